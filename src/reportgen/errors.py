@@ -1,0 +1,85 @@
+"""Typed errors. A :class:`UserError` is bad input and ends as a message with exit code 1;
+anything else escaping the library is a bug and shows a traceback only under ``--debug``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a user's file: 1-based line and column, as editors count them."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: a schema error, a lint finding or a load failure."""
+
+    location: Location
+    message: str
+    path: str = ""  # the YAML path, e.g. ``highlights[2].points[0]``
+    rule: str = "schema"
+    severity: str = "error"  # "error" or "warning"
+    hint: str = ""
+    fix: str | None = None  # suggested replacement text, where a rule can offer one
+
+    def format(self) -> str:
+        where = f"{self.location}  "
+        path = f"{self.path}: " if self.path else ""
+        hint = f"\n    → {self.hint}" if self.hint else ""
+        return f"{where}{path}{self.message} [{self.rule}]{hint}"
+
+
+class UserError(Exception):
+    """Bad input or environment: reported as a message, exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str = "", location: Location | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.location = location
+
+    def format(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        hint = f"\n  → {self.hint}" if self.hint else ""
+        return f"error: {where}{self.message}{hint}"
+
+
+class UsageError(UserError):
+    """The command line itself is wrong: exit code 2."""
+
+    exit_code = 2
+
+
+class InvalidInput(UserError):
+    """A file failed validation; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        first = problems[0].location.file if problems else "input"
+        super().__init__(f"{first}: {len(problems)} problem(s)")
+        self.problems = problems
+
+    def format(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,143 @@
+"""Text functions for Chinese official documents: numbering, punctuation width, figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_DIGITS = "零一二三四五六七八九"
+_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 105 → 一百零五 (1 ≤ n ≤ 9999)."""
+    if not 1 <= n <= 9999:
+        raise ValueError(f"cannot number item {n}: 1 to 9999 are supported")
+    out = ""
+    rest = n
+    zero_pending = False
+    for size, name in _UNITS:
+        digit, rest = divmod(rest, size)
+        if digit:
+            if zero_pending:
+                out += "零"
+                zero_pending = False
+            out += ("" if (size == 10 and digit == 1 and not out) else _DIGITS[digit]) + name
+        elif out:
+            zero_pending = True
+    if rest:
+        if zero_pending:
+            out += "零"
+        out += _DIGITS[rest]
+    return out
+
+
+def number_marker(level: int, n: int) -> str:
+    """The marker of the n-th heading at a GB/T 9704 level: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{chinese_numeral(n)}、"
+    if level == 2:
+        return f"（{chinese_numeral(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    raise ValueError(f"numbering levels are 1 to 4, not {level}")
+
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
+_CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?P<after>.?)", re.S)
+_PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?P<after>.?)", re.S)
+
+
+def is_cjk(char: str) -> bool:
+    return bool(char) and bool(_CJK_CHAR.match(char))
+
+
+def _single(match: re.Match[str]) -> str:
+    before, mark, after = match["before"], match["mark"], match["after"]
+    # "增长7.8%;" ending a point is Chinese punctuation too, though both neighbours are not CJK.
+    figure_at_end = not after and (before.isdigit() or before in "%‰")
+    if is_cjk(before) or is_cjk(after) or figure_at_end:
+        # A full-width mark carries its own space; a line break after it stays.
+        space = "\n" if "\n" in match["space"] else ""
+        return f"{before}{_HALF_TO_FULL[mark]}{space}{after}"
+    return match[0]
+
+
+def _pair(match: re.Match[str]) -> str:
+    before, inside, after = match["before"], match["inside"], match["after"]
+    if any(is_cjk(c) for c in inside) or is_cjk(before) or is_cjk(after):
+        return f"{before}（{inside}）{after}"
+    return match[0]
+
+
+def _sub_overlapping(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str) -> str:
+    # Neighbours are part of each match, so adjacent marks (",(" or ");") need a second look.
+    previous = None
+    while previous != text:
+        previous, text = text, pattern.sub(repl, text)
+    return text
+
+
+def normalise_punctuation(text: str) -> str:
+    """Half-width , ; : ? ! ( ) next to Chinese become full-width; figures stay half-width.
+
+    ``1-9月``, ``12.43亿元``, ``100%``, ``S1线`` and ``12:30`` are left as they are.
+    Idempotent: normalising twice changes nothing more.
+    """
+    previous = None
+    while previous != text:
+        previous = text
+        text = _sub_overlapping(_PAIR, _pair, text)
+        text = _sub_overlapping(_SINGLE, _single, text)
+    return text
+
+
+def half_width_marks(text: str) -> list[tuple[int, str]]:
+    """Offsets and characters that :func:`normalise_punctuation` would change."""
+    fixed = normalise_punctuation(text)
+    if len(fixed) == len(text):
+        return [(i, a) for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b]
+    # Spaces after a mark were dropped; report by walking both strings.
+    out: list[tuple[int, str]] = []
+    j = 0
+    for i, char in enumerate(text):
+        if j < len(fixed) and char == fixed[j]:
+            j += 1
+        elif char in _HALF_TO_FULL:
+            out.append((i, char))
+            j += 1
+    return out
+
+
+_ENDINGS = "。！？；…”’）」』"
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip()[-1:] in _ENDINGS + ".!?;"
+
+
+def as_heading_sentence(heading: str) -> str:
+    """A run-in heading is a sentence: 社会发展开拓新局面 → 社会发展开拓新局面。"""
+    heading = heading.strip()
+    return heading if ends_sentence(heading) else f"{heading}。"
+
+
+def format_number(value: float | int) -> str:
+    """4720 → 4720, 12.43 → 12.43, 4720.0 → 4720: as a person writes it, never 1e+05."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value)
+    text = repr(value)
+    if "e" in text or "E" in text:
+        text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return text
+
+
+METRIC_REF = re.compile(r"\{\{\s*(?P<id>[\w-]+)(?:\.(?P<field>\w+))?\s*\}\}")
+METRIC_FIELDS = ("value", "unit", "label", "change", "previous", "period")

@@ -1,0 +1,246 @@
+"""YAML file → typed model, with every problem located at its line and column.
+
+pydantic reports *all* errors of a file at once; each is mapped back to the YAML node it
+concerns and worded from ``messages.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from reportgen.errors import InvalidInput, Problem
+from reportgen.loader import Loaded, PathKey, format_path, load_yaml
+from reportgen.messages import describe_value, has_message, message
+from reportgen.model import Plan, Review, _Document
+from reportgen.text import METRIC_REF
+
+DocumentT = TypeVar("DocumentT", Review, Plan)
+
+
+def detect_kind(loaded: Loaded, path: Path | None = None) -> str:
+    """``review`` or ``plan``: from the file's ``kind`` key, else its name (``2023_plan.yaml``)."""
+    value = loaded.value
+    if isinstance(value, dict) and value.get("kind") in ("review", "plan"):
+        return str(value["kind"])
+    name = (path.stem if path else Path(loaded.file).stem).lower()
+    if name.endswith("plan") or (isinstance(value, dict) and "priorities" in value):
+        return "plan"
+    return "review"
+
+
+def load_document(path: Path, kind: str | None = None) -> Review | Plan:
+    """Load a review or plan file; raise :class:`InvalidInput` listing every problem."""
+    loaded = load_yaml(path)
+    return validate_loaded(loaded, kind or detect_kind(loaded, path))
+
+
+def load_review(path: Path) -> Review:
+    result = load_document(path, "review")
+    assert isinstance(result, Review)
+    return result
+
+
+def load_plan(path: Path) -> Plan:
+    result = load_document(path, "plan")
+    assert isinstance(result, Plan)
+    return result
+
+
+def validate_loaded(loaded: Loaded, kind: str) -> Review | Plan:
+    model: type[Review] | type[Plan] = Plan if kind == "plan" else Review
+    problems = list(schema_problems(loaded, model))
+    if problems:
+        raise InvalidInput(problems)
+    document = model.model_validate(loaded.value)
+    problems = list(reference_problems(loaded, document))
+    if problems:
+        raise InvalidInput(problems)
+    return document
+
+
+def schema_problems(loaded: Loaded, model: type[BaseModel]) -> Iterator[Problem]:
+    value = loaded.value
+    if not isinstance(value, dict):
+        yield Problem(loaded.locate(()), message("not_a_mapping", input=describe_value(value)))
+        return
+    declared = value.get("kind")
+    expected = model.model_fields["kind"].default
+    if declared in ("review", "plan") and declared != expected:
+        yield Problem(
+            loaded.locate(("kind",)),
+            message("wrong_kind", input=declared, expected=expected),
+            path="kind",
+            hint="build takes data/YEAR.yaml as the review and data/YEAR+1_plan.yaml as the plan",
+        )
+        return
+    try:
+        model.model_validate(value)
+    except ValidationError as exc:
+        seen: set[tuple[PathKey, str]] = set()
+        for error in exc.errors():
+            problem = _problem(loaded, model, error)
+            key = (problem.path, problem.message)
+            if key not in seen:  # unions report one failure per member
+                seen.add(key)  # type: ignore[arg-type]
+                yield problem
+
+
+def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:
+    """pydantic's ``loc`` holds union members and validator names; keep what is in the data."""
+    out: list[str | int] = []
+    node = value
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node and part == loc[-1]:
+            out.append(part)  # a missing key: point at its parent, name the key
+    return tuple(out)
+
+
+def _problem(loaded: Loaded, model: type[BaseModel], error: dict[str, Any]) -> Problem:
+    path = _data_path(loaded.value, error["loc"])
+    kind = error["type"]
+    field = str(path[-1]) if path else ""
+    exists = _exists(loaded.value, path)
+    if kind == "extra_forbidden":
+        suggestion = _suggest_key(model, path)
+        suggest = message("suggest", expected=suggestion) if suggestion else ""
+        text = message(kind, field=field, suggest=suggest)
+        location = loaded.locate(path, key=True)
+        hint = f"rename it to '{suggestion}'" if suggestion else "remove it, or check its indentation"
+    elif kind == "missing":
+        text = message(kind, field=field)
+        location = loaded.locate(path[:-1])
+        hint = f"add '{field}:' here"
+    else:
+        ctx = error.get("ctx") or {}
+        if _known(kind):
+            text = message(
+                kind, field=field, input=describe_value(error.get("input")),
+                expected=ctx.get("expected", ""),
+            )
+        else:
+            text = error["msg"]
+        location = loaded.locate(path) if exists else loaded.locate(path[:-1])
+        hint = ""
+    return Problem(location, text, path=format_path(path), hint=hint)
+
+
+def _known(kind: str) -> bool:
+    return has_message(kind)
+
+
+def _exists(value: Any, path: PathKey) -> bool:
+    node = value
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
+
+
+def _suggest_key(model: type[BaseModel], path: PathKey) -> str | None:
+    """The declared key closest to a misspelt one (``shortcommings`` → ``shortcomings``)."""
+    target = _model_at(model, path[:-1])
+    if target is None:
+        return None
+    choices = list(target.model_fields)
+    matches = difflib.get_close_matches(str(path[-1]), choices, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _model_at(model: type[BaseModel], path: PathKey) -> type[BaseModel] | None:
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation
+
+
+def text_fields(document: _Document) -> Iterator[tuple[PathKey, str]]:
+    """Every text of a document with its YAML path, in reading order."""
+
+    def walk(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+        if isinstance(node, str):
+            yield path, node
+        elif isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                if name in ("id", "kind", "reports_on", "answers", "layout", "unit", "metrics"):
+                    continue
+                yield from walk(getattr(node, name), (*path, name))
+        elif isinstance(node, list):
+            for i, child in enumerate(node):
+                yield from walk(child, (*path, i))
+
+    yield from walk(document, ())
+
+
+def reference_problems(loaded: Loaded, document: _Document) -> Iterator[Problem]:
+    """Metric references to undefined ids or fields, and duplicate ids."""
+    metrics = {m.id: m for m in document.metrics}
+    for path, text in text_fields(document):
+        for match in METRIC_REF.finditer(text):
+            metric_id, field_name = match["id"], match["field"]
+            located = loaded.locate(path)
+            if metric_id not in metrics:
+                yield Problem(located, message("undefined_metric", field=metric_id),
+                              path=format_path(path), hint="check the spelling of the id")
+            elif field_name and _metric_field_missing(metrics[metric_id], field_name):
+                yield Problem(located, message("metric_field", field=metric_id, expected=field_name),
+                              path=format_path(path))
+    yield from _duplicate_ids(loaded, document)
+
+
+def _metric_field_missing(metric: Any, field_name: str) -> bool:
+    if field_name not in ("value", "unit", "label", "change", "previous", "period"):
+        return True
+    if field_name == "change":
+        return metric.change is None and not metric.previous
+    return field_name in ("previous", "period") and getattr(metric, field_name) is None
+
+
+def _duplicate_ids(loaded: Loaded, document: _Document) -> Iterator[Problem]:
+    """Ids must be unique: metrics among metrics, items across all sections of a file."""
+    metric_ids = [(("metrics", i, "id"), m.id) for i, m in enumerate(document.metrics)]
+    item_ids = [
+        ((name, i, "id"), item.id)
+        for name in ("highlights", "shortcomings", "priorities")
+        for i, item in enumerate(getattr(document, name, []))
+        if item.id
+    ]
+    for group in (metric_ids, item_ids):
+        first: dict[str, PathKey] = {}
+        for path, ident in group:
+            if ident in first:
+                line = loaded.locate(first[ident]).line
+                yield Problem(
+                    loaded.locate(path),
+                    message("duplicate_id", field=ident, expected=line),
+                    path=format_path(path),
+                )
+            else:
+                first[ident] = path
