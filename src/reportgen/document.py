@@ -23,12 +23,6 @@ from reportgen.text import (
 SpanRole = Literal["number", "heading", "lead", "text"]
 BlockKind = Literal["title", "heading", "paragraph", "attachment", "signature", "date"]
 
-DEFAULT_SECTIONS = {
-    "highlights": "{year}年亮点工作",
-    "shortcomings": "存在问题及短板",
-    "priorities": "{year}年重点工作",
-}
-
 
 @dataclass(frozen=True)
 class Span:
@@ -47,6 +41,22 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+    @property
+    def head(self) -> str:
+        """The numbering and run-in heading that open the block (（一）社会发展开拓新局面。)."""
+        return "".join(s.text for s in self.spans[: self._head_length()])
+
+    @property
+    def tail(self) -> tuple[Span, ...]:
+        """The spans after :attr:`head`."""
+        return self.spans[self._head_length() :]
+
+    def _head_length(self) -> int:
+        n = 0
+        while n < len(self.spans) and self.spans[n].role in ("number", "heading"):
+            n += 1
+        return n
 
 
 @dataclass(frozen=True)
@@ -127,7 +137,7 @@ def fill_metrics(text: str, metrics: dict[str, Metric]) -> str:
 class _Composer:
     def __init__(self, report: Report, sections: dict[str, str]):
         self.report = report
-        self.sections = {**DEFAULT_SECTIONS, **sections}
+        self.sections = sections
         self.metrics = {m.id: m for m in report.metrics}
         self.section_number = 0
 
@@ -164,11 +174,11 @@ class _Composer:
             yield Block("paragraph", (Span(number_marker(3, k), "number"), *spans), 3)
 
     def point_spans(self, lead: str | None, text: str) -> tuple[Span, ...]:
-        if lead:
-            full = self.text(f"{lead}，{text}")
-            lead_text = self.text(lead)
+        full = self.text(f"{lead}，{text}" if lead else text)
+        lead_text = self.text(lead) if lead else ""
+        if lead_text and full.startswith(lead_text):
             return (Span(lead_text, "lead"), Span(full[len(lead_text) :]))
-        return (Span(self.text(text)),)
+        return (Span(full),)
 
     def compose(self) -> Composed:
         report = self.report
@@ -218,9 +228,18 @@ class _Composer:
 
 
 def compose(report: Report, sections: dict[str, str] | None = None) -> Composed:
-    """Turn a report into numbered, normalised blocks of text."""
-    return _Composer(report, sections or {}).compose()
+    """Turn a report into numbered, normalised blocks of text.
+
+    ``sections`` names the level-1 headings; by default the shipped ``sections.yaml``.
+    """
+    if sections is None:
+        from reportgen.templates import Templates
+
+        sections = Templates().sections()
+    return _Composer(report, sections).compose()
 
 
-def compose_documents(review: Review | None, plan: Plan | None, sections: dict[str, str] | None = None) -> Composed:
+def compose_documents(
+    review: Review | None, plan: Plan | None, sections: dict[str, str] | None = None
+) -> Composed:
     return compose(Report(review=review, plan=plan), sections)

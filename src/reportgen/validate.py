@@ -81,13 +81,13 @@ def schema_problems(loaded: Loaded, model: type[BaseModel]) -> Iterator[Problem]
     try:
         model.model_validate(value)
     except ValidationError as exc:
-        seen: set[tuple[PathKey, str]] = set()
+        by_path: dict[tuple[str, str], Problem] = {}
         for error in exc.errors():
             problem = _problem(loaded, model, error)
-            key = (problem.path, problem.message)
-            if key not in seen:  # unions report one failure per member
-                seen.add(key)  # type: ignore[arg-type]
-                yield problem
+            # A union (int | float) fails once per member: the last member's words are the
+            # most general ("expected a number"), so keep one problem per path and kind.
+            by_path[(problem.path, "missing" if error["type"] == "missing" else "value")] = problem
+        yield from sorted(by_path.values(), key=lambda p: (p.location.line or 0, p.location.column or 0))
 
 
 def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:

@@ -1,0 +1,65 @@
+"""Atomic, non-destructive file writes.
+
+Every file reportgen writes goes to a temporary file beside its target, is flushed to disk,
+and then renamed over the target: a reader (or a crash) sees the old file or the new one,
+never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from reportgen.errors import UserError, display_path
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically; turn OS failures into clear user errors."""
+    shown = display_path(target)
+    if target.is_dir():
+        raise UserError(f"cannot write {shown}: it is a folder", hint="give a file name, e.g. build/report.docx")
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UserError(f"cannot create folder {display_path(folder)}: a file has that name") from None
+    except OSError as exc:
+        raise _os_error(exc, display_path(folder)) from None
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        raise _os_error(exc, shown) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _os_error(exc: OSError, shown: str) -> UserError:
+    if exc.errno == errno.ENOSPC:
+        return UserError(f"cannot write {shown}: the disk is full", hint="free some space and build again; the previous file is unchanged")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return UserError(f"cannot write {shown}: permission denied", hint="choose another --output folder, or close the file if Word has it open")
+    return UserError(f"cannot write {shown}: {exc.strerror or exc}")

@@ -1,0 +1,84 @@
+"""``reportgen build``: load, validate, compose, render, write atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.atomic import write_atomic
+from reportgen.document import Composed, compose_documents
+from reportgen.errors import UsageError, display_path
+from reportgen.model import Plan, Review
+from reportgen.project import Project, parse_year, require_file
+from reportgen.render import FORMATS, render_text
+from reportgen.templates import Templates
+from reportgen.validate import load_plan, load_review
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sources:
+    """The files a build reads, and what they hold."""
+
+    review: Review | None
+    plan: Plan | None
+    stem: str
+    notes: list[str] = field(default_factory=list)
+
+
+def load_sources(project: Project, spec: str) -> Sources:
+    """``2022`` → data/2022.yaml plus data/2023_plan.yaml if present; ``2023_plan`` → the plan alone."""
+    year = parse_year(spec)
+    if spec.endswith("_plan"):
+        plan = load_plan(require_file(project.plan_path(year), f"the {year} plan"))
+        return Sources(None, plan, spec)
+    review = load_review(require_file(project.review_path(year), f"the {year} review"))
+    plan_path = project.plan_path(year + 1)
+    if plan_path.exists():
+        return Sources(review, load_plan(plan_path), str(year))
+    note = f"no {year + 1} plan ({display_path(plan_path)}): building the {year} review alone"
+    return Sources(review, None, str(year), [note])
+
+
+def output_paths(project: Project, stem: str, formats: list[str], output: Path | None) -> dict[str, Path]:
+    """One file for one format (``--output`` names it); a folder of files for several."""
+    if output is not None and len(formats) == 1:
+        if output.suffix.lower() != f".{formats[0]}" and not output.is_dir():
+            output = output.with_name(output.name + f".{formats[0]}") if not output.suffix else output
+        if output.is_dir():
+            return {formats[0]: output / f"{stem}.{formats[0]}"}
+        return {formats[0]: output}
+    folder = output if output is not None else project.build_dir
+    if output is not None and output.suffix and not output.is_dir():
+        raise UsageError("--output must be a folder when building several formats")
+    return {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
+
+
+def render(composed: Composed, fmt: str, templates: Templates) -> bytes:
+    if fmt == "docx":
+        from reportgen.render.docx import render_docx
+
+        return render_docx(composed)
+    return render_text(composed, fmt, templates)
+
+
+def build(project: Project, spec: str, formats: list[str], output: Path | None = None) -> BuildResult:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all")
+    sources = load_sources(project, spec)
+    templates = Templates(project.templates_dir)
+    composed = compose_documents(sources.review, sources.plan, templates.sections())
+    targets = output_paths(project, sources.stem, formats, output)
+    # Render everything before writing anything: a template error leaves every old file intact.
+    rendered = {fmt: render(composed, fmt, templates) for fmt in targets}
+    result = BuildResult(notes=list(sources.notes))
+    for fmt, path in targets.items():
+        write_atomic(path, rendered[fmt])
+        result.written.append(path)
+    return result

@@ -1,0 +1,16 @@
+"""The ``reportgen`` command. Each command lives in its own module and only parses options,
+calls the library and prints; heavy libraries are imported inside the commands."""
+
+from __future__ import annotations
+
+import sys
+
+from reportgen.cli.app import app, run
+from reportgen.cli import build as _build  # noqa: F401  (registers the command)
+
+
+def main() -> None:
+    sys.exit(run(app))
+
+
+__all__ = ["app", "main"]

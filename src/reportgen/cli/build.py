@@ -1,0 +1,37 @@
+"""``reportgen build YEAR``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportgen.cli.app import app
+
+
+@app.command()
+def build(
+    year: Annotated[str, typer.Argument(help="The year to build, e.g. 2022 (or 2023_plan for a plan alone).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="docx, md, txt, html, or all.")
+    ] = "docx",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (one format) or folder (all).")
+    ] = None,
+    project: Annotated[
+        Path | None, typer.Option("--project", "-p", help="Project folder holding data/ (default: here).")
+    ] = None,
+) -> None:
+    """Build the year's review, with next year's plan when there is one, into build/."""
+    from reportgen.build import build as run_build
+    from reportgen.errors import display_path
+    from reportgen.project import open_project
+    from reportgen.render import FORMATS
+
+    formats = list(FORMATS) if fmt == "all" else [f.strip() for f in fmt.split(",")]
+    result = run_build(open_project(project), year, formats, output)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    for path in result.written:
+        typer.echo(f"wrote {display_path(path)}")

@@ -1,0 +1,77 @@
+"""Where a project's files are: data, templates and layout overrides, and the defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from reportgen.errors import UsageError, UserError, display_path
+
+_YEAR = re.compile(r"^(?P<year>\d{4})(?P<plan>_plan)?$")
+
+
+def default_templates_dir() -> Path:
+    """The templates shipped with reportgen: inside the wheel, or the repository's in a checkout."""
+    packaged = Path(str(resources.files("reportgen"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def templates_dir(self) -> Path | None:
+        folder = self.root / "templates"
+        return folder if folder.is_dir() else None
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    def review_path(self, year: int) -> Path:
+        return self.data_dir / f"{year}.yaml"
+
+    def plan_path(self, year: int) -> Path:
+        return self.data_dir / f"{year}_plan.yaml"
+
+    def resolve(self, spec: str) -> Path:
+        """``2022`` → data/2022.yaml, ``2023_plan`` → data/2023_plan.yaml, a path → itself."""
+        match = _YEAR.match(spec)
+        if match:
+            return self.data_dir / f"{spec}.yaml"
+        path = Path(spec)
+        return path if path.is_absolute() else Path.cwd() / path
+
+
+def open_project(root: Path | None) -> Project:
+    root = (root or Path.cwd()).resolve()
+    if not root.exists():
+        raise UsageError(f"project folder not found: {display_path(root)}")
+    if not root.is_dir():
+        raise UsageError(f"--project must be a folder: {display_path(root)}")
+    return Project(root)
+
+
+def parse_year(spec: str) -> int:
+    match = _YEAR.match(spec)
+    if not match:
+        raise UsageError(f"'{spec}' is not a year", hint="write the year as four digits, e.g. reportgen build 2022")
+    return int(match["year"])
+
+
+def require_file(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise UserError(
+            f"{what} not found: looked for {display_path(path)}",
+            hint="run the command in your project folder, or pass --project DIR",
+        )
+    return path
