@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.errors import UserError
+from reportgen.loader import format_path, load_yaml, load_yaml_text
+
+
+def test_positions_of_every_node() -> None:
+    loaded = load_yaml_text("a: 1\nb:\n  - x\n  - {c: 2.5}\n", "f.yaml")
+    assert loaded.value == {"a": 1, "b": ["x", {"c": 2.5}]}
+    assert loaded.positions[("a",)] == (1, 4)
+    assert loaded.positions[("b", 0)] == (3, 5)
+    assert loaded.positions[("b", 1, "c")] == (4, 9)
+    assert loaded.key_positions[("b",)] == (2, 1)
+
+
+def test_locate_falls_back_to_nearest_ancestor() -> None:
+    loaded = load_yaml_text("items:\n  - heading: x\n", "f.yaml")
+    location = loaded.locate(("items", 0, "points", 3))
+    assert (location.line, location.column) == (2, 5)
+
+
+def test_dates_stay_text() -> None:
+    assert load_yaml_text("d: 2023-01-05\n", "f.yaml").value == {"d": "2023-01-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first at line 1)"),
+        ("organisation: *街道\n", 1, 16, "found '街'"),
+        ("a: !!python/object/apply:os.system [ls]\n", 1, 4, "!!python/object/apply:os.system is not allowed"),
+        ("a:\n\t- 1\n", 2, 1, "'\\t'"),
+        ('a: "abc\n', 2, 1, "end of stream"),
+        ("x: &a [1]\ny: *a\n", 2, 4, "anchors and aliases"),
+        ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed"),
+        ("- a\n- b\n", None, None, None),
+    ],
+)
+def test_errors_are_located(text: str, line: int | None, column: int | None, words: str | None) -> None:
+    if words is None:  # a list is valid YAML: the loader accepts it, validation refuses it
+        assert load_yaml_text(text, "f.yaml").value == ["a", "b"]
+        return
+    with pytest.raises(UserError) as caught:
+        load_yaml_text(text, "f.yaml")
+    error = caught.value
+    assert error.location is not None
+    assert (error.location.line, error.location.column) == (line, column)
+    assert words in error.message
+    assert error.hint
+
+
+def test_tab_hint_says_spaces() -> None:
+    with pytest.raises(UserError) as caught:
+        load_yaml_text("a:\n\t- 1\n", "f.yaml")
+    assert "spaces" in caught.value.hint
+
+
+def test_undefined_alias_hint_says_quote() -> None:
+    with pytest.raises(UserError) as caught:
+        load_yaml_text("organisation: *街道\n", "f.yaml")
+    assert 'organisation: "*街道"' in caught.value.hint
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]")
+    with pytest.raises(UserError, match="anchors and aliases"):
+        load_yaml_text("\n".join(lines) + "\n", "bomb.yaml")
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("年份: 2022\n".encode("gb18030"), "GBK/GB18030"),
+        ("a: 1\n".encode("utf-16"), "UTF-16"),
+        (b"\x00\x01\x02binary", "binary"),
+    ],
+)
+def test_wrong_encodings(tmp_path: Path, raw: bytes, words: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(UserError) as caught:
+        load_yaml(path)
+    assert words in caught.value.message
+    assert "UTF-8" in caught.value.hint
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufeffa: 街道\n".encode())
+    assert load_yaml(path).value == {"a": "街道"}
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "# only a comment\n"])
+def test_empty_files(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match="empty|no YAML content"):
+        load_yaml(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="file not found"):
+        load_yaml(tmp_path / "nope.yaml")
+    with pytest.raises(UserError, match="is a folder"):
+        load_yaml(tmp_path)
+
+
+def test_format_path() -> None:
+    assert format_path(("highlights", 2, "points", 0)) == "highlights[2].points[0]"
+    assert format_path(()) == ""
