@@ -96,7 +96,9 @@ def resolve_metric(metric: Metric, field_name: str | None) -> str:
         case "label":
             return metric.label
         case "period":
-            return metric.period or ""
+            if metric.period is None:
+                raise KeyError("period")
+            return metric.period
         case "previous":
             if metric.previous is None:
                 raise KeyError("previous")
