@@ -11,7 +11,7 @@ from reportgen.errors import UsageError, display_path
 from reportgen.model import Plan, Review
 from reportgen.project import Project, parse_year, require_file
 from reportgen.render import FORMATS, render_text
-from reportgen.templates import Templates
+from reportgen.templating import Templates
 from reportgen.validate import load_plan, load_review
 
 

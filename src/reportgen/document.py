@@ -235,7 +235,7 @@ def compose(report: Report, sections: dict[str, str] | None = None) -> Composed:
     ``sections`` names the level-1 headings; by default the shipped ``sections.yaml``.
     """
     if sections is None:
-        from reportgen.templates import Templates
+        from reportgen.templating import Templates
 
         sections = Templates().sections()
     return _Composer(report, sections).compose()

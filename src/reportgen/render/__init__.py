@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.document import Composed
-from reportgen.templates import Templates
+from reportgen.templating import Templates
 
 FORMATS = ("docx", "md", "txt", "html")
 TEXT_FORMATS = ("md", "txt", "html")
