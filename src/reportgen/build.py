@@ -46,17 +46,18 @@ def load_sources(project: Project, spec: str) -> Sources:
 
 
 def output_paths(project: Project, stem: str, formats: list[str], output: Path | None) -> dict[str, Path]:
-    """One file for one format (``--output`` names it); a folder of files for several."""
-    if output is not None and len(formats) == 1:
-        if output.suffix.lower() != f".{formats[0]}" and not output.is_dir():
-            output = output.with_name(output.name + f".{formats[0]}") if not output.suffix else output
-        if output.is_dir():
-            return {formats[0]: output / f"{stem}.{formats[0]}"}
+    """Where each format goes: ``build/STEM.FMT`` by default. ``--output`` names the file when
+    one format is built (or a folder to put it in), and the folder when several are."""
+    if output is None:
+        return {fmt: project.build_dir / f"{stem}.{fmt}" for fmt in formats}
+    if len(formats) == 1 and not output.is_dir():
         return {formats[0]: output}
-    folder = output if output is not None else project.build_dir
-    if output is not None and output.suffix and not output.is_dir():
-        raise UsageError("--output must be a folder when building several formats")
-    return {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            f"--output {display_path(output)} is a file; several formats need a folder",
+            hint="give a folder, or build one --format at a time",
+        )
+    return {fmt: output / f"{stem}.{fmt}" for fmt in formats}
 
 
 def render(composed: Composed, fmt: str, templates: Templates) -> bytes:
