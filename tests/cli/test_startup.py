@@ -1,0 +1,62 @@
+"""Start-up stays light: a command imports only what it needs.
+
+Each case runs the CLI in a fresh interpreter and reads ``sys.modules`` afterwards, so a heavy
+import slipped in at the top of any module the CLI loads fails here, not in a benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Runs the CLI as the console script does, then reports what was imported.
+PROBE = """
+import json, sys
+out, sys.argv = sys.argv[1], ["reportgen", *sys.argv[2:]]
+from reportgen.cli import main
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+with open(out, "w") as handle:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+"""
+
+RENDERING = ("docx", "lxml", "jinja2", "jieba")
+
+
+def imported(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, set[str]]:
+    report = tmp_path / "modules.json"
+    subprocess.run(
+        [sys.executable, "-c", PROBE, str(report), *args],
+        cwd=cwd or tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    data = json.loads(report.read_text())
+    return data["code"], {name.split(".")[0] for name in data["modules"]}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["--version"]])
+def test_help_imports_no_rendering_library(tmp_path: Path, args: list[str]) -> None:
+    code, modules = imported(tmp_path, *args)
+    assert code == 0
+    assert "reportgen" in modules and "typer" in modules  # the probe really ran the CLI
+    heavy = modules & set(RENDERING)
+    assert not heavy, f"reportgen {' '.join(args)} imported {heavy}"
+
+
+def test_failed_build_imports_no_rendering_library(tmp_path: Path) -> None:
+    # No data/ here: the command fails before rendering, and must not have paid for it.
+    code, modules = imported(tmp_path, "build", "2022")
+    assert code == 1
+    assert "reportgen" in modules
+    assert not modules & set(RENDERING)
