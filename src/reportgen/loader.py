@@ -9,13 +9,14 @@ PyYAML's composer gives us nodes with marks; we construct values ourselves so th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from reportgen.errors import Location, Problem, UserError, display_path
+from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
 
 MAX_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB; anything this large is a mistake
 MAX_DEPTH = 50
@@ -75,10 +76,10 @@ def read_text(path: Path) -> str:
 def decode(raw: bytes, shown: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark, as Windows Notepad writes: harmless
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
-        kind = "UTF-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "binary data"
+    kind = _not_text(raw)
+    if kind:
         raise UserError(
-            f"{shown} is not a UTF-8 text file (it looks like {kind})",
+            f"not a UTF-8 text file (it looks like {kind})",
             hint="open it in your editor and save it as UTF-8",
             location=Location(shown),
         )
@@ -94,10 +95,30 @@ def decode(raw: bytes, shown: str) -> str:
         except UnicodeDecodeError:
             pass
         raise UserError(
-            f"{shown} is not UTF-8{guess}",
+            f"not UTF-8{guess}",
             hint="save the file as UTF-8 in your editor (WPS/Notepad: 另存为 → 编码 UTF-8)",
             location=Location(shown, line, column),
         ) from None
+
+
+def _not_text(raw: bytes) -> str:
+    """``UTF-16`` or ``binary data`` when the bytes are plainly not UTF-8 text, else ``""``."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4096]
+    nul = head.count(b"\x00")
+    if (
+        nul >= 4
+        and nul * 20 >= len(head)
+        and max(head[0::2].count(0), head[1::2].count(0)) * 10 >= nul * 9
+    ):
+        return "UTF-16"  # without a byte order mark: every other byte of ASCII text is zero
+    controls = sum(head.count(bytes([b])) for b in (*range(0, 9), 11, 12, *range(14, 32)))
+    # A stray control character pasted into text is reported at its line later on; many of
+    # them, or a NUL at the very start, mean this is not a text file at all.
+    if head[:1] == b"\x00" or controls * 100 > len(head):
+        return "binary data"
+    return ""
 
 
 def load_yaml(path: Path) -> Loaded:
@@ -110,23 +131,34 @@ def load_yaml(path: Path) -> Loaded:
 def load_yaml_text(text: str, shown: str) -> Loaded:
     if not text.strip():
         raise UserError(
-            f"{shown} is empty",
+            "the file is empty",
             hint="start from the bundled data/2022.yaml, or run `reportgen new`",
             location=Location(shown, 1, 1),
         )
+    if INVISIBLE.search(text):
+        raise InvalidInput(_invisible_problems(text, shown))
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except _TooDeep as exc:
+        raise UserError(
+            f"the YAML is nested more than {MAX_DEPTH} levels deep",
+            hint="a report needs a few levels; check the brackets and indentation here",
+            location=Location(shown, exc.mark.line + 1, exc.mark.column + 1),
+        ) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, shown, text) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without a mark
-        raise UserError(f"{shown}: not valid YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
+        raise UserError(f"not valid YAML: {exc}", location=Location(shown)) from None
     loaded = Loaded(shown, None, text=text)
     if node is None:
-        raise UserError(f"{shown} holds no YAML content", location=Location(shown, 1, 1))
+        raise UserError(
+            "the file holds no YAML content, only comments or blank lines",
+            location=Location(shown, 1, 1),
+        )
     try:
         loaded.value = _construct(node, (), loaded, 0)
     except _AliasFound:
@@ -137,6 +169,87 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         ) from None
     loaded.seen_nodes.clear()
     return loaded
+
+
+# Characters that XML 1.0 cannot hold, so neither can a .docx (Word refuses to open it):
+# C0 controls but tab and line breaks, lone surrogates, U+FFFE and U+FFFF. With them DEL and
+# the C1 controls, which PyYAML refuses too. All are invisible in an editor; most arrive
+# pasted from Word (U+000B is its manual line break, U+000C its page break, U+0007 a cell end).
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE_NAMES = {
+    "\x00": "NUL",
+    "\x07": "bell, Word's table-cell end",
+    "\x08": "backspace",
+    "\x0b": "vertical tab, Word's manual line break",
+    "\x0c": "form feed, Word's page break",
+    "\x1b": "escape",
+}
+_INVISIBLE_HINT = (
+    "delete the invisible character (often pasted from Word): "
+    "Word cannot open a document that holds it"
+)
+
+
+def describe_invisible(char: str) -> str:
+    """``U+000B (vertical tab, Word's manual line break)``: never the character itself, which
+    a terminal may not be able to print (a lone surrogate cannot even be encoded)."""
+    if "\ud800" <= char <= "\udfff":
+        name = "a lone surrogate: half of a broken emoji or rare character"
+    else:
+        name = _INVISIBLE_NAMES.get(char, "control character")
+    return f"U+{ord(char):04X} ({name})"
+
+
+def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
+    """One problem per invisible character in the source text, naming its field."""
+    try:  # parse a copy with the characters blanked, only to name the fields they sit in
+        fields = load_yaml_text(INVISIBLE.sub(" ", text), shown)
+    except UserError:
+        fields = None
+    problems = []
+    for match in list(INVISIBLE.finditer(text))[:limit]:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        path = _path_at(fields, line, column) if fields else ()
+        problems.append(
+            Problem(
+                Location(shown, line, column),
+                f"invisible character {describe_invisible(match.group())}",
+                path=format_path(path),
+                rule="characters",
+                hint=_INVISIBLE_HINT,
+            )
+        )
+    return problems
+
+
+def _path_at(loaded: Loaded, line: int, column: int) -> PathKey:
+    """The path of the last node that starts at or before a place: the value holding it."""
+    before = [
+        (pos, len(path), path) for path, pos in loaded.positions.items() if pos <= (line, column)
+    ]
+    return max(before, key=lambda entry: entry[:2])[2] if before else ()
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        super().__init__()
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's composer recurses once per level: stop at MAX_DEPTH, long before Python's limit."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _AliasFound(Exception):
@@ -152,14 +265,28 @@ def _first_alias(text: str, shown: str) -> Location:
 
 def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError:
     mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "not valid YAML"
+    lines = text.split("\n")
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        # The scanner fails at the end of the file; the mistake is where the quote opened.
+        mark = exc.context_mark
+        problem = "a quote opened here is never closed"
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    problem = exc.problem or "not valid YAML"
     hint = "fix the YAML syntax at this place"
-    source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    unclosed = _unclosed_quote_line(lines[: mark.line] if mark else [])
     if "\t" in problem or "'\\t'" in str(exc) or "\t" in source_line[: (column or 1)]:
         hint = "YAML does not allow tab characters for indentation; indent with spaces"
-    elif "found undefined alias" in problem or "expected alphabetic or numeric character" in problem:
+    elif problem.startswith("a quote opened here"):
+        hint = "add the closing quote at the end of the value"
+    elif unclosed:
+        # A quote left open swallows the lines after it until the next quote mark, and the
+        # error surfaces far below: name the line where it went wrong.
+        hint = f"line {unclosed} opens a quote that is not closed on that line; close it"
+    elif (
+        "found undefined alias" in problem or "expected alphabetic or numeric character" in problem
+    ):
         hint = 'a value starting with * or & must be quoted, e.g. organisation: "*街道"'
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted, or written as a block (|)"
@@ -167,7 +294,25 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError
         hint = "check the indentation of this line against the lines above it"
     elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
         hint = "a quote opened here is never closed"
-    return UserError(f"not valid YAML: {problem}", hint=hint, location=Location(shown, line, column))
+    return UserError(
+        f"not valid YAML: {problem}", hint=hint, location=Location(shown, line, column)
+    )
+
+
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+)(?P<quote>["'])(?P<rest>.*)$""")
+
+
+def _unclosed_quote_line(lines: list[str]) -> int | None:
+    """The first line whose value opens a quote that the same line does not close."""
+    for number, line in enumerate(lines, start=1):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        rest = match["rest"]
+        rest = re.sub(r"\\.", "", rest) if match["quote"] == '"' else rest.replace("''", "")
+        if match["quote"] not in rest:
+            return number
+    return None
 
 
 _ALLOWED_SCALAR_TAGS = {
@@ -202,6 +347,7 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
             if not isinstance(key_node, yaml.ScalarNode):
                 raise UserError("a key must be a plain word", location=key_here)
             key = str(key_node.value)
+            _refuse_escaped_invisible(key, (*path, key), key_here)
             if key in result:
                 first = loaded.key_positions[(*path, key)]
                 raise UserError(
@@ -215,13 +361,32 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
             raise _tag_error(node, here)
-        return [_construct(child, (*path, i), loaded, depth + 1) for i, child in enumerate(node.value)]
+        return [
+            _construct(child, (*path, i), loaded, depth + 1) for i, child in enumerate(node.value)
+        ]
     assert isinstance(node, yaml.ScalarNode)
     if node.tag not in _ALLOWED_SCALAR_TAGS:
         raise _tag_error(node, here)
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text; the model parses the ones it needs
-    return _constructor.construct_object(node, deep=True)
+    value = _constructor.construct_object(node, deep=True)
+    if isinstance(value, str):
+        _refuse_escaped_invisible(value, path, here)
+    return value
+
+
+def _refuse_escaped_invisible(value: str, path: PathKey, here: Location) -> None:
+    """A double-quoted "\\x0b" or "\\ud800" puts in a value what the raw text may not hold."""
+    match = INVISIBLE.search(value)
+    if match:
+        problem = Problem(
+            here,
+            f"invisible character {describe_invisible(match.group())}, written as an escape",
+            path=format_path(path),
+            rule="characters",
+            hint="remove the backslash escape (\\x.., \\u....) from the quoted text",
+        )
+        raise InvalidInput([problem])
 
 
 def _tag_error(node: yaml.Node, here: Location) -> UserError:
