@@ -12,16 +12,33 @@ from reportgen.cli.app import app
 
 @app.command()
 def build(
-    year: Annotated[str, typer.Argument(help="The year to build, e.g. 2022 (or 2023_plan for a plan alone).")],
+    year: Annotated[
+        str, typer.Argument(help="The year to build, e.g. 2022 (or 2023_plan for a plan alone).")
+    ],
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="docx, md, txt, html, or all.")
     ] = "docx",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (one format) or folder (all).")
+        Path | None,
+        typer.Option("--output", "-o", help="Output file (one format) or folder (all)."),
     ] = None,
     project: Annotated[
-        Path | None, typer.Option("--project", "-p", help="Project folder holding data/ (default: here).")
+        Path | None,
+        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
     ] = None,
+    projects: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--projects",
+            help="Build every project folder these name ('orgs/*', quoted), in one run.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", help="With --projects: build in N processes (0: one per core)."
+        ),
+    ] = 1,
 ) -> None:
     """Build the year's review, with next year's plan when there is one, into build/."""
     from reportgen.build import build as run_build
@@ -30,6 +47,10 @@ def build(
     from reportgen.render import FORMATS
 
     formats = list(FORMATS) if fmt == "all" else [f.strip() for f in fmt.split(",")]
+    if projects or jobs != 1:
+        from reportgen.batch import build_from_cli
+
+        raise typer.Exit(build_from_cli(year, formats, output, project, projects, jobs))
     result = run_build(open_project(project), year, formats, output)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
