@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
@@ -20,14 +22,19 @@ def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically; turn OS failures into clear user errors."""
     shown = display_path(target)
     if target.is_dir():
-        raise UserError(f"cannot write {shown}: it is a folder", hint="give a file name, e.g. build/report.docx")
+        raise UserError(
+            f"cannot write {shown}: it is a folder", hint="give a file name, e.g. build/report.docx"
+        )
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise UserError(f"cannot create folder {display_path(folder)}: a file has that name") from None
+        raise UserError(
+            f"cannot create folder {display_path(folder)}: a file has that name"
+        ) from None
     except OSError as exc:
         raise _os_error(exc, display_path(folder)) from None
+    _remove_stale_temporaries(folder, target.name)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -43,12 +50,36 @@ def write_atomic(target: Path, data: bytes) -> None:
                 os.chmod(tmp_name, 0o666 & ~_umask())
         os.replace(tmp_name, target)
         tmp_name = None
+        _sync_folder(folder)
     except OSError as exc:
         raise _os_error(exc, shown) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+STALE_AFTER = 60.0  # seconds: older temporaries are left over from a killed process
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Delete ``.NAME.*.tmp`` files a killed or crashed write left behind (never a younger
+    one, which may belong to a write still in progress)."""
+    now = time.time()
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_AFTER:
+                leftover.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable: without this a power cut can bring the old file back."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _umask() -> int:
@@ -59,7 +90,13 @@ def _umask() -> int:
 
 def _os_error(exc: OSError, shown: str) -> UserError:
     if exc.errno == errno.ENOSPC:
-        return UserError(f"cannot write {shown}: the disk is full", hint="free some space and build again; the previous file is unchanged")
+        return UserError(
+            f"cannot write {shown}: the disk is full",
+            hint="free some space and build again; the previous file is unchanged",
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return UserError(f"cannot write {shown}: permission denied", hint="choose another --output folder, or close the file if Word has it open")
+        return UserError(
+            f"cannot write {shown}: permission denied",
+            hint="choose another --output folder, or close the file if Word has it open",
+        )
     return UserError(f"cannot write {shown}: {exc.strerror or exc}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.atomic import write_atomic
 from reportgen.document import Composed, compose_documents
 from reportgen.errors import UsageError, display_path
+from reportgen.guard import write_outputs
 from reportgen.model import Plan, Review
 from reportgen.project import Project, parse_year, require_file
 from reportgen.render import FORMATS, render_text
@@ -68,7 +68,14 @@ def render(composed: Composed, fmt: str, templates: Templates) -> bytes:
     return render_text(composed, fmt, templates)
 
 
-def build(project: Project, spec: str, formats: list[str], output: Path | None = None) -> BuildResult:
+def build(
+    project: Project,
+    spec: str,
+    formats: list[str],
+    output: Path | None = None,
+    *,
+    force: bool = False,
+) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all")
@@ -79,7 +86,7 @@ def build(project: Project, spec: str, formats: list[str], output: Path | None =
     # Render everything before writing anything: a template error leaves every old file intact.
     rendered = {fmt: render(composed, fmt, templates) for fmt in targets}
     result = BuildResult(notes=list(sources.notes))
-    for fmt, path in targets.items():
-        write_atomic(path, rendered[fmt])
-        result.written.append(path)
+    # Nothing is written if any target holds a change made by hand (unless --force).
+    write_outputs({path: rendered[fmt] for fmt, path in targets.items()}, force=force)
+    result.written.extend(targets.values())
     return result

@@ -39,6 +39,13 @@ def build(
             "--jobs", "-j", help="With --projects: build in N processes (0: one per core)."
         ),
     ] = 1,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace output files even if they were changed since reportgen wrote them.",
+        ),
+    ] = False,
 ) -> None:
     """Build the year's review, with next year's plan when there is one, into build/."""
     from reportgen.build import build as run_build
@@ -51,7 +58,7 @@ def build(
         from reportgen.batch import build_from_cli
 
         raise typer.Exit(build_from_cli(year, formats, output, project, projects, jobs))
-    result = run_build(open_project(project), year, formats, output)
+    result = run_build(open_project(project), year, formats, output, force=force)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
     for path in result.written:
