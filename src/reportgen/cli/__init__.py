@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from reportgen.cli.app import app, run
 from reportgen.cli import build as _build  # noqa: F401  (registers the command)
+from reportgen.cli import check as _check  # noqa: F401
+from reportgen.cli import schema as _schema  # noqa: F401
+from reportgen.cli.app import app, run
 
 
 def main() -> None:

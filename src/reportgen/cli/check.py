@@ -1,0 +1,172 @@
+"""``reportgen check [YEAR | FILE]... [--fix] [--format json] [--strict]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reportgen.cli.app import app
+
+if TYPE_CHECKING:
+    from reportgen.check import CheckReport
+    from reportgen.errors import Problem
+    from reportgen.fix import FixResult
+
+
+@app.command()
+def check(
+    specs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[YEAR|FILE]...",
+            help="2022 checks data/2022.yaml and data/2023_plan.yaml (as build reads them); "
+            "2023_plan the plan alone; or YAML file paths. Default: every file in data/.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text (for people) or json (for CI).")
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Rewrite half-width punctuation in the YAML files (keeps a .bak)."
+        ),
+    ] = False,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="List the lint rules and exit.")
+    ] = False,
+    project: Annotated[
+        Path | None,
+        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
+    ] = None,
+) -> None:
+    """Check the YAML files: schema, references and lint rules, every problem with its line.
+
+    Exit code 0 when there are no errors, 1 when there are (warnings too under --strict).
+    """
+    from reportgen.check import check_project
+    from reportgen.errors import UsageError
+    from reportgen.project import open_project
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"unknown format {fmt!r}", hint="choose text or json")
+    opened = open_project(project)
+    if list_rules:
+        _print_rules(opened.templates_dir)
+        return
+    fixes: list[FixResult] = []
+    if fix:
+        from reportgen.check import targets
+        from reportgen.fix import fix_files
+
+        fixes = fix_files(targets(opened, specs or []), opened.templates_dir)
+    report = check_project(opened, specs or [])
+    if fmt == "json":
+        from reportgen.check import as_json
+
+        typer.echo(as_json(report))
+    else:
+        _print_fixes(fixes)
+        _print_report(report)
+    raise typer.Exit(1 if report.failed(strict) else 0)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _print_report(report: CheckReport) -> None:
+    from rich.markup import escape
+
+    from reportgen.check import summary
+
+    console = _console()
+    for checked in report.files:
+        if not checked.problems:
+            continue
+        console.print(f"[bold]{escape(checked.shown)}[/bold]")
+        for problem in checked.problems:
+            console.print(_line(problem, escape))
+    if report.errors:
+        style = "bold red"
+    elif report.warnings:
+        style = "bold yellow"
+    else:
+        style = "bold green"
+    console.print(f"[{style}]{escape(summary(report))}[/{style}]")
+
+
+def _line(problem: Problem, escape) -> str:
+    from reportgen.messages import message
+
+    colour = "red" if problem.severity == "error" else "yellow"
+    word = message(f"severity_{problem.severity}")
+    path = f"{escape(problem.path)}: " if problem.path else ""
+    text = (
+        f"  [cyan]{escape(str(problem.location))}[/cyan]  [{colour}]{escape(word)}[/{colour}]  "
+        f"{path}{escape(problem.message)} [dim]\\[{escape(problem.rule)}][/dim]"
+    )
+    if problem.hint:
+        text += f"\n      [dim]→ {escape(problem.hint)}[/dim]"
+    return text
+
+
+def _print_fixes(fixes: list[FixResult]) -> None:
+    from rich.markup import escape
+
+    from reportgen.messages import message
+
+    console = _console()
+    if not fixes:
+        return
+    for result in fixes:
+        if not result.changes:
+            continue
+        changed = message(
+            "fix_changed",
+            field=result.shown,
+            expected=len(result.changes),
+            input=result.backup_shown,
+        )
+        console.print(f"[bold green]{escape(changed)}[/bold green]")
+        for line in result.diff:
+            style = "red" if line.startswith("-") else "green" if line.startswith("+") else "dim"
+            console.print(f"[{style}]{escape(line)}[/{style}]")
+        for problem in result.skipped:
+            console.print(
+                f"  [yellow]{escape(str(problem.location))}[/yellow]  {escape(problem.message)}"
+            )
+    if not any(r.changes for r in fixes):
+        console.print(f"[dim]{escape(message('fix_nothing'))}[/dim]")
+    console.print()
+    sys.stdout.flush()
+
+
+def _print_rules(templates_dir: Path | None) -> None:
+    from rich.markup import escape
+
+    from reportgen.lint.settings import load_rules
+
+    console = _console()
+    for rule in load_rules(templates_dir).values():
+        state = rule.severity if rule.enabled else "off"
+        colour = {"error": "red", "warning": "yellow"}.get(state, "dim")
+        about = rule.options.get("about", "")
+        console.print(
+            f"[bold]{escape(rule.id):20}[/bold] [{colour}]{state:8}[/{colour}] {escape(about)}"
+        )
+        for name, value in rule.options.items():
+            if (
+                name == "about"
+                or name == "hint"
+                or name.startswith("message")
+                or name == "patterns"
+            ):
+                continue
+            console.print(f"    [dim]{escape(name)}: {escape(str(value))}[/dim]")

@@ -1,0 +1,24 @@
+"""``reportgen schema [review|plan]``: the JSON Schema editors use to complete and check keys."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reportgen.cli.app import app
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str, typer.Argument(help="review (data/YEAR.yaml) or plan (data/YEAR_plan.yaml).")
+    ] = "review",
+) -> None:
+    """Print the JSON Schema of a review or plan file (a copy is in schema/ for editors)."""
+    from reportgen.errors import UsageError
+    from reportgen.schema import KINDS, schema_text
+
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}", hint="choose review or plan")
+    typer.echo(schema_text(kind), nl=False)
