@@ -1,0 +1,123 @@
+"""PDF export through LibreOffice (``soffice --headless --convert-to pdf``).
+
+The .docx is converted in a temporary folder with a profile of its own, so a LibreOffice the
+user has open (or a second conversion running at the same time) cannot get in the way; the
+PDF is then written atomically like every other output.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from reportgen.errors import UserError
+
+DEFAULT_TIMEOUT = 180.0  # seconds; a first start of LibreOffice with a fresh profile takes ~5 s
+ENV_SOFFICE = "REPORTGEN_SOFFICE"
+
+INSTALL_HINT = (
+    "install LibreOffice, then build again:\n"
+    "      Debian/Ubuntu: sudo apt install libreoffice-writer fonts-noto-cjk\n"
+    "      Windows:       winget install TheDocumentFoundation.LibreOffice"
+    " (or https://www.libreoffice.org/download/)\n"
+    "      macOS:         brew install --cask libreoffice\n"
+    f"    or set {ENV_SOFFICE} to the path of soffice if it is installed somewhere else"
+)
+
+_KNOWN_PLACES = (
+    Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
+    Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"),
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+    Path("/opt/libreoffice/program/soffice"),
+)
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's ``soffice``: from $REPORTGEN_SOFFICE, the PATH, or where installers put it."""
+    configured = os.environ.get(ENV_SOFFICE)
+    if configured:
+        return configured if Path(configured).is_file() else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((str(p) for p in _KNOWN_PLACES if p.is_file()), None)
+
+
+def require_soffice() -> str:
+    """The path of ``soffice``, or a :class:`UserError` saying how to install LibreOffice."""
+    found = find_soffice()
+    if found is not None:
+        return found
+    configured = os.environ.get(ENV_SOFFICE)
+    if configured:
+        raise UserError(
+            f"{ENV_SOFFICE} names {configured}, which is not a file",
+            hint="point it at soffice (soffice.exe on Windows), or unset it",
+        )
+    raise UserError(
+        "--pdf needs LibreOffice, and its soffice command was not found", hint=INSTALL_HINT
+    )
+
+
+def convert_to_pdf(
+    docx: bytes, *, soffice: str | None = None, timeout: float = DEFAULT_TIMEOUT
+) -> bytes:
+    """The PDF LibreOffice makes of a .docx given as bytes."""
+    soffice = soffice or require_soffice()
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
+        work = Path(folder)
+        source = work / "document.docx"
+        source.write_bytes(docx)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+            "--convert-to", "pdf:writer_pdf_Export",
+            "--outdir", str(work / "out"),
+            str(source),
+        ]  # fmt: skip
+        returncode, output = _run(command, timeout)
+        produced = work / "out" / "document.pdf"
+        if returncode != 0 or not produced.is_file():
+            detail = (
+                output.strip().splitlines()[-1] if output.strip() else f"exit code {returncode}"
+            )
+            raise UserError(
+                f"LibreOffice could not convert the document to PDF: {detail}",
+                hint="run `soffice --headless --convert-to pdf FILE.docx` by hand to see why; "
+                "the .docx itself was built",
+            )
+        return produced.read_bytes()
+
+
+def _run(command: list[str], timeout: float) -> tuple[int, str]:
+    # soffice is a wrapper that starts soffice.bin: on a timeout the whole process group goes.
+    posix = sys.platform != "win32"
+    try:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=posix,
+        )  # fmt: skip
+    except OSError as exc:
+        raise UserError(
+            f"cannot start LibreOffice ({command[0]}): {exc.strerror or exc}", hint=INSTALL_HINT
+        ) from None
+    try:
+        out, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if posix:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+        process.communicate()
+        raise UserError(
+            f"LibreOffice did not finish the PDF within {timeout:g} seconds",
+            hint="close LibreOffice windows that wait for input, and build again",
+        ) from None
+    return process.returncode, out.decode("utf-8", "replace")

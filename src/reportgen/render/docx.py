@@ -1,0 +1,470 @@
+"""Composed blocks → a Word document laid out to GB/T 9704-2012.
+
+Every number and font comes from the :class:`~reportgen.layout.Layout`; every piece of raw
+XML from :mod:`reportgen.oxml`. This module speaks in styles, paragraphs and runs:
+
+- styles carry the formatting (Normal is the body text, so a paragraph typed in Word looks
+  right), and every run also names its fonts, which WPS and old Word versions need;
+- a span's role picks its font: the numbering and heading of a level-1 block take 黑体, of a
+  level-2 block 楷体, levels 3 and 4 仿宋; lead phrases are bold when the layout says so;
+- the page number is a PAGE field in odd and even footers.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from reportgen import oxml
+from reportgen.document import Block, Composed, MetricRow, Span
+from reportgen.layout import PT_PER_MM, Heading, Layout, default_layout
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
+TWIPS_PER_PT = 20
+TABLE_STYLE = "Gongwen Table"
+TABLE_TEXT_STYLE = "Table Text"
+# Column shares of the key figures table: 指标, 时期, 数值, 单位, 同比.
+TABLE_COLUMN_SHARES = (0.36, 0.16, 0.18, 0.14, 0.16)
+
+
+class DroppedCharacters(UserWarning):
+    """Text held characters a Word file cannot hold; they were left out."""
+
+
+def render_docx(composed: Composed, layout: Layout | None = None) -> bytes:
+    """The document as the bytes of a .docx file.
+
+    Characters that XML 1.0 cannot hold (``\\x0b`` pasted from Word …) are left out with a
+    :class:`DroppedCharacters` warning rather than producing a file Word cannot open.
+    """
+    return _Writer(layout or default_layout()).render(composed)
+
+
+def twips(points: float) -> int:
+    return round(points * TWIPS_PER_PT)
+
+
+def text_width(text: str) -> float:
+    """Width in characters of 三号 text: Chinese and full-width marks 1, figures and Latin ½."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+# ── Title ───────────────────────────────────────────────────────────────────────────────────
+
+_BREAK_BEFORE = ("及", "和", "与", "暨", "并", "关于")  # "…工作总结 / 及2023年工作思路"
+_BREAK_AFTER = ("的", "关于")
+_NO_LINE_START = set("，。、；：？！）》」』”’%‰·…—")
+_NO_LINE_END = set("（《「『“‘")
+
+
+def title_lines(title: str, max_width: float) -> list[str]:
+    """A title in lines of at most ``max_width`` characters, broken between words.
+
+    Lines are as even as the words allow, a break before 及/和/与 or after 的 is preferred,
+    and three or more lines never narrow in the middle: the shape is a trapezoid or a
+    diamond, as GB/T 9704 §7.3.2 asks.
+    """
+    if text_width(title) <= max_width:
+        return [title]
+    from reportgen.segment import words
+
+    pieces = [w for w in words(title) if w]
+    cuts = [i for i in range(1, len(pieces)) if _can_break(pieces[i - 1], pieces[i])]
+    for count in range(2, 6):
+        best: tuple[float, list[str]] | None = None
+        for chosen in itertools.combinations(cuts, count - 1):
+            lines = _split(pieces, chosen)
+            widths = [text_width(line) for line in lines]
+            if max(widths) > max_width:
+                continue
+            cost = _shape_cost(widths) + sum(_break_cost(pieces, i) for i in chosen)
+            if best is None or cost < best[0]:
+                best = (cost, lines)
+        if best is not None:
+            return best[1]
+    return [title]  # a title with no place to break: let Word wrap it
+
+
+def _can_break(before: str, after: str) -> bool:
+    if after[0] in _NO_LINE_START or before[-1] in _NO_LINE_END:
+        return False
+    # "2023|年" and "B|组" belong together.
+    return not (before[-1].isascii() and before[-1].isalnum() and not after[0].isascii())
+
+
+def _break_cost(pieces: list[str], at: int) -> float:
+    if pieces[at].startswith(_BREAK_BEFORE) or pieces[at - 1].endswith(_BREAK_AFTER):
+        return 0.0
+    return 2.0
+
+
+def _shape_cost(widths: list[float]) -> float:
+    spread = max(widths) - min(widths)
+    middle = widths[1:-1]
+    hourglass = bool(middle) and min(middle) < min(widths[0], widths[-1])
+    return spread * 0.5 + (10.0 if hourglass else 0.0)
+
+
+def _split(pieces: list[str], cuts: Iterable[int]) -> list[str]:
+    bounds = [0, *cuts, len(pieces)]
+    return ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+# ── The writer ──────────────────────────────────────────────────────────────────────────────
+
+
+class _Writer:
+    def __init__(self, layout: Layout):
+        from docx import Document as new_document
+
+        self.layout = layout
+        self.doc: Document = new_document()
+        self.dropped: list[str] = []
+        self.pitch = twips(layout.grid.line_spacing_pt)
+
+    # Text ──────────────────────────────────────────────────────────────────
+
+    def clean(self, text: str) -> str:
+        self.dropped += oxml.forbidden_characters(text)
+        return oxml.xml_text(text).replace("\n", "").replace("\t", "")
+
+    def run(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        font: str,
+        *,
+        bold: bool = False,
+        latin: str | None = None,
+    ) -> None:
+        run = paragraph.add_run(self.clean(text))
+        oxml.set_fonts(run._r, latin=latin or self.layout.latin_font, east_asia=font)
+        if bold:
+            oxml.set_bold(run._r, True)
+
+    # Document ──────────────────────────────────────────────────────────────
+
+    def render(self, composed: Composed) -> bytes:
+        self.setup_styles()
+        self.setup_page()
+        self.setup_footers()
+        self.setup_properties(composed.title)
+        body = self.doc.element.body
+        for element in list(body):
+            if oxml.local_name(element) != "sectPr":
+                body.remove(element)
+        for block in composed.blocks:
+            self.block(block)
+        if self.layout.metrics_table and composed.metrics:
+            self.metrics_table(composed.metrics)
+        if self.dropped:
+            shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in self.dropped}))
+            warnings.warn(
+                f"left out {len(self.dropped)} character(s) a Word file cannot hold ({shown})",
+                DroppedCharacters,
+                stacklevel=3,
+            )
+        out = io.BytesIO()
+        self.doc.save(out)
+        return oxml.reproducible_zip(out.getvalue())
+
+    def setup_properties(self, title: str) -> None:
+        core = self.doc.core_properties
+        core.title = self.clean(title)
+        core.language = self.layout.language
+        core.author = ""
+        core.comments = ""
+        core.last_modified_by = ""
+        oxml.remove_core_dates(core._element)
+
+    def setup_page(self) -> None:
+        from docx.shared import Mm
+
+        page = self.layout.page
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+        section.top_margin, section.bottom_margin = (
+            Mm(page.margin_top_mm),
+            Mm(page.margin_bottom_mm),
+        )
+        section.left_margin, section.right_margin = (
+            Mm(page.margin_left_mm),
+            Mm(page.margin_right_mm),
+        )
+        section.gutter = 0
+        section.header_distance = Mm(page.margin_top_mm / 2)
+        # The number line sits below_text_mm under the text block: Word measures the footer
+        # from the bottom edge of the page to the bottom of its (one, exact-height) line.
+        number = self.layout.page_number
+        line_mm = number.size_pt / PT_PER_MM
+        section.footer_distance = Mm(max(page.margin_bottom_mm - number.below_text_mm - line_mm, 0))
+        oxml.set_doc_grid(section._sectPr, self.pitch)
+
+    # Styles ────────────────────────────────────────────────────────────────
+
+    def setup_styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        layout, styles = self.layout, self.doc.styles
+        oxml.remove_theme_fonts(styles.element)
+        rpr, ppr = oxml.doc_defaults(styles.element)
+        oxml.set_fonts(rpr, latin=layout.latin_font, east_asia=layout.body.font)
+        oxml.set_size(rpr, round(layout.body.size_pt * 2))
+        oxml.set_language(rpr, east_asia=layout.language)
+        oxml.remove_children(ppr, "spacing")
+        oxml.set_line_spacing(ppr, 240, rule="auto")
+
+        normal = styles["Normal"]
+        oxml.clear_formatting(normal.element)
+        self.paragraph_style(
+            normal.element,
+            layout.body.font,
+            layout.body.size_pt,
+            char_spacing=layout.grid.char_spacing_pt,
+        )
+        fmt = normal.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        fmt.first_line_indent = self.chars(layout.body.first_line_indent_chars)
+        fmt.widow_control = False  # or lines jump to the next page and full pages hold 21
+        # Word's own default, written out for LibreOffice: its .docx import reads this flag
+        # inverted, and 7.4 with hanging punctuation on drops the 。 that ends a justified line.
+        oxml.set_overflow_punctuation(normal.element, True)
+
+        title = styles["Title"]
+        oxml.clear_formatting(title.element)
+        self.paragraph_style(title.element, layout.title.font, layout.title.size_pt, char_spacing=0)
+        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.first_line_indent = 0
+        title.paragraph_format.space_after = self.lines(layout.title.blank_lines_after)
+        title.paragraph_format.keep_with_next = True
+
+        for level in (1, 2):
+            style = styles[f"Heading {level}"]
+            oxml.clear_formatting(style.element)
+            heading = layout.headings.at(level)
+            self.paragraph_style(
+                style.element,
+                heading.font,
+                layout.body.size_pt,
+                char_spacing=layout.grid.char_spacing_pt,
+                bold=heading.bold,
+            )
+            style.paragraph_format.keep_with_next = heading.keep_with_next
+            oxml.set_outline_level(style.element, level - 1)
+
+        footer = styles["Footer"]
+        oxml.clear_formatting(footer.element)
+        number = layout.page_number
+        oxml.set_fonts(footer.element, latin=number.font, east_asia=number.font)
+        oxml.set_size(footer.element, round(number.size_pt * 2))
+        oxml.set_line_spacing(footer.element, twips(number.size_pt))
+        footer.paragraph_format.first_line_indent = 0
+
+        table_text = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        table_text.base_style = normal
+        table = layout.table
+        # Its own line spacing: a cell in the body's exact 28.95 pt lines grows tall rows.
+        self.paragraph_style(table_text.element, table.font, table.size_pt, char_spacing=0)
+        oxml.set_line_spacing(table_text.element, 240, rule="auto")
+        table_text.paragraph_format.first_line_indent = 0
+        table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+        table_style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        oxml.set_table_borders(oxml.table_properties(table_style.element))
+
+        settings = self.doc.settings.element
+        oxml.set_theme_font_lang(settings, east_asia=layout.language)
+
+    def paragraph_style(
+        self, style: Any, font: str, size_pt: float, *, char_spacing: float, bold: bool = False
+    ) -> None:
+        layout = self.layout
+        oxml.set_fonts(style, latin=layout.latin_font, east_asia=font)
+        oxml.set_bold(style, bold)
+        oxml.set_character_spacing(style, twips(char_spacing))
+        oxml.set_size(style, round(size_pt * 2))
+        oxml.set_language(style, east_asia=layout.language)
+        oxml.set_line_spacing(style, self.pitch)
+
+    def chars(self, count: float) -> Any:
+        """A length of ``count`` body characters, as the grid lays them."""
+        from docx.shared import Twips
+
+        return Twips(twips(self.layout.chars_pt(count)))
+
+    def lines(self, count: int) -> Any:
+        from docx.shared import Twips
+
+        return Twips(self.pitch * count)
+
+    # Footers ───────────────────────────────────────────────────────────────
+
+    def setup_footers(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        section = self.doc.sections[0]
+        number = self.layout.page_number
+        indent = Pt(number.size_pt * number.indent_chars)
+        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.style = self.doc.styles["Footer"]
+            fmt = paragraph.paragraph_format
+            fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+            if odd:
+                fmt.right_indent = indent
+            else:
+                fmt.left_indent = indent
+            before, after = number.format.split("{page}")
+            # Half-width digits in 宋体 too, as §7.5 asks: the number's font is its Latin font.
+            if before:
+                self.run(paragraph, before, number.font, latin=number.font)
+            rpr = oxml.run_properties(latin=number.font, east_asia=number.font)
+            oxml.append_field(paragraph._p, "PAGE", "1", rpr)
+            if after:
+                self.run(paragraph, after, number.font, latin=number.font)
+
+    # Blocks ────────────────────────────────────────────────────────────────
+
+    def block(self, block: Block) -> None:
+        match block.kind:
+            case "title":
+                self.title(block.text)
+            case "heading":
+                self.heading(block)
+            case "paragraph" if block.level == 2 and not block.tail:
+                self.heading(block)
+            case "paragraph":
+                self.paragraph(block)
+            case "attachment":
+                self.attachment(block)
+            case "signature" | "date":
+                self.signature(block)
+
+    def title(self, text: str) -> None:
+        layout = self.layout
+        paragraph = self.doc.add_paragraph(style="Title")
+        max_width = layout.page.text_width_pt / layout.title.size_pt
+        for n, line in enumerate(title_lines(self.clean(text), max_width)):
+            if n:
+                paragraph.add_run().add_break()
+            self.run(paragraph, line, layout.title.font)
+
+    def heading(self, block: Block) -> None:
+        """A level-1 heading, or a level-2 heading standing alone (items laid out as lists)."""
+        level = max(1, min(block.level, 2))
+        paragraph = self.doc.add_paragraph(style=f"Heading {level}")
+        self.spans(paragraph, block.spans, block.level)
+
+    def paragraph(self, block: Block) -> None:
+        paragraph = self.doc.add_paragraph()
+        self.spans(paragraph, block.spans, block.level)
+
+    def spans(self, paragraph: Paragraph, spans: Iterable[Span], level: int) -> None:
+        for span in spans:
+            font, bold = self.span_font(span, level)
+            self.run(paragraph, span.text, font, bold=bold)
+
+    def span_font(self, span: Span, level: int) -> tuple[str, bool]:
+        layout = self.layout
+        heading: Heading | None = layout.headings.at(level) if 1 <= level <= 4 else None
+        if heading is not None and span.role in ("number", "heading"):
+            return heading.font, heading.bold
+        if span.role == "lead":
+            # A point's lead phrase is the heading of a level-3 or level-4 point.
+            if heading is not None and level >= 3:
+                return heading.font, heading.bold or layout.bold_leads
+            return layout.body.font, layout.bold_leads
+        return layout.body.font, False
+
+    def attachment(self, block: Block) -> None:
+        """附件说明: "附件：1.名称", later names under the first, wrapped lines under the name."""
+        layout = self.layout
+        spans = list(block.spans)
+        prefix = spans[0].text if len(spans) > 1 else ""
+        first = prefix.startswith("附件")
+        paragraph = self.doc.add_paragraph()
+        fmt = paragraph.paragraph_format
+        label = text_width("附件：")
+        number = text_width(prefix) - (label if first else 0)
+        fmt.left_indent = self.chars(layout.attachment.indent_chars + label + number)
+        fmt.first_line_indent = -self.chars(label + number if first else number)
+        if first:
+            fmt.space_before = self.lines(layout.attachment.blank_lines_before)
+        self.spans(paragraph, spans, 0)
+
+    def signature(self, block: Block) -> None:
+        """落款 (§7.3.5.2): the signature two characters from the right, the date below it
+        starting two characters further right; a longer date moves the signature left."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        layout = self.layout.signature
+        paragraph = self.doc.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.first_line_indent = 0
+        self.spans(paragraph, block.spans, 0)
+        if block.kind == "signature":
+            self._signature = paragraph
+            fmt.space_before = self.lines(layout.blank_lines_before)
+            fmt.keep_with_next = True
+            fmt.right_indent = self.chars(layout.right_indent_chars)
+            return
+        signature = getattr(self, "_signature", None)
+        if signature is None:  # a date alone keeps the standard's place for the date
+            fmt.right_indent = self.chars(layout.right_indent_chars)
+            return
+        sig_width = text_width(signature.text)
+        date_width = text_width(paragraph.text)
+        shift, right = layout.date_shift_chars, layout.right_indent_chars
+        if date_width + shift <= sig_width:
+            fmt.right_indent = self.chars(right + sig_width - shift - date_width)
+        else:
+            fmt.right_indent = self.chars(right)
+            signature.paragraph_format.right_indent = self.chars(
+                right + date_width + shift - sig_width
+            )
+
+    # Key figures ───────────────────────────────────────────────────────────
+
+    def metrics_table(self, rows: list[MetricRow]) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+        layout, table_layout = self.layout, self.layout.table
+        label = self.doc.add_paragraph()
+        label.add_run().add_break(WD_BREAK.PAGE)
+        label.paragraph_format.first_line_indent = 0
+        self.run(label, table_layout.label, layout.headings.level1.font)
+        self.title(table_layout.title)
+
+        table = self.doc.add_table(rows=1 + len(rows), cols=5)
+        table.style = self.doc.styles[TABLE_STYLE]
+        tbl = table._tbl
+        width = twips(layout.page.text_width_pt)
+        widths = [math.floor(width * share) for share in TABLE_COLUMN_SHARES]
+        widths[0] += width - sum(widths)
+        oxml.set_table_width(tbl, width)
+        oxml.set_table_layout_fixed(tbl)
+        oxml.set_grid_widths(tbl, widths)
+        oxml.set_repeat_header(table.rows[0]._tr)
+        cells = [list(table_layout.columns)]
+        cells += [[r.label, r.period, r.value, r.unit, r.change] for r in rows]
+        for r, (row, values) in enumerate(zip(table.rows, cells, strict=True)):
+            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.doc.styles[TABLE_TEXT_STYLE]
+                if r and c == 0:
+                    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                font = table_layout.header_font if r == 0 else table_layout.font
+                self.run(paragraph, value, font)
