@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.document import Composed, compose_documents
-from reportgen.errors import UsageError, display_path
+from reportgen.errors import InvalidInput, Problem, UsageError, display_path
 from reportgen.guard import write_outputs
 from reportgen.model import Plan, Review
 from reportgen.project import Project, parse_year, require_file
@@ -19,6 +19,7 @@ from reportgen.validate import load_plan, load_review
 class BuildResult:
     written: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)  # lint findings: printed, not fatal
 
 
 @dataclass
@@ -68,6 +69,20 @@ def render(composed: Composed, fmt: str, templates: Templates) -> bytes:
     return render_text(composed, fmt, templates)
 
 
+def validate_first(project: Project, spec: str) -> list[Problem]:
+    """Check the files first: refuse them with every schema problem of every file at once;
+    return the lint findings, which a build prints and does not refuse."""
+    from reportgen.check import LOAD_RULES, check_project
+
+    parse_year(spec)  # a build takes a year, not a path
+    checked = check_project(project, [spec])
+    blocking = checked.blocking
+    if blocking and not any(p.rule in LOAD_RULES for p in blocking):
+        raise InvalidInput(blocking)
+    # A file that cannot be read is refused below by the loader, with its own words.
+    return [p for p in checked.problems if p not in blocking]
+
+
 def build(
     project: Project,
     spec: str,
@@ -79,13 +94,14 @@ def build(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all")
+    findings = validate_first(project, spec)
     sources = load_sources(project, spec)
     templates = Templates(project.templates_dir)
     composed = compose_documents(sources.review, sources.plan, templates.sections())
     targets = output_paths(project, sources.stem, formats, output)
     # Render everything before writing anything: a template error leaves every old file intact.
     rendered = {fmt: render(composed, fmt, templates) for fmt in targets}
-    result = BuildResult(notes=list(sources.notes))
+    result = BuildResult(notes=list(sources.notes), findings=findings)
     # Nothing is written if any target holds a change made by hand (unless --force).
     write_outputs({path: rendered[fmt] for fmt, path in targets.items()}, force=force)
     result.written.extend(targets.values())

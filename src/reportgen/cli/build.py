@@ -61,5 +61,14 @@ def build(
     result = run_build(open_project(project), year, formats, output, force=force)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
+    if result.findings:
+        from dataclasses import replace
+
+        from reportgen.messages import message
+
+        for finding in result.findings:
+            line = replace(finding, hint="").format()
+            typer.echo(f"{message(f'severity_{finding.severity}')}: {line}", err=True)
+        typer.echo(f"note: `reportgen check {year}` explains each finding", err=True)
     for path in result.written:
         typer.echo(f"wrote {display_path(path)}")
