@@ -1,0 +1,84 @@
+"""``reportgen import FILE``: an existing .docx or .txt summary → data/YEAR.yaml (+ the plan)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportgen.cli.app import app
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="The .docx or .txt (UTF-8 or GB18030) to import.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The review file to write (default: data/YEAR.yaml)."),
+    ] = None,
+    plan_output: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan-output",
+            help="The plan file to write (default: YEAR+1_plan.yaml beside the review).",
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option("--organisation", help="The organisation, when the document does not say it."),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="The year reviewed (for a plan alone: the year planned)."),
+    ] = None,
+    keep_punctuation: Annotated[
+        bool,
+        typer.Option(
+            "--keep-punctuation", help="Keep half-width , ; ( ) between Chinese as written."
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be imported; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files that already exist.")
+    ] = False,
+    project: Annotated[
+        Path | None,
+        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
+    ] = None,
+) -> None:
+    """Import an existing work summary (.docx or .txt) as reportgen YAML, for review."""
+    from reportgen.errors import UsageError, display_path
+    from reportgen.importer import Options, import_document, output_paths, write_imported
+    from reportgen.project import open_project
+    from reportgen.templating import Templates
+
+    if year is not None and not 1949 <= year <= 2100:
+        raise UsageError(
+            f"--year {year} is not a year", hint="write it as four digits, e.g. --year 2022"
+        )
+    root = open_project(project)
+    imported = import_document(
+        file,
+        Options(organisation=organisation, year=year),
+        normalise=not keep_punctuation,
+        sections=Templates(root.templates_dir).sections(),
+    )
+    report = imported.report
+    targets = output_paths(imported, root.data_dir, output, plan_output)
+    typer.echo(report.summary())
+    for line in report.details():
+        typer.echo(f"  {line}", err=True)
+    if dry_run:
+        for path in targets.values():
+            typer.echo(f"would write {display_path(path)}")
+        return
+    for path in write_imported(imported, targets, force=force):
+        typer.echo(f"wrote {display_path(path)}")
+    spec = str(imported.review.year) if imported.review else f"{imported.first.year}_plan"
+    typer.echo(
+        f"next: review the comments in the file, then: reportgen build {spec} --format txt",
+        err=True,
+    )

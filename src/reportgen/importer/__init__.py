@@ -1,0 +1,236 @@
+"""``reportgen import``: an existing .docx or .txt work summary → reportgen YAML.
+
+One pipeline: read (txt/docx → raw paragraphs) → clean (debris out, ;-broken lines joined) →
+structure (sections, items, points) → assemble (validated Review/Plan) → YAML text. Nothing is
+written until every file has been rendered and read back as the same model; text that fits no
+field is kept as an item with a comment, and everything dropped is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import UserError, display_path
+from reportgen.importer.assemble import Options, assemble
+from reportgen.importer.cleaner import Dropped, clean
+from reportgen.importer.reader import read_document
+from reportgen.importer.structure import NoStructure, structure
+from reportgen.importer.yaml_writer import render_yaml
+from reportgen.model import Plan, Review
+
+__all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
+
+_PART_ORDER = (
+    "title",
+    "opening",
+    "highlights",
+    "shortcomings",
+    "priorities",
+    "closing",
+    "attachments",
+    "signature",
+)
+
+
+@dataclass
+class ImportReport:
+    """What the import did with every paragraph of the source."""
+
+    source: str
+    paragraphs: int = 0
+    parts: dict[str, int] = field(default_factory=dict)
+    items: dict[str, int] = field(default_factory=dict)
+    dropped: list[Dropped] = field(default_factory=list)
+    rejoined: int = 0
+    spaces: int = 0
+    punctuation: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = []
+        for part in _PART_ORDER:
+            count = self.parts.get(part, 0)
+            if not count:
+                continue
+            items = f" ({self.items[part]} items)" if part in self.items else ""
+            parts.append(f"{part} {count}{items}")
+        line = f"{self.source}: {self.paragraphs} paragraphs → " + ", ".join(parts)
+        if self.dropped:
+            reasons: dict[str, int] = {}
+            for d in self.dropped:
+                reasons[d.reason] = reasons.get(d.reason, 0) + 1
+            line += (
+                f"; dropped {len(self.dropped)} ("
+                + ", ".join(f"{k} {v}" for k, v in reasons.items())
+                + ")"
+            )
+        return line
+
+    def details(self) -> list[str]:
+        out = [f"dropped {d.where} ({d.reason}): {_excerpt(d.text)}" for d in self.dropped]
+        if self.rejoined:
+            out.append(f"joined {self.rejoined} line(s) that were broken after ；")
+        if self.spaces:
+            out.append(f"removed stray spaces in {self.spaces} paragraph(s)")
+        if self.punctuation:
+            out.append(f"made {self.punctuation} half-width punctuation mark(s) full-width")
+        return out + self.notes
+
+
+@dataclass
+class Imported:
+    review: Review | None
+    plan: Plan | None
+    review_yaml: str | None
+    plan_yaml: str | None
+    report: ImportReport
+
+    @property
+    def first(self) -> Review | Plan:
+        document = self.review or self.plan
+        assert document is not None
+        return document
+
+
+def _excerpt(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def import_document(
+    path: Path,
+    options: Options | None = None,
+    *,
+    normalise: bool = True,
+    sections: dict[str, str] | None = None,
+) -> Imported:
+    """Read, clean, structure and assemble ``path``; render its YAML; write nothing."""
+    options = options or Options()
+    shown = display_path(path)
+    if sections is None:
+        from reportgen.templating import Templates
+
+        sections = Templates().sections()
+    read = read_document(path)
+    cleaned = clean(read.paragraphs, normalise=normalise)
+    if not cleaned.lines:
+        raise UserError(f"{shown} has no text left once page numbers and web debris are removed")
+    try:
+        outline = structure(cleaned.lines)
+    except NoStructure:
+        raise UserError(
+            f"{shown}: found no structure to import: no section headings "
+            "(一、 or 亮点/问题/重点工作) and no numbered items (（一） 1.)",
+            hint="number the parts as 一、 and the items as （一）, or use Word's heading styles, "
+            "then import again",
+        ) from None
+    assembled = assemble(
+        outline, options, sections, shown=shown, preface_title=cleaned.preface_title
+    )
+    report = ImportReport(
+        source=shown,
+        paragraphs=sum(1 for p in read.paragraphs if p.text.strip()),
+        parts=assembled.parts,
+        items=assembled.items,
+        dropped=cleaned.dropped,
+        rejoined=cleaned.rejoined,
+        spaces=cleaned.spaces,
+        punctuation=cleaned.punctuation,
+        notes=[*(read.notes or []), *assembled.notes],
+    )
+    header = _header(path, report, assembled.review, assembled.plan)
+    review_yaml = plan_yaml = None
+    if assembled.review is not None:
+        review_yaml = render_yaml(assembled.review, assembled.comments, header)
+        _check_round_trip(review_yaml, assembled.review, shown)
+    if assembled.plan is not None:
+        plan_yaml = render_yaml(assembled.plan, assembled.comments, header)
+        _check_round_trip(plan_yaml, assembled.plan, shown)
+    return Imported(assembled.review, assembled.plan, review_yaml, plan_yaml, report)
+
+
+def _header(
+    path: Path, report: ImportReport, review: Review | None, plan: Plan | None
+) -> list[str]:
+    first = review or plan
+    assert first is not None
+    spec = str(review.year) if review is not None else f"{first.year}_plan"
+    lines = [
+        f"由 reportgen import 从 {path.name} 导入。",
+        "请逐项核对：标有“#”说明的地方是导入时的推断。核对后生成：",
+        f"  reportgen build {spec} --format txt",
+        "序号（一、（一）1.）和各部分标题自动生成，不写在本文件中。",
+        "",
+        "导入记录：",
+        f"  {report.summary()}",
+    ]
+    lines += [f"  - {line}" for line in report.details()]
+    return lines
+
+
+def _check_round_trip(text: str, document: Review | Plan, shown: str) -> None:
+    """The YAML must read back as exactly the model it was written from."""
+    from reportgen.loader import load_yaml_text
+    from reportgen.validate import validate_loaded
+
+    loaded = load_yaml_text(text, f"{shown} (imported)")
+    again = validate_loaded(loaded, document.kind)
+    if again.model_dump() != document.model_dump():
+        raise RuntimeError(
+            f"the YAML written for {shown} does not read back as the imported {document.kind}"
+        )
+
+
+def output_paths(
+    imported: Imported, data_dir: Path, output: Path | None, plan_output: Path | None
+) -> dict[str, Path]:
+    """Where each document goes: data/<year>.yaml and data/<year+1>_plan.yaml by default."""
+    out: dict[str, Path] = {}
+    if imported.review is not None:
+        out["review"] = output or data_dir / f"{imported.review.year}.yaml"
+    if imported.plan is not None:
+        if plan_output is not None:
+            out["plan"] = plan_output
+        elif imported.review is None and output is not None:
+            out["plan"] = output
+        else:
+            folder = output.parent if output is not None else data_dir
+            out["plan"] = folder / f"{imported.plan.year}_plan.yaml"
+    return out
+
+
+def write_imported(
+    imported: Imported, targets: dict[str, Path], *, force: bool = False
+) -> list[Path]:
+    """Write the rendered YAML; refuse to replace any file unless ``force``; all or nothing."""
+    from reportgen.guard import write_outputs
+
+    texts = {"review": imported.review_yaml, "plan": imported.plan_yaml}
+    if len({p.resolve() for p in targets.values()}) < len(targets):
+        raise UserError(
+            "the review and the plan would be written to the same file",
+            hint="give the plan its own file with --plan-output",
+        )
+    for path in targets.values():
+        if path.is_dir():
+            raise UserError(
+                f"cannot write {display_path(path)}: it is a folder",
+                hint="give a file name with -o",
+            )
+    existing = [p for p in targets.values() if p.exists()]
+    if existing and not force:
+        names = ", ".join(display_path(p) for p in existing)
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise UserError(
+            f"{names} already {verb}; nothing was written",
+            hint="pass --force to replace it, or choose another file with -o",
+        )
+    files = {path: (texts[key] or "").encode("utf-8") for key, path in targets.items()}
+    try:
+        write_outputs(files, force=force)
+    except UserError:
+        for path in targets.values():  # all or nothing: a file this import created goes again
+            if path not in existing:
+                path.unlink(missing_ok=True)
+        raise
+    return list(targets.values())

@@ -1,0 +1,385 @@
+"""Outline → validated :class:`~reportgen.model.Review` and :class:`~reportgen.model.Plan`.
+
+Decides what the outline leaves open: the organisation and the years, which part each section
+is, where text that fits no field of the model goes (an item, with a comment), and whether the
+title is one the model generates anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from reportgen.errors import UserError
+from reportgen.importer.points import split_points
+from reportgen.importer.structure import (
+    KINDS,
+    ItemDraft,
+    Kind,
+    Outline,
+    SectionDraft,
+    split_heading,
+)
+from reportgen.importer.title import (
+    TitleInfo,
+    is_generic_organisation,
+    organisation_in_text,
+    parse_title,
+    redacted_organisation,
+)
+from reportgen.model import Highlight, Plan, Point, Priority, Report, Review, Shortcoming, Signature
+
+CommentPath = tuple[str | int, ...]
+_KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}
+_ITEM_CLASSES: dict[Kind, type[Highlight] | type[Shortcoming] | type[Priority]] = {
+    "highlights": Highlight,
+    "shortcomings": Shortcoming,
+    "priorities": Priority,
+}
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
+
+
+@dataclass
+class Options:
+    organisation: str | None = None
+    year: int | None = None  # the year reviewed (for a plan alone: the year planned)
+
+
+@dataclass
+class Assembled:
+    review: Review | None
+    plan: Plan | None
+    comments: dict[CommentPath, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    parts: dict[str, int] = field(default_factory=dict)
+    items: dict[str, int] = field(default_factory=dict)
+
+
+def assemble(
+    outline: Outline,
+    options: Options,
+    sections: dict[str, str],
+    *,
+    shown: str,
+    preface_title: str | None = None,
+) -> Assembled:
+    return _Assembler(outline, options, sections, shown, preface_title).run()
+
+
+class _Assembler:
+    def __init__(
+        self,
+        outline: Outline,
+        options: Options,
+        sections: dict[str, str],
+        shown: str,
+        preface_title: str | None,
+    ):
+        self.outline = outline
+        self.options = options
+        self.sections = sections
+        self.shown = shown
+        self.notes: list[str] = list(outline.notes)
+        self.comments: dict[CommentPath, list[str]] = {}
+        title = outline.title or preface_title
+        self.info: TitleInfo | None = parse_title(title) if title else None
+        self.title_from_preface = outline.title is None and preface_title is not None
+
+    def comment(self, path: CommentPath, text: str) -> None:
+        self.comments.setdefault(path, []).append(text)
+
+    # ── what the document is about ─────────────────────────────────────────
+    def plan_only(self) -> bool:
+        if self.info is not None:
+            return self.info.plan_only
+        kinds = {s.kind for s in self.outline.sections}
+        return kinds == {"priorities"}
+
+    def resolve_kinds(self, review_year: int | None) -> list[tuple[SectionDraft, Kind]]:
+        out: list[tuple[SectionDraft, Kind]] = []
+        previous: Kind | None = None
+        for section in self.outline.sections:
+            kind = section.kind
+            if (
+                section.year is not None
+                and review_year is not None
+                and section.year > review_year
+                and kind != "priorities"
+            ):
+                kind = "priorities"  # 2023年主要工作 in a 2022 summary is next year's work
+            if kind is None:
+                kind = "priorities" if self.plan_only() else (previous or "highlights")
+                if section.heading:
+                    self.notes.append(
+                        f"section “{section.heading}” ({section.where}) is not a known part; "
+                        f"its items were put under {kind}"
+                    )
+                    if section.items:
+                        section.items[0].notes.append(
+                            f"原文“{section.heading}”部分，无法判断属于哪一部分，导入到“{_KIND_NAMES[kind]}”"
+                        )
+            out.append((section, kind))
+            previous = kind
+        return out
+
+    def years(self) -> tuple[int | None, int | None]:
+        """(review year, plan year)."""
+        info = self.info
+        plan_only = self.plan_only()
+        if plan_only:
+            plan_year = (
+                self.options.year
+                or (info.plan_year if info else None)
+                or self.section_year("priorities")
+            )
+            return None, plan_year or self.text_year()
+        review_year = (
+            self.options.year
+            or (info.review_year if info else None)
+            or (info.plan_year - 1 if info and info.plan_year else None)
+            or self.section_year("highlights", "shortcomings")
+            or self.text_year()
+        )
+        plan_year = (info.plan_year if info else None) or self.section_year("priorities")
+        if plan_year is None and review_year is not None:
+            plan_year = review_year + 1
+        return review_year, plan_year
+
+    def section_year(self, *kinds: str) -> int | None:
+        years = [s.year for s in self.outline.sections if s.kind in kinds and s.year]
+        return min(years) if years else None
+
+    def text_year(self) -> int | None:
+        date = self.outline.signature_date
+        if date is not None:
+            return date.year - 1 if date.month <= 6 else date.year
+        match = _YEAR.search("".join(self.outline.opening))
+        return int(match[1]) if match else None
+
+    def organisation(self) -> str:
+        if self.options.organisation:
+            return self.options.organisation
+        text = "\n".join(
+            [*self.outline.opening, *(i.heading for s in self.outline.sections for i in s.items)]
+        )
+        name = self.info.organisation if self.info else ""
+        if name and not is_generic_organisation(name):
+            return name
+        if name:
+            found = redacted_organisation(name, text)
+            if found:
+                return found
+        if self.outline.signature_name:
+            return self.outline.signature_name
+        found = organisation_in_text(text)
+        if found:
+            return found
+        if name:
+            return name
+        raise UserError(
+            f"{self.shown}: cannot tell which organisation the document is from",
+            hint='give it with --organisation, e.g. --organisation "*街道"',
+        )
+
+    # ── building the model ─────────────────────────────────────────────────
+    def run(self) -> Assembled:
+        organisation = self.organisation()
+        review_year, plan_year = self.years()
+        if (plan_year if self.plan_only() else review_year) is None:
+            raise UserError(
+                f"{self.shown}: cannot tell which year the document is about",
+                hint="give it with --year, e.g. --year 2022",
+            )
+        parts: dict[str, list[ItemDraft]] = {k: [] for k in KINDS}
+        paragraphs = dict(self.outline.parts)
+        items_count: dict[str, int] = {}
+        plan_opening: list[str] = []
+        for section, kind in self.resolve_kinds(review_year):
+            paragraphs[kind] = paragraphs.get(kind, 0) + section.paragraphs
+            drafts = parts[kind]
+            intro = list(section.intro)
+            if intro and kind == "priorities" and not plan_opening and not self.plan_only():
+                plan_opening, intro = intro, []
+            orphans = [
+                self.orphan(text, "原文此段在部分标题下、没有序号，导入为一个事项")
+                for text in intro
+            ]
+            if section.heading and section.items and not orphans:
+                self.note_heading(section, kind, review_year, plan_year, section.items[0])
+            elif section.heading and orphans:
+                self.note_heading(section, kind, review_year, plan_year, orphans[0])
+            if drafts and section.heading:
+                first = orphans[0] if orphans else (section.items[0] if section.items else None)
+                if first is not None:
+                    first.notes.append(f"以下事项原属“{section.heading}”部分，与前一部分合并")
+            drafts.extend(orphans)
+            drafts.extend(section.items)
+        review_parts = {k: v for k, v in parts.items() if k != "priorities"}
+        has_review = any(review_parts.values())
+        has_plan = bool(parts["priorities"])
+        if not has_review and not has_plan:
+            raise UserError(
+                f"{self.shown}: found section headings but no items under them",
+                hint="number the items (（一） or 1.) under each 一、 heading, and import again",
+            )
+        closing = "\n".join(self.outline.closing) or None
+        opening = "\n".join(self.outline.opening) or None
+        review = plan = None
+        document_key = "review" if has_review else "plan"
+        if has_review:
+            assert review_year is not None
+            review = self.build(
+                Review,
+                "review",
+                organisation=organisation,
+                year=review_year,
+                opening=opening,
+                closing=closing,
+                highlights=self.items("review", "highlights", parts["highlights"]),
+                shortcomings=self.items("review", "shortcomings", parts["shortcomings"]),
+            )
+            items_count |= {k: len(parts[k]) for k in ("highlights", "shortcomings")}
+        if has_plan:
+            year = plan_year if plan_year is not None else (review_year or 0) + 1
+            plan_fields: dict[str, Any] = {}
+            if not has_review:
+                plan_fields = {
+                    "opening": "\n".join([*self.outline.opening, *plan_opening]) or None,
+                    "closing": closing,
+                }
+                if plan_opening:
+                    self.comment(("plan", "opening"), "原文“重点工作”部分标题下的引言段也在这里")
+            elif plan_opening:
+                plan_fields = {"opening": "\n".join(plan_opening)}
+            plan = self.build(
+                Plan,
+                "plan",
+                organisation=organisation,
+                year=year,
+                priorities=self.items("plan", "priorities", parts["priorities"]),
+                **plan_fields,
+            )
+            items_count["priorities"] = len(parts["priorities"])
+            if review is not None and year != review.year + 1:
+                self.notes.append(
+                    f"the plan is for {year}, not {review.year + 1}: "
+                    f"build {review.year} will not combine them"
+                )
+        self.finish(document_key, review, plan, organisation)
+        review, plan = self.revalidated(review, plan)
+        return Assembled(review, plan, self.comments, self.notes, paragraphs, items_count)
+
+    def note_heading(
+        self,
+        section: SectionDraft,
+        kind: Kind,
+        review_year: int | None,
+        plan_year: int | None,
+        first: ItemDraft,
+    ) -> None:
+        year = plan_year if kind == "priorities" else review_year
+        expected = self.sections.get(kind, "").format(year=year)
+        if expected and section.heading.rstrip("：:") != expected:
+            first.notes.append(
+                f"原文部分标题“{section.heading}”，生成时用“{expected}”"
+                "（可在 templates/sections.yaml 中修改）"
+            )
+            self.notes.append(
+                f"section “{section.heading}” becomes {kind} (rendered as “{expected}”)"
+            )
+
+    def orphan(self, text: str, note: str) -> ItemDraft:
+        heading, body = split_heading(text)
+        item = ItemDraft(heading=heading or text, points=split_points(body) if body else [])
+        item.notes.append(note)
+        return item
+
+    def items(self, document: str, kind: Kind, drafts: list[ItemDraft]) -> list[Any]:
+        out = []
+        for k, draft in enumerate(drafts):
+            for note in draft.notes:
+                self.comment((document, kind, k), note)
+            points = []
+            for j, p in enumerate(draft.points):
+                if p.note:
+                    self.comment((document, kind, k, "points", j), p.note)
+                if p.text.strip():
+                    points.append(Point(lead=p.lead, text=p.text) if p.lead else Point(text=p.text))
+                elif p.lead:
+                    points.append(Point(text=p.lead))
+            heading = draft.heading.strip() or (points.pop(0).full_text if points else "（无标题）")
+            out.append(_ITEM_CLASSES[kind](heading=heading, points=points, layout=draft.layout))
+        return out
+
+    def build(self, model: type[Review] | type[Plan], key: str, **values: Any) -> Any:
+        try:
+            return model(**{k: v for k, v in values.items() if v is not None})
+        except ValidationError as exc:  # the structurer should never produce this: say what it was
+            raise UserError(
+                f"{self.shown}: the imported {key} is not valid: {exc.errors()[0]['msg']} "
+                f"at {'.'.join(map(str, exc.errors()[0]['loc']))}",
+                hint="this is a limitation of import; please report it with the document",
+            ) from None
+
+    def finish(self, key: str, review: Review | None, plan: Plan | None, organisation: str) -> None:
+        """Title, signature and attachments go on the first document (the one rendered first)."""
+        target = review if review is not None else plan
+        assert target is not None
+        outline = self.outline
+        if outline.attachments:
+            target.attachments = list(outline.attachments)
+        if outline.signature_date is not None:
+            name = outline.signature_name
+            if not name:
+                name = organisation
+                self.comment((key, "signature"), "原文落款只有日期，署名取单位名称")
+                self.notes.append("the signature had a date only; the organisation's name was used")
+            target.signature = Signature(name=name, date=outline.signature_date)
+        self.set_title(review, plan, organisation)
+
+    def set_title(self, review: Review | None, plan: Plan | None, organisation: str) -> None:
+        info = self.info
+        if info is None:
+            self.notes.append(
+                "no title line found: the title is generated from the organisation and year"
+            )
+            return
+        generated = Report(review=review, plan=plan).title
+        if self.title_from_preface:
+            self.notes.append(
+                f"no title line; the web preface names “{info.text}”: "
+                f"the generated title “{generated}” is used"
+            )
+            return
+        if info.text == generated:
+            return
+        if review is not None:
+            default = f"{review.organisation}{review.year}年工作总结"
+            part = info.review_part or info.text
+            if part != default:
+                review.title = part
+            if plan is not None and info.plan_part and info.plan_part != f"{plan.year}年工作思路":
+                plan.title = (
+                    f"{organisation}{info.plan_part}"
+                    if info.plan_part[:1].isdigit()
+                    else info.plan_part
+                )
+        elif plan is not None and info.text != f"{plan.organisation}{plan.year}年工作思路":
+            plan.title = info.text
+        rendered = Report(review=review, plan=plan).title
+        if rendered != info.text:
+            key = "review" if review is not None else "plan"
+            self.comment((key, "title"), f"原文标题“{info.text}”；生成的标题为“{rendered}”")
+            self.notes.append(f"the title “{info.text}” will be rendered as “{rendered}”")
+
+    def revalidated(
+        self, review: Review | None, plan: Plan | None
+    ) -> tuple[Review | None, Plan | None]:
+        # Fields set after construction are validated on assignment; a last full check is cheap.
+        return (
+            Review.model_validate(review.model_dump()) if review is not None else None,
+            Plan.model_validate(plan.model_dump()) if plan is not None else None,
+        )

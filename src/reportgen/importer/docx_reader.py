@@ -1,0 +1,339 @@
+"""Read a .docx into raw paragraphs: text, heading level, and the numbering Word generated.
+
+Reads only: lxml xpath with python-docx's namespace map (``w:``) and ``qn``; nothing here
+builds XML. Numbering that Word shows but does not store as text (automatic lists:
+``w:numPr`` → ``numbering.xml``) is computed and put back in front of the paragraph's text, so
+the structurer sees ``一、`` whether the author typed it or Word generated it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import UserError, display_path
+from reportgen.importer.reader import RawParagraph, ReadResult
+from reportgen.text import chinese_numeral
+
+_HEADING_NAMES = ("heading ", "标题 ")
+
+
+def read_docx(path: Path, raw: bytes) -> ReadResult:
+    shown = display_path(path)
+    if not raw.strip():
+        raise UserError(f"{shown} is empty", hint="import the file that holds the document's text")
+    if not zipfile.is_zipfile(BytesIO(raw)):
+        hint = "open it in Word or WPS and save it as .docx"
+        if raw.startswith(b"\xd0\xcf\x11\xe0"):
+            raise UserError(f"{shown} is an old Word (.doc) file named .docx", hint=hint)
+        raise UserError(
+            f"{shown} is not a Word document (a .docx is a zip archive; this is not)", hint=hint
+        )
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise UserError(
+            f"{shown} is not a readable Word document ({type(exc).__name__}: {exc})",
+            hint="open it in Word or WPS and save it again as .docx",
+        ) from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged file
+        raise UserError(
+            f"{shown} is damaged and cannot be read ({type(exc).__name__})",
+            hint="open it in Word or WPS (which can repair it) and save it again as .docx",
+        ) from None
+    reader = _DocxReader(document)
+    paragraphs = list(reader.paragraphs())
+    if not any(p.text.strip() for p in paragraphs):
+        raise UserError(f"{shown} has no text", hint="import the document that holds the summary")
+    return ReadResult(paragraphs, "docx", reader.notes)
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class _Numbering:
+    """numbering.xml, read once: levels per numId, and the running counters of each list."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document: Any) -> _Numbering:
+        from docx.oxml.ns import qn
+
+        out = cls()
+        root = _numbering_root(document)
+        if root is None:
+            return out
+        abstract: dict[str, dict[int, _Level]] = {}
+        for node in _xpath(root, "./w:abstractNum"):
+            abstract[node.get(qn("w:abstractNumId"))] = {
+                int(lvl.get(qn("w:ilvl"), "0")): _level(lvl) for lvl in _xpath(node, "./w:lvl")
+            }
+        for num in _xpath(root, "./w:num"):
+            abstract_id = _val(_xpath(num, "./w:abstractNumId"))
+            levels = {
+                k: _Level(v.fmt, v.text, v.start)
+                for k, v in abstract.get(abstract_id or "", {}).items()
+            }
+            for override in _xpath(num, "./w:lvlOverride"):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                for lvl in _xpath(override, "./w:lvl"):
+                    levels[ilvl] = _level(lvl)
+                start = _val(_xpath(override, "./w:startOverride"))
+                if start is not None and start.isdigit():
+                    levels.setdefault(ilvl, _Level()).start = int(start)
+            out.levels[num.get(qn("w:numId"))] = levels
+        return out
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        level = levels[ilvl]
+        if level.fmt in ("bullet", "none"):
+            return ""
+        text = level.text
+        for k in range(9):
+            token = f"%{k + 1}"
+            if token in text:
+                value = counters.get(k, levels.get(k, _Level()).start)
+                text = text.replace(token, format_number(value, levels.get(k, _Level()).fmt))
+        return text
+
+
+def _numbering_root(document: Any) -> Any:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        return document.part.part_related_by(RT.NUMBERING).element
+    except (KeyError, AttributeError):
+        return None
+
+
+def _xpath(element: Any, expression: str) -> list[Any]:
+    """``xpath`` with python-docx's ``w:`` prefix, on any element (numbering.xml's children are
+    plain lxml elements, which lack python-docx's namespace-aware ``xpath``)."""
+    from docx.oxml.ns import nsmap
+    from lxml import etree
+
+    return etree._Element.xpath(element, expression, namespaces=nsmap)
+
+
+def _val(nodes: list[Any]) -> str | None:
+    from docx.oxml.ns import qn
+
+    return nodes[0].get(qn("w:val")) if nodes else None
+
+
+def _level(lvl: Any) -> _Level:
+    start = _val(_xpath(lvl, "./w:start"))
+    return _Level(
+        fmt=_val(_xpath(lvl, "./w:numFmt")) or "decimal",
+        text=_val(_xpath(lvl, "./w:lvlText")) or "",
+        start=int(start) if start and start.isdigit() else 1,
+    )
+
+
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A counter as Word shows it for a ``w:numFmt``: chineseCounting 3 → 三, decimal 3 → 3."""
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "chineseLegalSimplified",
+        "ideographDigital",
+    ):
+        return chinese_numeral(n) if 1 <= n <= 9999 else str(n)
+    if fmt in ("ideographTraditional",) and 1 <= n <= 10:
+        return _HEAVENLY[n - 1]
+    if fmt.startswith("decimalEnclosedCircle") and 1 <= n <= 20:
+        return _CIRCLED[n - 1]
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and 1 <= n < 4000:
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+class _DocxReader:
+    def __init__(self, document: Any):
+        self.document = document
+        self.numbering = _Numbering.of(document)
+        self.notes: list[str] = []
+        self.index = 0
+
+    def paragraphs(self) -> Iterator[RawParagraph]:
+        from docx.table import Table
+
+        first_text_seen = False
+        text_boxes = 0
+        for block in self.document.iter_inner_content():
+            if isinstance(block, Table):
+                yield from self.table(block)
+                continue
+            self.index += 1
+            text_boxes += len(_xpath(block._p, ".//w:txbxContent"))
+            text = paragraph_text(block._p)
+            level = self.heading_level(block)
+            label = self.auto_number(block)
+            is_title = self.is_title(block, first_text_seen)
+            if text.strip():
+                first_text_seen = True
+            if is_title:  # a title is broken into lines for its shape, not into paragraphs
+                yield RawParagraph(
+                    label + text.replace("\n", ""), self.index, "paragraph", level, True, label
+                )
+                continue
+            for k, part in enumerate(text.split("\n")):
+                yield RawParagraph(
+                    (label if k == 0 else "") + part,
+                    self.index,
+                    "paragraph",
+                    level,
+                    False,
+                    label if k == 0 else "",
+                )
+        if text_boxes:
+            self.notes.append(f"{text_boxes} text box(es) in the document were not read")
+
+    def table(self, table: Any) -> Iterator[RawParagraph]:
+        self.index += 1
+        for row in table.rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                value = " ".join(paragraph_text(p._p).strip() for p in cell.paragraphs).strip()
+                if value and (not cells or cells[-1] != value):  # merged cells repeat
+                    cells.append(value)
+            if cells:
+                yield RawParagraph("　".join(cells), self.index, "paragraph", None, False, "", True)
+
+    def heading_level(self, paragraph: Any) -> int | None:
+        """1-based heading level: the paragraph's or its style's outline level, or Heading N."""
+        outline = _val(_xpath(paragraph._p, "./w:pPr/w:outlineLvl"))
+        style = _safe_style(paragraph)
+        seen = 0
+        while outline is None and style is not None and seen < 20:
+            name = (style.name or "").lower()
+            for prefix in _HEADING_NAMES:
+                if name.startswith(prefix) and name[len(prefix) :].strip().isdigit():
+                    return int(name[len(prefix) :])
+            outline = _val(_xpath(style.element, "./w:pPr/w:outlineLvl"))
+            style = style.base_style
+            seen += 1
+        if outline is not None and outline.isdigit() and int(outline) < 9:
+            return int(outline) + 1
+        return None
+
+    def auto_number(self, paragraph: Any) -> str:
+        num_id = _val(_xpath(paragraph._p, "./w:pPr/w:numPr/w:numId"))
+        ilvl = _val(_xpath(paragraph._p, "./w:pPr/w:numPr/w:ilvl"))
+        style = _safe_style(paragraph)
+        seen = 0
+        while num_id is None and style is not None and seen < 20:
+            num_id = _val(_xpath(style.element, "./w:pPr/w:numPr/w:numId"))
+            ilvl = ilvl or _val(_xpath(style.element, "./w:pPr/w:numPr/w:ilvl"))
+            style = style.base_style
+            seen += 1
+        if num_id is None or num_id == "0":
+            return ""
+        return self.numbering.label(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
+
+    def is_title(self, paragraph: Any, first_text_seen: bool) -> bool:
+        style = _safe_style(paragraph)
+        name = (style.name or "").lower() if style is not None else ""
+        if name in ("title", "标题"):
+            return True
+        if first_text_seen or not paragraph.text.strip():
+            return False
+        alignment = _val(_xpath(paragraph._p, "./w:pPr/w:jc"))
+        if alignment is None and style is not None:
+            alignment = _val(_xpath(style.element, "./w:pPr/w:jc"))
+        return alignment == "center"
+
+
+def _safe_style(paragraph: Any) -> Any:
+    try:
+        return paragraph.style
+    except (KeyError, ValueError, AttributeError):
+        return None
+
+
+_SKIPPED = {"del", "txbxContent", "Fallback", "instrText", "delText", "pPr", "rPr"}
+
+
+def paragraph_text(p: Any) -> str:
+    """Everything a reader sees in a paragraph: runs, hyperlinks, fields, tracked insertions.
+
+    Deleted text (tracked ``w:del``), text boxes (their paragraphs are separate) and the
+    fallback copy of ``mc:AlternateContent`` are left out.
+    """
+    out: list[str] = []
+    _collect(p, out)
+    return "".join(out)
+
+
+def _collect(element: Any, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        local = tag.rsplit("}", 1)[-1]
+        if local in _SKIPPED:
+            continue
+        if local == "t":
+            out.append(child.text or "")
+        elif local == "tab":
+            out.append("\t")
+        elif local in ("br", "cr"):
+            out.append("\n")
+        elif local == "noBreakHyphen":
+            out.append("-")
+        else:
+            _collect(child, out)

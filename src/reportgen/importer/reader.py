@@ -1,0 +1,138 @@
+"""Read a document into raw paragraphs: what the text says, and what the file says about it.
+
+A .txt gives lines; a .docx (see :mod:`reportgen.importer.docx_reader`) gives paragraphs with
+their heading level and the numbering Word generated. Everything after this stage works on
+:class:`RawParagraph` and never looks at the file again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.errors import UserError, display_path
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB of text
+MAX_DOCX_BYTES = 50 * 1024 * 1024  # Word files carry images; still, 50 MB is not a summary
+
+# What a file that is not text starts with, and what to tell the user about it.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip archive (a .docx saved under another name?)", "rename it to .docx"),
+    (b"%PDF", "a PDF", "export it from the PDF reader or Word as .docx or .txt"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Word (.doc) or WPS file",
+        "open it in Word or WPS and save as .docx",
+    ),
+    (b"\x89PNG", "an image", "import the text of the document, not a picture of it"),
+    (b"\xff\xd8\xff", "an image", "import the text of the document, not a picture of it"),
+    (b"{\\rtf", "an RTF file", "open it in Word or WPS and save as .docx"),
+)
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """One paragraph (a line of a .txt, a paragraph of a .docx) as the file gives it."""
+
+    text: str
+    index: int  # 1-based line or paragraph number, for messages
+    unit: str = "line"  # "line" or "paragraph"
+    heading_level: int | None = None  # 1 for Heading 1 / outline level 1, … ; None for body text
+    is_title: bool = False  # the Title style, or a centred first paragraph
+    auto_number: str = ""  # the label Word generated (一、), already prefixed to ``text``
+    from_table: bool = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.unit} {self.index}"
+
+
+@dataclass
+class ReadResult:
+    paragraphs: list[RawParagraph]
+    encoding: str = ""
+    notes: list[str] | None = None
+
+
+def read_document(path: Path) -> ReadResult:
+    """The paragraphs of a .txt or .docx; a clear :class:`UserError` for anything else."""
+    shown = display_path(path)
+    if path.is_dir():
+        raise UserError(
+            f"{shown} is a folder, not a file", hint="give the path of a .docx or .txt file"
+        )
+    if not path.exists():
+        raise UserError(f"file not found: {shown}", hint="check the path")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from reportgen.importer.docx_reader import read_docx
+
+        return read_docx(path, _read_bytes(path, MAX_DOCX_BYTES))
+    if suffix in (".txt", ".text", ""):
+        text, encoding = decode_text(_read_bytes(path, MAX_TEXT_BYTES), shown)
+        lines = text.splitlines()
+        paragraphs = [RawParagraph(line, n) for n, line in enumerate(lines, start=1)]
+        return ReadResult(paragraphs, encoding)
+    if suffix in (".doc", ".wps", ".rtf", ".pdf", ".odt"):
+        raise UserError(
+            f"{shown}: {suffix} files cannot be imported",
+            hint="open it in Word or WPS and save it as .docx (or as plain text, .txt)",
+        )
+    raise UserError(
+        f"{shown}: import reads .docx and .txt files", hint="save the document as .docx or .txt"
+    )
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise UserError(
+                f"{shown} is {size / 1024 / 1024:.0f} MB; a work summary is far smaller",
+                hint="check that this is the right file",
+            )
+        return path.read_bytes()
+    except PermissionError:
+        raise UserError(f"cannot read {shown}: permission denied") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
+
+
+def decode_text(raw: bytes, shown: str) -> tuple[str, str]:
+    """Text of a .txt file as offices save it: UTF-8 (with or without BOM), GB18030/GBK, UTF-16."""
+    if not raw.strip():
+        raise UserError(f"{shown} is empty", hint="import the file that holds the document's text")
+    for magic, what, hint in _MAGIC:
+        if raw.startswith(magic):
+            raise UserError(f"{shown} is not a text file: it is {what}", hint=hint)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _checked(raw[3:].decode("utf-8", errors="strict"), shown), "utf-8"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(raw.decode("utf-16"), shown), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in raw[:4096]:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                return _checked(raw.decode(encoding), shown), encoding
+            except UnicodeDecodeError:
+                continue
+    raise UserError(
+        f"{shown} is not a text file (it holds binary data)",
+        hint="import a .docx, or a .txt saved as UTF-8 or GB18030",
+    )
+
+
+def _checked(text: str, shown: str) -> str:
+    """Refuse text that decoded but is mostly control characters: binary data, not a document."""
+    control = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if control > max(2, len(text) // 100):
+        raise UserError(
+            f"{shown} is not a text file (it holds binary data)",
+            hint="import a .docx, or a .txt saved as UTF-8 or GB18030",
+        )
+    if not text.strip():
+        raise UserError(f"{shown} is empty", hint="import the file that holds the document's text")
+    return text

@@ -1,0 +1,172 @@
+"""Write a Review or Plan as YAML a person can review: block scalars, comments, safe quoting.
+
+Long text goes into ``|`` blocks, broken after each sentence (the loader joins lines with
+nothing between them, so the breaks change nothing). Every scalar is written plain only when
+YAML reads it back as the same string; otherwise it is double-quoted ("*街道", "2023", "yes").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from reportgen.model import Item, Plan, Point, Review
+
+CommentPath = tuple[str | int, ...]
+WIDTH = 40  # characters a block line grows to before it breaks after a comma
+_BLOCK_AT = 30  # text longer than this goes into a | block
+_TOKEN = re.compile(r"[^。！？；，：]*[。！？；，：]|[^。！？；，：]+$")
+_SENTENCE = "。！？；"
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def scalar(value: str | int | float) -> str:
+    if not isinstance(value, str):
+        return str(value)
+    if "\n" not in value and value == value.strip() and not _UNPRINTABLE.search(value):
+        try:
+            if yaml.safe_load(f"k: {value}\n") == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def wrap(paragraph: str) -> list[str]:
+    """A paragraph as lines: one sentence a line, long sentences broken after a comma.
+
+    A break is never put next to a space: the loader drops spaces at line breaks.
+    """
+    lines: list[str] = []
+    current = ""
+    offset = 0
+    for token in _TOKEN.findall(paragraph):
+        quoted = paragraph[:offset].count("“") > paragraph[:offset].count("”")
+        if (
+            current
+            and len(current) + len(token) > WIDTH
+            and not quoted
+            and _breakable(paragraph, offset)
+        ):
+            lines.append(current)
+            current = ""
+        current += token
+        offset += len(token)
+        if token[-1:] in _SENTENCE and _breakable(paragraph, offset):
+            lines.append(current)
+            current = ""
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _breakable(paragraph: str, offset: int) -> bool:
+    before = paragraph[offset - 1 : offset]
+    after = paragraph[offset : offset + 1]
+    return not before.isspace() and not after.isspace()
+
+
+def text_field(key: str, value: str, indent: int) -> Iterator[str]:
+    pad = " " * indent
+    block_safe = not _UNPRINTABLE.search(value) and all(p == p.strip() for p in value.split("\n"))
+    if (len(value) <= _BLOCK_AT and "\n" not in value) or not block_safe:
+        yield f"{pad}{key}: {scalar(value)}"
+        return
+    yield f"{pad}{key}: |"
+    for k, paragraph in enumerate(value.split("\n")):
+        if k:
+            yield ""
+        for line in wrap(paragraph):
+            yield f"{pad}  {line}"
+
+
+def comment_lines(texts: list[str], indent: int) -> Iterator[str]:
+    for text in texts:
+        for line in text.splitlines() or [""]:
+            yield f"{' ' * indent}# {line}".rstrip()
+
+
+class _Writer:
+    def __init__(self, document: Review | Plan, comments: dict[CommentPath, list[str]]):
+        self.document = document
+        self.key = document.kind
+        self.comments = comments
+
+    def notes(self, *path: str | int, indent: int = 0) -> Iterator[str]:
+        yield from comment_lines(self.comments.get((self.key, *path), []), indent)
+
+    def lines(self, header: list[str]) -> Iterator[str]:
+        doc = self.document
+        schema = "plan" if isinstance(doc, Plan) else "review"
+        yield f"# yaml-language-server: $schema=../schema/{schema}.schema.json"
+        yield "#"
+        yield from comment_lines(header, 0)
+        yield ""
+        yield f"kind: {doc.kind}"
+        yield f"organisation: {scalar(doc.organisation)}"
+        yield f"year: {doc.year}"
+        yield from self.notes("title")
+        if doc.title:
+            yield from text_field("title", doc.title, 0)
+        for name in ("opening",):
+            value = getattr(doc, name)
+            if value:
+                yield ""
+                yield from self.notes(name)
+                yield from text_field(name, value, 0)
+        kinds = ("priorities",) if isinstance(doc, Plan) else ("highlights", "shortcomings")
+        for kind in kinds:
+            items = getattr(doc, kind)
+            if not items:
+                continue
+            yield ""
+            yield f"{kind}:"
+            for k, item in enumerate(items):
+                if k:
+                    yield ""
+                yield from self.notes(kind, k, indent=2)
+                yield from self.item(kind, k, item)
+        if doc.closing:
+            yield ""
+            yield from self.notes("closing")
+            yield from text_field("closing", doc.closing, 0)
+        if doc.attachments:
+            yield ""
+            yield "attachments:"
+            for name in doc.attachments:
+                yield f"  - {scalar(name)}"
+        if doc.signature is not None:
+            yield ""
+            yield from self.notes("signature")
+            yield "signature:"
+            yield f"  name: {scalar(doc.signature.name)}"
+            yield f"  date: {doc.signature.date.isoformat()}"
+
+    def item(self, kind: str, k: int, item: Item) -> Iterator[str]:
+        yield f"  - heading: {scalar(item.heading)}"
+        if item.layout != "run-in":
+            yield f"    layout: {item.layout}"
+        if not item.points:
+            return
+        yield "    points:"
+        for j, point in enumerate(item.points):
+            yield from self.notes(kind, k, "points", j, indent=6)
+            yield from self.point(point)
+
+    def point(self, point: Point) -> Iterator[str]:
+        if point.lead:
+            yield f"      - lead: {scalar(point.lead)}"
+            yield from text_field("text", point.text, 8)
+            return
+        first = list(text_field("text", point.text, 8))
+        yield "      - " + first[0].lstrip()
+        yield from first[1:]
+
+
+def render_yaml(
+    document: Review | Plan, comments: dict[CommentPath, list[str]], header: list[str]
+) -> str:
+    return "\n".join(_Writer(document, comments).lines(header)) + "\n"
