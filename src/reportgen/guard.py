@@ -25,6 +25,7 @@ recorded (beside the old one) before the file is replaced, the old one dropped a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from pathlib import Path
@@ -61,12 +62,22 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
         manifest = _read_manifest(folder)
         for path, data in group.items():
             _remember(manifest, path.name, sha256(data))
-        _write_manifest(folder, manifest, names)
+        try:
+            _write_manifest(folder, manifest, names)
+        except UserError as exc:
+            # The folder's own trouble (full, read-only, not a folder): tell it about the file
+            # the user asked for, not about our bookkeeping.
+            shown = display_path(next(iter(group)))
+            message = exc.message.replace(display_path(folder / MANIFEST), shown)
+            raise UserError(message, hint=exc.hint) from None
         for path, data in group.items():
             write_atomic(path, data)
         for path, data in group.items():
             manifest[path.name] = [sha256(data)]
-        _write_manifest(folder, manifest, names)
+        # The outputs are complete; the manifest already accepts them (old and new hashes),
+        # so failing to tidy it up now loses nothing.
+        with contextlib.suppress(UserError):
+            _write_manifest(folder, manifest, names)
 
 
 def check_replaceable(path: Path, data: bytes | None = None, *, force: bool = False) -> None:
