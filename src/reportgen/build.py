@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.document import Composed, compose_documents
 from reportgen.errors import InvalidInput, Problem, UsageError, display_path
 from reportgen.guard import write_outputs
+from reportgen.layout import Layout, load_layout
 from reportgen.model import Plan, Review
 from reportgen.project import Project, parse_year, require_file
 from reportgen.render import FORMATS, render_text
@@ -61,12 +63,44 @@ def output_paths(project: Project, stem: str, formats: list[str], output: Path |
     return {fmt: output / f"{stem}.{fmt}" for fmt in formats}
 
 
-def render(composed: Composed, fmt: str, templates: Templates) -> bytes:
+def render(
+    composed: Composed, fmt: str, templates: Templates, layout: Layout | None = None
+) -> bytes:
+    layout = layout or load_layout(templates)
     if fmt == "docx":
         from reportgen.render.docx import render_docx
 
-        return render_docx(composed)
-    return render_text(composed, fmt, templates)
+        return render_docx(composed, layout)
+    return render_text(
+        composed, fmt, templates, bold_leads=layout.bold_leads, show_metrics=layout.metrics_table
+    )
+
+
+def render_all(
+    composed: Composed, targets: dict[str, Path], templates: Templates, *, pdf: bool = False
+) -> tuple[dict[Path, bytes], list[str]]:
+    """Every output's bytes (the PDF beside the .docx), and notes on what had to be left out."""
+    layout = load_layout(templates)
+    soffice = None
+    if pdf:
+        from reportgen.pdf import require_soffice
+
+        soffice = require_soffice()  # before any work: say how to install LibreOffice
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = {path: render(composed, fmt, templates, layout) for fmt, path in targets.items()}
+        if pdf:
+            from reportgen.pdf import convert_to_pdf
+
+            docx = targets.get("docx")
+            source = out[docx] if docx else render(composed, "docx", templates, layout)
+            out[pdf_path(targets)] = convert_to_pdf(source, soffice=soffice)
+    return out, [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+
+
+def pdf_path(targets: dict[str, Path]) -> Path:
+    """The PDF goes beside the .docx (or the first output), with the same name."""
+    return targets.get("docx", next(iter(targets.values()))).with_suffix(".pdf")
 
 
 def validate_first(project: Project, spec: str) -> list[Problem]:
@@ -90,6 +124,7 @@ def build(
     output: Path | None = None,
     *,
     force: bool = False,
+    pdf: bool = False,
 ) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -100,9 +135,9 @@ def build(
     composed = compose_documents(sources.review, sources.plan, templates.sections())
     targets = output_paths(project, sources.stem, formats, output)
     # Render everything before writing anything: a template error leaves every old file intact.
-    rendered = {fmt: render(composed, fmt, templates) for fmt in targets}
-    result = BuildResult(notes=list(sources.notes), findings=findings)
+    rendered, notes = render_all(composed, targets, templates, pdf=pdf)
+    result = BuildResult(notes=[*sources.notes, *notes], findings=findings)
     # Nothing is written if any target holds a change made by hand (unless --force).
-    write_outputs({path: rendered[fmt] for fmt, path in targets.items()}, force=force)
-    result.written.extend(targets.values())
+    write_outputs(rendered, force=force)
+    result.written.extend(rendered)
     return result

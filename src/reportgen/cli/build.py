@@ -46,6 +46,10 @@ def build(
             help="Replace output files even if they were changed since reportgen wrote them.",
         ),
     ] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Also export a PDF of the Word document (needs LibreOffice)."),
+    ] = False,
 ) -> None:
     """Build the year's review, with next year's plan when there is one, into build/."""
     from reportgen.build import build as run_build
@@ -57,8 +61,12 @@ def build(
     if projects or jobs != 1:
         from reportgen.batch import build_from_cli
 
+        if pdf:
+            from reportgen.errors import UsageError
+
+            raise UsageError("--pdf builds one project at a time", hint="leave out --projects")
         raise typer.Exit(build_from_cli(year, formats, output, project, projects, jobs))
-    result = run_build(open_project(project), year, formats, output, force=force)
+    result = run_build(open_project(project), year, formats, output, force=force, pdf=pdf)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
     if result.findings:
