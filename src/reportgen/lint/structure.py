@@ -19,7 +19,7 @@ def empty(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
         value = view.loaded.value if isinstance(view.loaded.value, dict) else {}
         for section in SECTIONS.get(view.kind, ()):
             items = view.sections.get(section)
-            if not items and (section in value or section == SECTIONS[view.kind][0]):
+            if section in value and not items:
                 where = view.loaded.locate((section,), key=True)
                 yield settings.problem(where, section, key="message_section", text=section)
             for item in items or []:
@@ -95,7 +95,13 @@ def _siblings(view: View, group: list[Passage], settings: Rule) -> Iterator[Prob
             )
             continue
         prefixes = {t[:size] for t in others}
-        if size and len(prefixes) == 1 and all(len(t) > size for t in others):
+        distinct = set(others) - {texts[n]}
+        if (
+            size
+            and len(distinct) >= 2
+            and len(prefixes) == 1
+            and all(len(t) > size for t in others)
+        ):
             prefix = prefixes.pop()
             if not texts[n].startswith(prefix):
                 yield settings.problem(

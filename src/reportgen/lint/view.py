@@ -150,6 +150,8 @@ def build_view(loaded: Loaded, kind: str) -> View:
                     lead = passage((*point_path, "lead"), "lead")
                     text = passage((*point_path, "text"), "text")
                     points.append(PointView(point_path, lead, text))
+                else:  # not a point (the schema says so); still a point for the structure
+                    points.append(PointView(point_path, None, None))
             layout = item.get("layout") if item.get("layout") in ("run-in", "list") else "run-in"
             view.sections[section].append(ItemView(path, heading, points, layout))
     passage(("closing",), "closing")
