@@ -121,3 +121,32 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_format_path() -> None:
     assert format_path(("highlights", 2, "points", 0)) == "highlights[2].points[0]"
     assert format_path(()) == ""
+
+
+def test_libyaml_and_pure_python_give_the_same_nodes_and_places() -> None:
+    # The fast parser is used when PyYAML has libyaml; positions must not depend on it.
+    from reportgen import loader
+
+    if loader._FastLoader is None:
+        pytest.skip("this PyYAML is built without libyaml")
+    text = (REPO_DATA / "2022.yaml").read_text(encoding="utf-8") if REPO_DATA.exists() else ""
+    text += "\nx: {k: 中文, j: [中, 文, {y: 中}]}\nz:\n  - 中文: 值\n    e: |\n      中文\n"
+
+    def walk(node: object) -> list[tuple]:
+        value = getattr(node, "value", None)
+        start, end = node.start_mark, node.end_mark  # type: ignore[attr-defined]
+        here = [(node.tag, start.line, start.column, end.line, end.column)]  # type: ignore[attr-defined]
+        if isinstance(value, list):
+            for child in value:
+                for part in child if isinstance(child, tuple) else (child,):
+                    here += walk(part)
+        else:
+            here.append(value)
+        return here
+
+    fast = walk(loader._FastLoader(text).get_single_node())
+    pure = walk(loader._Loader(text).get_single_node())
+    assert fast == pure and len(fast) > 20
+
+
+REPO_DATA = Path(__file__).resolve().parents[1] / "data"
