@@ -116,7 +116,7 @@ def _not_text(raw: bytes) -> str:
     controls = sum(head.count(bytes([b])) for b in (*range(0, 9), 11, 12, *range(14, 32)))
     # A stray control character pasted into text is reported at its line later on; many of
     # them, or a NUL at the very start, mean this is not a text file at all.
-    if head[:1] == b"\x00" or controls * 100 > len(head):
+    if head[:1] == b"\x00" or (controls >= 16 and controls * 20 > len(head)):
         return "binary data"
     return ""
 

@@ -67,6 +67,12 @@ class Templates:
         try:
             template = env.get_template(name)
             return _render_bounded(template, context)
+        except UnicodeDecodeError:
+            shown = display_path(self.find(name) or Path(name))
+            raise UserError(
+                f"template {shown} (or a template it includes) is not UTF-8 text",
+                hint="save it as UTF-8 in your editor",
+            ) from None
         except jinja2.TemplateNotFound as exc:
             missing = exc.name or name
             raise UserError(
@@ -143,9 +149,10 @@ def _sandbox(dirs: list[Path]) -> Any:
 
 
 def _big_power(left: Any, right: Any) -> bool:
-    if not isinstance(left, int | float) or not isinstance(right, int | float):
+    """An integer power of more than 64 kbit (floats overflow on their own, harmlessly)."""
+    if not isinstance(left, int) or not isinstance(right, int):
         return False
-    return abs(left) > 1 and right > 64
+    return right > 0 and abs(left).bit_length() * right > 65536
 
 
 def _big_repeat(left: Any, right: Any) -> bool:

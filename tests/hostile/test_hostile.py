@@ -1,0 +1,115 @@
+"""Every hostile input of the corpus ends in its exit code and its words, never a traceback,
+and never costs the user the outputs of their last good build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile_cases import CASES, DATA, REVIEW, Case
+
+
+def _cli(args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    from reportgen.cli import app
+    from reportgen.cli.app import run
+
+    monkeypatch.setattr(sys, "argv", ["reportgen", *args])
+    return run(app)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file and folder under ``folder``: the bytes of files, None for folders."""
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def _project(tmp_path: Path, case: Case) -> Path:
+    """A valid project, built once, then given the case's files."""
+    root = tmp_path / "project"
+    (root / "data").mkdir(parents=True)
+    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    for relative, content in case.files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content() if callable(content) else content)
+    return root
+
+
+def test_the_corpus_is_whole() -> None:
+    names = [case.name for case in CASES]
+    assert len(names) == len(set(names)), "two cases share a name"
+    assert len(CASES) >= 40
+    assert all(case.words for case in CASES), "every case names the words it expects"
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_hostile_input(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "project"
+    (root / "data").mkdir(parents=True)
+    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert _cli(["build", "2022", "-f", "txt"], monkeypatch) == 0, capsys.readouterr().err
+    for relative, content in case.files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content() if callable(content) else content)
+    if case.prepare:
+        case.prepare(root)
+    before = _snapshot(root / "build")
+    if case.fault:
+        case.fault(monkeypatch)
+    capsys.readouterr()
+
+    code = _cli(["--lang", case.lang, *case.args], monkeypatch)
+
+    out, err = capsys.readouterr()
+    assert code == case.exit, f"exit {code}, expected {case.exit}\n{out}{err}"
+    for words in case.words:
+        assert words in out + err, f"{words!r} not in:\n{out}{err}"
+    assert "Traceback" not in err and "internal error" not in err
+    if case.exit != 0:
+        # The last good build survives every failure, byte for byte, with nothing added.
+        assert _snapshot(root / "build") == before
+    for name in case.untouched:
+        assert not (root / name).exists(), f"{name} was created: code ran from a data file"
+
+
+# The same inputs through the installed command, as a user runs it: a few, for their cost.
+THROUGH_THE_COMMAND = [
+    "tab-indentation",
+    "binary-file",
+    "fifty-megabytes",
+    "python-object-apply",
+    "escaped-lone-surrogate",
+    "vt-in-lead",
+    "template-python-internals",
+    "template-endless-recursion",
+]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in THROUGH_THE_COMMAND], ids=str)
+def test_through_the_installed_command(
+    case: Case, tmp_path: Path, reportgen_cmd: list[str]
+) -> None:
+    root = _project(tmp_path, case)
+    result = subprocess.run(
+        [*reportgen_cmd, "--lang", case.lang, *case.args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == case.exit, result.stderr
+    for words in case.words:
+        assert words in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "build").exists()
+    assert not (root / "pwned").exists()
