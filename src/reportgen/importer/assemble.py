@@ -69,6 +69,11 @@ def assemble(
     return _Assembler(outline, options, sections, shown, preface_title).run()
 
 
+def _paragraphs(texts: list[str]) -> str | None:
+    """Paragraphs as the model's text holds them (a blank line between two)."""
+    return "\n\n".join(texts) or None
+
+
 class _Assembler:
     def __init__(
         self,
@@ -98,8 +103,9 @@ class _Assembler:
         kinds = {s.kind for s in self.outline.sections}
         return kinds == {"priorities"}
 
-    def resolve_kinds(self, review_year: int | None) -> list[tuple[SectionDraft, Kind]]:
-        out: list[tuple[SectionDraft, Kind]] = []
+    def resolve_kinds(self, review_year: int | None) -> list[tuple[SectionDraft, Kind, bool]]:
+        """Each section's part, and whether it was a guess (a heading that names no part)."""
+        out: list[tuple[SectionDraft, Kind, bool]] = []
         previous: Kind | None = None
         for section in self.outline.sections:
             kind = section.kind
@@ -110,18 +116,13 @@ class _Assembler:
                 and kind != "priorities"
             ):
                 kind = "priorities"  # 2023年主要工作 in a 2022 summary is next year's work
+            guessed = kind is None
             if kind is None:
-                kind = "priorities" if self.plan_only() else (previous or "highlights")
-                if section.heading:
-                    self.notes.append(
-                        f"section “{section.heading}” ({section.where}) is not a known part; "
-                        f"its items were put under {kind}"
-                    )
-                    if section.items:
-                        section.items[0].notes.append(
-                            f"原文“{section.heading}”部分，无法判断属于哪一部分，导入到“{_KIND_NAMES[kind]}”"
-                        )
-            out.append((section, kind))
+                # What an office did goes with the highlights; what follows the plan, with the plan.
+                kind = (
+                    "priorities" if self.plan_only() or previous == "priorities" else "highlights"
+                )
+            out.append((section, kind, guessed))
             previous = kind
         return out
 
@@ -197,7 +198,7 @@ class _Assembler:
         paragraphs = dict(self.outline.parts)
         items_count: dict[str, int] = {}
         plan_opening: list[str] = []
-        for section, kind in self.resolve_kinds(review_year):
+        for section, kind, guessed in self.resolve_kinds(review_year):
             paragraphs[kind] = paragraphs.get(kind, 0) + section.paragraphs
             drafts = parts[kind]
             intro = list(section.intro)
@@ -207,16 +208,13 @@ class _Assembler:
                 self.orphan(text, "原文此段在部分标题下、没有序号，导入为一个事项")
                 for text in intro
             ]
-            if section.heading and section.items and not orphans:
-                self.note_heading(section, kind, review_year, plan_year, section.items[0])
-            elif section.heading and orphans:
-                self.note_heading(section, kind, review_year, plan_year, orphans[0])
-            if drafts and section.heading:
-                first = orphans[0] if orphans else (section.items[0] if section.items else None)
-                if first is not None:
-                    first.notes.append(f"以下事项原属“{section.heading}”部分，与前一部分合并")
-            drafts.extend(orphans)
-            drafts.extend(section.items)
+            items = [*orphans, *section.items]
+            if section.heading and items:
+                merged = bool(drafts)
+                self.note_section(
+                    section, kind, guessed, merged, (review_year, plan_year), items[0]
+                )
+            drafts.extend(items)
         review_parts = {k: v for k, v in parts.items() if k != "priorities"}
         has_review = any(review_parts.values())
         has_plan = bool(parts["priorities"])
@@ -225,8 +223,8 @@ class _Assembler:
                 f"{self.shown}: found section headings but no items under them",
                 hint="number the items (（一） or 1.) under each 一、 heading, and import again",
             )
-        closing = "\n".join(self.outline.closing) or None
-        opening = "\n".join(self.outline.opening) or None
+        closing = _paragraphs(self.outline.closing)
+        opening = _paragraphs(self.outline.opening)
         review = plan = None
         document_key = "review" if has_review else "plan"
         if has_review:
@@ -247,13 +245,13 @@ class _Assembler:
             plan_fields: dict[str, Any] = {}
             if not has_review:
                 plan_fields = {
-                    "opening": "\n".join([*self.outline.opening, *plan_opening]) or None,
+                    "opening": _paragraphs([*self.outline.opening, *plan_opening]),
                     "closing": closing,
                 }
                 if plan_opening:
                     self.comment(("plan", "opening"), "原文“重点工作”部分标题下的引言段也在这里")
             elif plan_opening:
-                plan_fields = {"opening": "\n".join(plan_opening)}
+                plan_fields = {"opening": _paragraphs(plan_opening)}
             plan = self.build(
                 Plan,
                 "plan",
@@ -272,24 +270,34 @@ class _Assembler:
         review, plan = self.revalidated(review, plan)
         return Assembled(review, plan, self.comments, self.notes, paragraphs, items_count)
 
-    def note_heading(
+    def note_section(
         self,
         section: SectionDraft,
         kind: Kind,
-        review_year: int | None,
-        plan_year: int | None,
+        guessed: bool,
+        merged: bool,
+        years: tuple[int | None, int | None],
         first: ItemDraft,
     ) -> None:
-        year = plan_year if kind == "priorities" else review_year
+        """One comment on a section's first item when its heading will not come back as written."""
+        year = years[1] if kind == "priorities" else years[0]
         expected = self.sections.get(kind, "").format(year=year)
-        if expected and section.heading.rstrip("：:") != expected:
-            first.notes.append(
-                f"原文部分标题“{section.heading}”，生成时用“{expected}”"
-                "（可在 templates/sections.yaml 中修改）"
-            )
-            self.notes.append(
-                f"section “{section.heading}” becomes {kind} (rendered as “{expected}”)"
-            )
+        renamed = bool(expected) and section.heading.rstrip("：:") != expected
+        if not (guessed or merged or renamed):
+            return
+        zh: list[str] = []
+        en: list[str] = []
+        if guessed:
+            zh.append(f"无法判断属于哪一部分，归入“{_KIND_NAMES[kind]}”")
+            en.append(f"names no known part, put under {kind}")
+        if merged:
+            zh.append(f"并入“{_KIND_NAMES[kind]}”")
+            en.append(f"added to the {kind} above")
+        elif renamed:
+            zh.append(f"生成时用“{expected}”（可在 templates/sections.yaml 中修改）")
+            en.append(f"becomes {kind}, rendered as “{expected}”")
+        first.notes.insert(0, f"原文部分标题“{section.heading}”：" + "；".join(zh))
+        self.notes.append(f"section “{section.heading}” ({section.where}): " + ", ".join(en))
 
     def orphan(self, text: str, note: str) -> ItemDraft:
         heading, body = split_heading(text)
@@ -362,11 +370,9 @@ class _Assembler:
             if part != default:
                 review.title = part
             if plan is not None and info.plan_part and info.plan_part != f"{plan.year}年工作思路":
-                plan.title = (
-                    f"{organisation}{info.plan_part}"
-                    if info.plan_part[:1].isdigit()
-                    else info.plan_part
-                )
+                # The plan's own title, used when it is built alone: 某某街道2023年工作打算
+                part = info.plan_part
+                plan.title = part if part.startswith(organisation) else f"{organisation}{part}"
         elif plan is not None and info.text != f"{plan.organisation}{plan.year}年工作思路":
             plan.title = info.text
         rendered = Report(review=review, plan=plan).title

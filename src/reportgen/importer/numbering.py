@@ -9,7 +9,8 @@ _CN = "一二三四五六七八九十百零〇"
 _DIGIT = "0-9０-９"
 
 # Level 1: 一、 一. 一． 一, 第一部分、   Level 2: （一） (一) （一）、
-# Level 3: 1. 1． 1、 (not "1.5万": a dot followed by a digit is a decimal point)
+# Level 3: 1. 1． 1、 (not "1.5万": a dot followed by a digit is a decimal point, unless a year
+#          follows: 1.2022年主要经济指标)
 # Level 4: （1） (1) 1） 1) ①
 _MARKERS = (
     (
@@ -19,7 +20,7 @@ _MARKERS = (
         ),
     ),
     (2, re.compile(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]\s*[、．.]?")),
-    (3, re.compile(rf"^[{_DIGIT}]{{1,2}}\s*(?:[、．]|\.(?![{_DIGIT}]))")),
+    (3, re.compile(rf"^[{_DIGIT}]{{1,2}}\s*(?:[、．]|\.(?![{_DIGIT}])|\.(?=\d{{4}}年))")),
     (
         4,
         re.compile(

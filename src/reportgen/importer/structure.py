@@ -135,6 +135,28 @@ def _opens_section(line: Line, style_level: int | None, marker_level: int | None
     return line.heading_level is None and _unnumbered_section(line)
 
 
+def _enumerated(body: list[Line]) -> bool:
+    """Paragraphs opening with 一是 二是 三是 … in order: the items of a section without （一）."""
+    from reportgen.text import chinese_numeral
+
+    if len(body) < 2:
+        return False
+    for n, line in enumerate(body, start=1):
+        match = ENUMERATION.match(line.text)
+        if not match or match["n"].removeprefix("第") != chinese_numeral(n):
+            return False
+    return True
+
+
+def _enumerated_item(text: str) -> ItemDraft:
+    match = ENUMERATION.match(text)
+    assert match is not None
+    heading, body = split_heading(text[match.end() :])
+    item = ItemDraft(heading=heading, points=split_points(body))
+    item.notes.append(f"原文以“{match.group()}”开头，序号改为自动生成的（一）（二）……")
+    return item
+
+
 class _Structurer:
     def __init__(self, lines: list[Line]):
         self.lines = list(lines)
@@ -302,6 +324,9 @@ class _Structurer:
         if run_in:
             section.intro.append(run_in)
         item_starts = self.item_starts(body, marker.level if marker else None, line.heading_level)
+        if not item_starts and _enumerated(body):
+            section.items = [_enumerated_item(b.text) for b in body]
+            return section
         first = item_starts[0] if item_starts else len(body)
         section.intro.extend(b.text for b in body[:first])
         bounds = [*item_starts, len(body)]

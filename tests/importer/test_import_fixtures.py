@@ -1,0 +1,86 @@
+"""Each test document imports to the structure a person would read in it, and loses no text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from import_helpers import DOCX_BUILDERS, FIXTURES, expected, structure_of
+
+from reportgen.document import compose_documents
+from reportgen.importer import import_document
+from reportgen.importer.cleaner import clean
+from reportgen.importer.numbering import ENUMERATION, parse_marker
+from reportgen.importer.reader import read_document
+from reportgen.importer.structure import structure
+from reportgen.importer.title import parse_date_suffix
+
+TEXT_DOCUMENTS = sorted(p.stem for p in FIXTURES.glob("*.txt") if p.stem != "no_structure")
+ALL_DOCUMENTS = TEXT_DOCUMENTS + sorted(DOCX_BUILDERS)
+
+
+def source(name: str, tmp_path: Path) -> Path:
+    if name in DOCX_BUILDERS:
+        return DOCX_BUILDERS[name](tmp_path / f"{name}.docx")
+    return FIXTURES / f"{name}.txt"
+
+
+def test_there_are_enough_documents_of_each_kind() -> None:
+    assert len(ALL_DOCUMENTS) >= 8
+    assert len(DOCX_BUILDERS) >= 3
+    assert all((FIXTURES / f"{name}.expected.yaml").is_file() for name in ALL_DOCUMENTS)
+
+
+@pytest.mark.parametrize("name", ALL_DOCUMENTS)
+def test_structure_is_recognised(name: str, tmp_path: Path) -> None:
+    imported = import_document(source(name, tmp_path))
+    assert structure_of(imported) == expected(name)
+
+
+_NOT_CONTENT = re.compile(r"[\s，。；：、！？“”‘’（）()《》,.;:!?\"'｜|·\-]")
+
+
+def _content(text: str) -> str:
+    return _NOT_CONTENT.sub("", text)
+
+
+@pytest.mark.parametrize("name", ALL_DOCUMENTS)
+def test_no_text_is_lost(name: str, tmp_path: Path) -> None:
+    """Every paragraph that was not dropped as debris is in the built document.
+
+    Section headings (named by templates/sections.yaml), the title and the date (written in
+    one standard form) are generated, so they are left out of the comparison.
+    """
+    path = source(name, tmp_path)
+    imported = import_document(path)
+    built = compose_documents(imported.review, imported.plan)
+    output = _content("".join(b.text for b in built.body if b.level != 1))
+    cleaned = clean(read_document(path).paragraphs)
+    outline = structure(list(cleaned.lines))
+    generated = {outline.title, *(s.heading for s in outline.sections)}
+    lost = []
+    for line in cleaned.lines:
+        marker = parse_marker(line.text)
+        text = marker.rest if marker else line.text
+        enumeration = ENUMERATION.match(text)
+        text = text[enumeration.end() :] if enumeration else text
+        if line.text in generated or text in generated or split_heading_only(text, generated):
+            continue
+        if parse_date_suffix(line.text):
+            continue
+        if _content(text) not in output:
+            lost.append(line.text)
+    assert lost == []
+
+
+def split_heading_only(text: str, generated: set[str | None]) -> bool:
+    return text.rstrip("。：:") in generated
+
+
+@pytest.mark.parametrize("name", ALL_DOCUMENTS)
+def test_every_paragraph_is_accounted_for(name: str, tmp_path: Path) -> None:
+    """The summary's counts add up: each paragraph became a part or was dropped."""
+    report = import_document(source(name, tmp_path)).report
+    assert sum(report.parts.values()) + len(report.dropped) == report.paragraphs
+    assert report.summary().startswith(report.source)
