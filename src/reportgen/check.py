@@ -211,9 +211,9 @@ def _load_problem(exc: UserError, shown: str) -> Problem:
 # ── output ───────────────────────────────────────────────────────────────────
 
 
-def as_json(report: CheckReport) -> str:
-    """The report for CI: one record per problem, and counts."""
-    data = {
+def as_json(report: CheckReport, fixes: Sequence[Any] = ()) -> str:
+    """The report for CI: one record per problem, and counts (and the fixes made, if any)."""
+    data: dict[str, Any] = {
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "files": [
@@ -227,6 +227,18 @@ def as_json(report: CheckReport) -> str:
         ],
         "problems": [problem_record(p) for p in report.problems],
     }
+    if fixes:
+        data["fixed"] = [
+            {
+                "file": c.location.file,
+                "line": c.location.line,
+                "column": c.location.column,
+                "old": c.old,
+                "new": c.new,
+            }
+            for result in fixes
+            for c in result.changes
+        ]
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

@@ -68,7 +68,7 @@ def check(
     if fmt == "json":
         from reportgen.check import as_json
 
-        typer.echo(as_json(report))
+        typer.echo(as_json(report, fixes))
     else:
         _print_fixes(fixes)
         _print_report(report)
