@@ -13,12 +13,13 @@ import difflib
 import math
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from reportgen.errors import InvalidInput, Problem
-from reportgen.loader import Loaded, PathKey, format_path, load_yaml, problem_at
+from reportgen.errors import InvalidInput, Problem, display_path
+from reportgen.loader import Loaded, PathKey, format_path, load_yaml_text, problem_at, read_text
 from reportgen.messages import describe_value, has_message, message
 from reportgen.templating import Templates
 
@@ -142,6 +143,7 @@ class Layout(_Strict):
     page: Page
     grid: Grid
     latin_font: FontName
+    font_alternates: dict[FontName, FontName]
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
     title: Title
     body: Body
@@ -160,6 +162,19 @@ class Layout(_Strict):
 
     def chars_pt(self, chars: float) -> float:
         return chars * self.char_width_pt
+
+    @property
+    def chinese_fonts(self) -> list[str]:
+        """Every Chinese font the document names, once, in a stable order."""
+        names = [
+            self.title.font,
+            self.body.font,
+            self.page_number.font,
+            self.table.font,
+            self.table.header_font,
+        ]
+        names += [self.headings.at(level).font for level in (1, 2, 3, 4)]
+        return list(dict.fromkeys(names))
 
 
 def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
@@ -191,9 +206,8 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
 def load_layout(templates: Templates | None = None) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
     templates = templates or Templates()
-    sources = [
-        load_yaml(d / LAYOUT_FILE) for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()
-    ]
+    found = [d / LAYOUT_FILE for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()]
+    sources = [loaded for loaded in map(_load, found) if loaded is not None]
     problems = [
         problem_at(
             s,
@@ -222,6 +236,14 @@ def load_layout(templates: Templates | None = None) -> Layout:
 def default_layout() -> Layout:
     """The shipped layout alone: GB/T 9704-2012's values."""
     return load_layout(Templates())
+
+
+def _load(path: Path) -> Loaded | None:
+    """A layout file; ``None`` for one holding only comments (an override not yet filled in)."""
+    text = read_text(path)
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return None
+    return load_yaml_text(text, display_path(path))
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

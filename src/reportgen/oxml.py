@@ -249,12 +249,10 @@ def set_theme_font_lang(settings: _Element, *, east_asia: str, latin: str = "en-
 
 
 def set_character_spacing(parent: _Element, twips: int) -> None:
-    """Condense (negative) or expand the advance of every character, in twentieths of a point."""
-    rpr = get_or_add_rpr(parent)
-    if twips == 0:
-        remove_children(rpr, "spacing")
-        return
-    set_attributes(get_or_add(rpr, "spacing"), val=twips)
+    """Condense (negative) or expand the advance of every character, in twentieths of a point.
+
+    0 is written too: a style based on the condensed body text must undo the condensing."""
+    set_attributes(get_or_add(get_or_add_rpr(parent), "spacing"), val=twips)
 
 
 def set_size(parent: _Element, half_points: int) -> None:
@@ -467,6 +465,26 @@ def reproducible_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info))
     return out.getvalue()
+
+
+def font_table(fonts: Iterable[tuple[str, str | None, bool]]) -> bytes:
+    """word/fontTable.xml naming the document's fonts: (name, alternate, Chinese?).
+
+    A Chinese font declares the GB2312 character set (86), and its alternate (w:altName) is
+    what Word shows where the font is missing, e.g. 仿宋 for 仿宋_GB2312.
+    """
+    root = OxmlElement("w:fonts")
+    for name, alternate, chinese in fonts:
+        font = set_attributes(OxmlElement("w:font"), name=name)
+        if alternate:
+            font.append(set_attributes(OxmlElement("w:altName"), val=alternate))
+        font.append(set_attributes(OxmlElement("w:charset"), val="86" if chinese else "00"))
+        font.append(set_attributes(OxmlElement("w:family"), val="auto"))
+        font.append(set_attributes(OxmlElement("w:pitch"), val="variable"))
+        root.append(font)
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # ── 11. Tracked changes ─────────────────────────────────────────────────────────────────────

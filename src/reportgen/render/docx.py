@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 TWIPS_PER_PT = 20
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 TABLE_STYLE = "Gongwen Table"
 TABLE_TEXT_STYLE = "Table Text"
 # Column shares of the key figures table: 指标, 时期, 数值, 单位, 同比.
@@ -53,8 +54,13 @@ def twips(points: float) -> int:
 
 
 def text_width(text: str) -> float:
-    """Width in characters of 三号 text: Chinese and full-width marks 1, figures and Latin ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+    """Width in characters of Chinese text: Chinese and full-width marks 1, figures and Latin ½."""
+    return sum(1.0 if _wide(c) else 0.5 for c in text)
+
+
+def _wide(char: str) -> bool:
+    # Ambiguous-width marks (“” ‘’ — …) are set full width by a Chinese font.
+    return unicodedata.east_asian_width(char) in "WFA"
 
 
 # ── Title ───────────────────────────────────────────────────────────────────────────────────
@@ -103,7 +109,7 @@ def _can_break(before: str, after: str) -> bool:
 def _break_cost(pieces: list[str], at: int) -> float:
     if pieces[at].startswith(_BREAK_BEFORE) or pieces[at - 1].endswith(_BREAK_AFTER):
         return 0.0
-    return 2.0
+    return 5.0  # a break at a conjunction is worth lines up to ten characters uneven
 
 
 def _shape_cost(widths: list[float]) -> float:
@@ -128,6 +134,7 @@ class _Writer:
         self.layout = layout
         self.doc: Document = new_document()
         self.dropped: list[str] = []
+        self.signature_paragraph: Paragraph | None = None
         self.pitch = twips(layout.grid.line_spacing_pt)
 
     # Text ──────────────────────────────────────────────────────────────────
@@ -172,6 +179,7 @@ class _Writer:
                 DroppedCharacters,
                 stacklevel=3,
             )
+        self.setup_package()
         out = io.BytesIO()
         self.doc.save(out)
         return oxml.reproducible_zip(out.getvalue())
@@ -184,6 +192,22 @@ class _Writer:
         core.comments = ""
         core.last_modified_by = ""
         oxml.remove_core_dates(core._element)
+
+    def setup_package(self) -> None:
+        """Our fonts in the font table; no stale copy of the template's styles, no thumbnail of
+        a page that is not this document's."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        layout = self.layout
+        fonts = [(layout.latin_font, None, False)]
+        fonts += [(f, layout.font_alternates.get(f), True) for f in layout.chinese_fonts]
+        self.doc.part.part_related_by(RT.FONT_TABLE)._blob = oxml.font_table(fonts)
+        for rels, reltype in (
+            (self.doc.part.rels, STYLES_WITH_EFFECTS),
+            (self.doc.part.package.rels, RT.THUMBNAIL),
+        ):
+            for rel_id in [r for r, rel in rels.items() if rel.reltype == reltype]:
+                del rels[rel_id]
 
     def setup_page(self) -> None:
         from docx.shared import Mm
@@ -266,6 +290,7 @@ class _Writer:
         number = layout.page_number
         oxml.set_fonts(footer.element, latin=number.font, east_asia=number.font)
         oxml.set_size(footer.element, round(number.size_pt * 2))
+        oxml.set_character_spacing(footer.element, 0)
         oxml.set_line_spacing(footer.element, twips(number.size_pt))
         footer.paragraph_format.first_line_indent = 0
 
@@ -408,33 +433,42 @@ class _Writer:
         """落款 (§7.3.5.2): the signature two characters from the right, the date below it
         starting two characters further right; a longer date moves the signature left."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Twips
 
         layout = self.layout.signature
         paragraph = self.doc.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.first_line_indent = 0
+        fmt.right_indent = self.chars(layout.right_indent_chars)
         self.spans(paragraph, block.spans, 0)
         if block.kind == "signature":
-            self._signature = paragraph
+            self.signature_paragraph = paragraph
             fmt.space_before = self.lines(layout.blank_lines_before)
             fmt.keep_with_next = True
-            fmt.right_indent = self.chars(layout.right_indent_chars)
             return
-        signature = getattr(self, "_signature", None)
-        if signature is None:  # a date alone keeps the standard's place for the date
-            fmt.right_indent = self.chars(layout.right_indent_chars)
+        signature = self.signature_paragraph
+        if signature is None:  # a date alone stays where the standard puts a date
             return
-        sig_width = text_width(signature.text)
-        date_width = text_width(paragraph.text)
-        shift, right = layout.date_shift_chars, layout.right_indent_chars
-        if date_width + shift <= sig_width:
-            fmt.right_indent = self.chars(right + sig_width - shift - date_width)
-        else:
-            fmt.right_indent = self.chars(right)
-            signature.paragraph_format.right_indent = self.chars(
-                right + date_width + shift - sig_width
+        right = self.layout.chars_pt(layout.right_indent_chars)
+        shift = self.layout.chars_pt(layout.date_shift_chars)
+        sig_width, date_width = self.width_pt(signature.text), self.width_pt(paragraph.text)
+        if shift + date_width <= sig_width:
+            # Placed from the signature's first character, which needs only its CJK width.
+            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            fmt.right_indent = 0
+            fmt.left_indent = Twips(
+                twips(self.layout.page.text_width_pt - right - sig_width + shift)
             )
+        else:
+            signature.paragraph_format.right_indent = Twips(
+                twips(right + shift + date_width - sig_width)
+            )
+
+    def width_pt(self, text: str) -> float:
+        """The advance of body text: Chinese and full-width marks one character, figures half."""
+        size, spacing = self.layout.body.size_pt, self.layout.grid.char_spacing_pt
+        return sum((size if _wide(c) else size / 2) + spacing for c in text)
 
     # Key figures ───────────────────────────────────────────────────────────
 
