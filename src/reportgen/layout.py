@@ -330,11 +330,8 @@ def _schema_problems(
         else:
             text = error["msg"]
         where = path[:-1] if missing else path
-        problems.append(
-            Problem(
-                _source_of(sources, where).locate(where), text, path=format_path(path), hint=hint
-            )
-        )
+        location = _source_of(sources, where).locate(where, key=kind == "extra_forbidden")
+        problems.append(Problem(location, text, path=format_path(path), hint=hint))
     return sorted(
         problems, key=lambda p: (p.location.file, p.location.line or 0, p.location.column or 0)
     )
