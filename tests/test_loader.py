@@ -135,7 +135,8 @@ def test_libyaml_and_pure_python_give_the_same_nodes_and_places() -> None:
     def walk(node: object) -> list[tuple]:
         value = getattr(node, "value", None)
         start, end = node.start_mark, node.end_mark  # type: ignore[attr-defined]
-        here = [(node.tag, start.line, start.column, end.line, end.column)]  # type: ignore[attr-defined]
+        here = [(node.tag, start.line, start.column, end.line, end.column, start.index)]  # type: ignore[attr-defined]
+        here.append(getattr(node, "style", None))
         if isinstance(value, list):
             for child in value:
                 for part in child if isinstance(child, tuple) else (child,):

@@ -138,7 +138,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
     if INVISIBLE.search(text):
         raise InvalidInput(_invisible_problems(text, shown))
     try:
-        node = _compose(text)
+        node = compose(text)
     except _TooDeep as exc:
         raise UserError(
             f"the YAML is nested more than {MAX_DEPTH} levels deep",
@@ -276,10 +276,15 @@ else:
 
         get_single_node = yaml.composer.Composer.get_single_node
 
+        def compose_scalar_node(self, anchor: str | None) -> yaml.ScalarNode:
+            node = yaml.composer.Composer.compose_scalar_node(self, anchor)
+            node.style = node.style or None  # libyaml calls a plain scalar's style '', PyYAML None
+            return node
 
-def _compose(text: str) -> yaml.Node | None:
-    """The document's node tree. A file libyaml refuses is parsed again in pure Python, so
-    that every error reads the same whichever parser this PyYAML was built with."""
+
+def compose(text: str) -> yaml.Node | None:
+    """The document's node tree, with marks. A file libyaml refuses is parsed again in pure
+    Python, so that every error reads the same whichever parser this PyYAML was built with."""
     if _FastLoader is not None:
         fast = _FastLoader(text)
         try:

@@ -26,7 +26,7 @@ def language() -> str:
 @cache
 def _table() -> dict[str, dict[str, str]]:
     text = resources.files("reportgen").joinpath("messages.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster
 
 
 def has_message(kind: str) -> bool:

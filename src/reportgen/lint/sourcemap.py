@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from reportgen.loader import Loaded, PathKey
+from reportgen.loader import Loaded, PathKey, compose
 
 _BREAKS = "\n\x85\u2028\u2029"  # line breaks as PyYAML counts them (and '\r' alone)
 _ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
@@ -41,7 +41,7 @@ class SourceMap:
     def of(cls, loaded: Loaded) -> SourceMap:
         result = cls(loaded.text)
         try:
-            node = yaml.compose(loaded.text, Loader=yaml.SafeLoader)
+            node = compose(loaded.text)
         except yaml.YAMLError:  # pragma: no cover - the loader has read this text already
             node = None
         if node is not None:
