@@ -60,3 +60,27 @@ def test_failed_build_imports_no_rendering_library(tmp_path: Path) -> None:
     assert code == 1
     assert "reportgen" in modules
     assert not modules & set(RENDERING)
+
+
+def test_check_imports_no_rendering_library(tmp_path: Path, project: Path) -> None:
+    code, modules = imported(tmp_path, "check", "2022", cwd=project)
+    assert code in (0, 1)  # 1: the bundled data keeps the seed's real findings
+    assert "reportgen" in modules and "yaml" in modules  # it did read the files
+    assert not modules & {"docx", "lxml", "jinja2"}, modules & {"docx", "lxml", "jinja2"}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "needed", "not_needed"),
+    [
+        ("docx", {"docx", "lxml"}, {"jinja2", "jieba"}),
+        ("md", {"jinja2"}, {"docx", "lxml", "jieba"}),
+    ],
+)
+def test_build_imports_only_its_format(
+    tmp_path: Path, project: Path, fmt: str, needed: set[str], not_needed: set[str]
+) -> None:
+    code, modules = imported(tmp_path, "build", "2022", "-f", fmt, cwd=project)
+    assert code == 0
+    assert (project / "build" / f"2022.{fmt}").exists()
+    assert needed <= modules
+    assert not modules & not_needed, modules & not_needed
