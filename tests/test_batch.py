@@ -141,10 +141,10 @@ def test_a_bug_in_one_project_does_not_stop_the_others(
 
     real = build_module.build
 
-    def flaky(project, spec, formats, output=None):  # type: ignore[no-untyped-def]
+    def flaky(project, spec, formats, output=None, **options):  # type: ignore[no-untyped-def]
         if project.root.name == "p03":
             raise RuntimeError("boom")
-        return real(project, spec, formats, output)
+        return real(project, spec, formats, output, **options)
 
     monkeypatch.setattr(build_module, "build", flaky)
     result = build_many(orgs[:5], "2022", ["txt"])
@@ -190,3 +190,27 @@ def test_zero_jobs_means_one_per_core(orgs: list[Path]) -> None:
     result = build_many(orgs[:4], "2022", ["txt"], jobs=0)
     assert result.jobs == min(batch.default_jobs(), 4)
     assert len(result.built) == 4
+
+
+def test_an_output_edited_by_hand_fails_that_project_unless_forced(orgs: list[Path]) -> None:
+    build_many(orgs[:3], "2022", ["txt"])
+    edited = orgs[1] / "build" / "2022.txt"
+    edited.write_text("my own changes", encoding="utf-8")
+    result = build_many(orgs[:3], "2022", ["txt"])
+    assert [o.project for o in result.failed] == [orgs[1]]
+    assert "2022.txt" in result.failed[0].error
+    assert edited.read_text(encoding="utf-8") == "my own changes"
+    forced = build_many(orgs[:3], "2022", ["txt"], force=True)
+    assert not forced.failed
+    assert edited.read_text(encoding="utf-8").startswith("第2街道")
+
+
+def test_check_findings_are_counted_not_fatal(orgs: list[Path]) -> None:
+    review = orgs[2] / "data" / "2022.yaml"
+    review.write_text(
+        review.read_text(encoding="utf-8").replace("经济运行稳中有进。", "经济运行稳中有进"),
+        encoding="utf-8",
+    )
+    [outcome] = build_many(orgs[2:3], "2022", ["txt"]).outcomes
+    assert outcome.ok and outcome.findings >= 1
+    assert any("reportgen check 2022 --project orgs/p02" in note for note in outcome.notes)

@@ -27,6 +27,7 @@ class Outcome:
     project: Path
     written: tuple[Path, ...] = ()
     notes: tuple[str, ...] = ()
+    findings: int = 0  # check's findings, which a build reports and does not refuse
     error: str = ""  # the message the user would have seen building this project alone
     bug: bool = False  # the error is an internal error, not bad input
     seconds: float = 0.0
@@ -194,16 +195,17 @@ def check_names(projects: Sequence[Path], output: Path | None) -> None:
             )
 
 
-def build_one(project: Path, spec: str, formats: tuple[str, ...], output: Path | None) -> Outcome:
+def build_one(
+    project: Path, spec: str, formats: tuple[str, ...], output: Path | None, force: bool = False
+) -> Outcome:
     """Build one project; never raises: a failure becomes the outcome's error."""
     from reportgen.build import build
     from reportgen.project import Project
 
     started = time.perf_counter()
     try:
-        result = build(
-            Project(project), spec, list(formats), output_for(project, spec, formats, output)
-        )
+        target = output_for(project, spec, formats, output)
+        result = build(Project(project), spec, list(formats), target, force=force)
     except UserError as exc:
         return Outcome(project, error=exc.format(), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must not take the other projects down with it
@@ -215,9 +217,17 @@ def build_one(project: Path, spec: str, formats: tuple[str, ...], output: Path |
     return Outcome(
         project,
         written=tuple(result.written),
-        notes=tuple(result.notes),
+        notes=(*result.notes, *_findings_note(project, spec, len(result.findings))),
+        findings=len(result.findings),
         seconds=time.perf_counter() - started,
     )
+
+
+def _findings_note(project: Path, spec: str, count: int) -> list[str]:
+    if not count:
+        return []
+    where = display_path(project)
+    return [f"{count} check finding(s): `reportgen check {spec} --project {where}` explains them"]
 
 
 def default_jobs() -> int:
@@ -231,6 +241,7 @@ def build_many(
     *,
     output: Path | None = None,
     jobs: int = 1,
+    force: bool = False,
     reporter: Reporter | None = None,
 ) -> BatchResult:
     """Build ``spec`` (``2022``) in every project; ``jobs`` > 1 builds in that many processes."""
@@ -246,11 +257,12 @@ def build_many(
         if jobs == 1:
             reporter.start(len(projects))
             for project in projects:
-                outcome = build_one(project, spec, formats, output)
+                outcome = build_one(project, spec, formats, output, force)
                 by_project[project] = outcome
                 reporter.done(outcome)
         else:
-            for outcome in _in_processes(projects, spec, formats, output, jobs, reporter):
+            work = _in_processes(projects, spec, formats, output, force, jobs, reporter)
+            for outcome in work:
                 by_project[outcome.project] = outcome
     finally:
         reporter.finish()
@@ -264,6 +276,7 @@ def _in_processes(
     spec: str,
     formats: tuple[str, ...],
     output: Path | None,
+    force: bool,
     jobs: int,
     reporter: Reporter,
 ) -> Iterable[Outcome]:
@@ -273,7 +286,8 @@ def _in_processes(
         # Submitting starts the workers; the reporter (whose progress bar runs a thread) starts
         # after, so that no process is forked while another thread holds a lock.
         futures: dict[Future[Outcome], Path] = {
-            pool.submit(build_one, project, spec, formats, output): project for project in projects
+            pool.submit(build_one, project, spec, formats, output, force): project
+            for project in projects
         }
         reporter.start(len(projects))
         try:
@@ -306,6 +320,7 @@ def build_from_cli(
     project: Path | None,
     patterns: Sequence[str] | None,
     jobs: int,
+    force: bool = False,
 ) -> int:
     """``reportgen build YEAR --projects PATTERN [--jobs N]``: build, report, give the exit code."""
     from reportgen.project import parse_year
@@ -329,7 +344,13 @@ def build_from_cli(
             hint="each project's files go into a folder of its own inside it",
         )
     result = build_many(
-        find_projects(patterns), spec, formats, output=output, jobs=jobs, reporter=ConsoleReporter()
+        find_projects(patterns),
+        spec,
+        formats,
+        output=output,
+        jobs=jobs,
+        force=force,
+        reporter=ConsoleReporter(),
     )
     print(result.summary(), file=sys.stderr)
     return result.exit_code

@@ -65,7 +65,7 @@ def build(
             from reportgen.errors import UsageError
 
             raise UsageError("--pdf builds one project at a time", hint="leave out --projects")
-        raise typer.Exit(build_from_cli(year, formats, output, project, projects, jobs))
+        raise typer.Exit(build_from_cli(year, formats, output, project, projects, jobs, force))
     result = run_build(open_project(project), year, formats, output, force=force, pdf=pdf)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
