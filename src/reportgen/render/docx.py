@@ -33,7 +33,7 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 TABLE_STYLE = "Gongwen Table"
 TABLE_TEXT_STYLE = "Table Text"
 # Column shares of the key figures table: 指标, 时期, 数值, 单位, 同比.
-TABLE_COLUMN_SHARES = (0.36, 0.16, 0.18, 0.14, 0.16)
+TABLE_COLUMN_SHARES = (0.34, 0.14, 0.18, 0.12, 0.22)
 
 
 class DroppedCharacters(UserWarning):
