@@ -84,15 +84,18 @@ def _console(stderr: bool = False):
 def _print_report(report: CheckReport) -> None:
     from rich.markup import escape
 
-    from reportgen.check import summary
+    from reportgen.check import BLOCKING_RULES, summary
 
     console = _console()
+    explained: set[tuple[str, str]] = set()  # a rule's advice is given once, at its first finding
     for checked in report.files:
         if not checked.problems:
             continue
         console.print(f"[bold]{escape(checked.shown)}[/bold]")
         for problem in checked.problems:
-            console.print(_line(problem, escape))
+            first = (problem.rule, problem.hint) not in explained or problem.rule in BLOCKING_RULES
+            explained.add((problem.rule, problem.hint))
+            console.print(_line(problem, escape, hint=first))
     if report.errors:
         style = "bold red"
     elif report.warnings:
@@ -102,17 +105,18 @@ def _print_report(report: CheckReport) -> None:
     console.print(f"[{style}]{escape(summary(report))}[/{style}]")
 
 
-def _line(problem: Problem, escape) -> str:
+def _line(problem: Problem, escape, *, hint: bool = True) -> str:
     from reportgen.messages import message
 
     colour = "red" if problem.severity == "error" else "yellow"
-    word = message(f"severity_{problem.severity}")
+    words = {s: message(f"severity_{s}") for s in ("error", "warning")}
+    word = words[problem.severity].ljust(max(map(len, words.values())))
     path = f"{escape(problem.path)}: " if problem.path else ""
     text = (
         f"  [cyan]{escape(str(problem.location))}[/cyan]  [{colour}]{escape(word)}[/{colour}]  "
         f"{path}{escape(problem.message)} [dim]\\[{escape(problem.rule)}][/dim]"
     )
-    if problem.hint:
+    if problem.hint and hint:
         text += f"\n      [dim]→ {escape(problem.hint)}[/dim]"
     return text
 
