@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from reportgen.document import stated_or_computed_change
-from reportgen.errors import Problem
+from reportgen.errors import Location, Problem
 from reportgen.lint import rule
 from reportgen.lint.settings import Rule
 from reportgen.lint.view import MetricView, Passage, View, metric_refs
+from reportgen.loader import format_path
 from reportgen.model import Metric
 from reportgen.text import format_number
 
@@ -33,11 +34,9 @@ def _sign(word: str) -> int:
     return -1 if word in _DOWN else 1
 
 
-def _where_metric(view: View, metric: MetricView, field: str) -> tuple:
+def _where_metric(view: View, metric: MetricView, field: str) -> tuple[Location, str]:
     path = (*metric.path, field)
-    return view.loaded.locate(path), "".join(
-        f"[{p}]" if isinstance(p, int) else f".{p}" for p in path
-    )[1:]
+    return view.loaded.locate(path), format_path(path)
 
 
 @rule("figures-yoy")

@@ -24,6 +24,12 @@ PAIRS = {
 }
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}  # half-width parentheses pair with full-width ones
+
+
+def _same(mark: str) -> str:
+    return _SAME.get(mark, mark)
+
+
 _TRAILING_CLOSERS = "”’）)》】〕」』"
 
 
@@ -73,9 +79,10 @@ def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
         if char in PAIRS:
             stack.append((i, char))
         elif char in _CLOSERS:
-            wanted = {_CLOSERS[char], _SAME.get(_CLOSERS[char], _CLOSERS[char])}
-            wanted |= {k for k, v in _SAME.items() if v in wanted}
-            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][1] in wanted), None)
+            wanted = _same(_CLOSERS[char])
+            depth = next(
+                (d for d in range(len(stack) - 1, -1, -1) if _same(stack[d][1]) == wanted), None
+            )
             if depth is None:
                 yield i, char, _CLOSERS[char]
                 continue
@@ -153,27 +160,12 @@ def _ending(
     core = body.rstrip(_TRAILING_CLOSERS) or body
     last = normalise_punctuation(core[-2:])[-1:] if len(core) > 1 else core
     tail = body[-10:]
-    end = start + len(body) - 1
-    here = view.locate(passage, end)
-    after = type(here)(here.file, here.line, (here.column or 0) + 1)
     if last in allowed:
         return
     if last == "." and len(core) > 1 and is_cjk(core[-2]):
-        yield settings.problem(
-            view.locate(passage, start + len(core) - 1),
-            passage.where,
-            key="message_halfwidth",
-            text=tail,
-            fix="。",
-        )
+        where, key = view.locate(passage, start + len(core) - 1), "message_halfwidth"
     elif last in settings["point_endings"] or last in "；;，,、：:":
-        yield settings.problem(
-            view.locate(passage, start + len(core) - 1),
-            passage.where,
-            key="message_semicolon",
-            text=tail,
-            last=last,
-            fix="。",
-        )
+        where, key = view.locate(passage, start + len(core) - 1), "message_semicolon"
     else:
-        yield settings.problem(after, passage.where, text=tail, fix="。")
+        where, key = view.locate_after(passage, start + len(body) - 1), "message"
+    yield settings.problem(where, passage.where, key=key, text=tail, last=last, fix="。")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -191,8 +192,6 @@ def _check_setting(
 
 
 def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Problem | None:
-    import re
-
     for pattern in patterns:
         try:
             re.compile(pattern)

@@ -25,7 +25,6 @@ from reportgen.model import _LINE_BREAK, _PARAGRAPH_BREAK, Metric
 from reportgen.text import METRIC_REF
 
 SECTIONS = {"review": ("highlights", "shortcomings"), "plan": ("priorities",)}
-_TOP_TEXTS = ("organisation", "title", "opening", "closing")
 
 
 @dataclass(frozen=True)
@@ -106,10 +105,16 @@ class View:
         line, column = self.source.position(index)
         return Location(self.file, line, column)
 
-    def locate_end(self, passage: Passage) -> Location:
-        """Just after the last character of the text: where a missing full stop goes."""
-        at = self.locate(passage, len(passage.text) - 1)
-        return Location(at.file, at.line, (at.column or 0) + 1) if passage.text else at
+    def locate_after(self, passage: Passage, offset: int) -> Location:
+        """Just after ``passage.text[offset]`` as written (after ``}}`` if it was filled in):
+        where a missing full stop goes."""
+        if not passage.text:
+            return self.locate(passage)
+        raw_offset = passage.origin[offset]
+        if passage.raw[raw_offset] != passage.text[offset]:  # filled from {{metric}}
+            raw_offset = passage.raw.find("}}", raw_offset) + 1
+        at = self.locate_raw(passage, raw_offset)
+        return Location(at.file, at.line, (at.column or 0) + 1)
 
 
 def build_view(loaded: Loaded, kind: str) -> View:
@@ -126,9 +131,8 @@ def build_view(loaded: Loaded, kind: str) -> View:
         view.passages.append(found)
         return found
 
-    for key in _TOP_TEXTS[:2]:
+    for key in ("organisation", "title", "opening"):
         passage((key,), key)
-    passage(("opening",), "opening")
     for section in SECTIONS.get(kind, ()):
         items = value.get(section)
         if section in value or isinstance(items, list):
