@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from reportgen.chars import INVISIBLE, INVISIBLE_HINT, describe_invisible
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
 
 MAX_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB; anything this large is a mistake
@@ -167,35 +168,6 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
     return loaded
 
 
-# Characters that XML 1.0 cannot hold, so neither can a .docx (Word refuses to open it):
-# C0 controls but tab and line breaks, lone surrogates, U+FFFE and U+FFFF. With them DEL and
-# the C1 controls, which PyYAML refuses too. All are invisible in an editor; most arrive
-# pasted from Word (U+000B is its manual line break, U+000C its page break, U+0007 a cell end).
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_INVISIBLE_NAMES = {
-    "\x00": "NUL",
-    "\x07": "bell, Word's table-cell end",
-    "\x08": "backspace",
-    "\x0b": "vertical tab, Word's manual line break",
-    "\x0c": "form feed, Word's page break",
-    "\x1b": "escape",
-}
-_INVISIBLE_HINT = (
-    "delete the invisible character (often pasted from Word): "
-    "Word cannot open a document that holds it"
-)
-
-
-def describe_invisible(char: str) -> str:
-    """``U+000B (vertical tab, Word's manual line break)``: never the character itself, which
-    a terminal may not be able to print (a lone surrogate cannot even be encoded)."""
-    if "\ud800" <= char <= "\udfff":
-        name = "a lone surrogate: half of a broken emoji or rare character"
-    else:
-        name = _INVISIBLE_NAMES.get(char, "control character")
-    return f"U+{ord(char):04X} ({name})"
-
-
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
     """One problem per invisible character in the source text, naming its field."""
     try:  # parse a copy with the characters blanked, only to name the fields they sit in
@@ -213,7 +185,7 @@ def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]
                 f"invisible character {describe_invisible(match.group())}",
                 path=format_path(path),
                 rule="characters",
-                hint=_INVISIBLE_HINT,
+                hint=INVISIBLE_HINT,
             )
         )
     return problems

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from reportgen.chars import refuse_invisible
+
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -26,9 +28,16 @@ def clean_text(value: str) -> str:
     return "\n".join(_LINE_BREAK.sub("", p) for p in paragraphs)
 
 
-Text = Annotated[str, AfterValidator(clean_text), Field(min_length=1)]
-Id = Annotated[str, Field(pattern=r"^[\w-]+$", description="a stable name: letters, digits, _ and -")]
-Number = int | float
+# Invisible control characters are refused here as well as by the loader, for documents built
+# in code: no renderer may ever see one (a .docx holding one does not open).
+Text = Annotated[
+    str, AfterValidator(refuse_invisible), AfterValidator(clean_text), Field(min_length=1)
+]
+Plain = Annotated[str, AfterValidator(refuse_invisible)]
+Id = Annotated[
+    str, Field(pattern=r"^[\w-]+$", description="a stable name: letters, digits, _ and -")
+]
+Number = int | Annotated[float, Field(allow_inf_nan=False)]  # .inf and .nan are no figures
 
 
 class _Strict(BaseModel):
@@ -92,11 +101,13 @@ class Metric(_Strict):
     id: Id
     label: Text = Field(description="指标名称, e.g. 规上工业总产值")
     value: Number
-    unit: str = Field(default="", description="e.g. 万元, 亿元, 人, %")
-    period: str | None = Field(default=None, description="e.g. 1-9月, 全年")
+    unit: Plain = Field(default="", description="e.g. 万元, 亿元, 人, %")
+    period: Plain | None = Field(default=None, description="e.g. 1-9月, 全年")
     previous: Number | None = Field(default=None, description="last year's value, same unit")
     change: float | None = Field(
-        default=None, description="stated year-on-year change in percent; negative for 下降"
+        default=None,
+        allow_inf_nan=False,
+        description="stated year-on-year change in percent; negative for 下降",
     )
 
 
@@ -108,10 +119,14 @@ class Signature(_Strict):
 
 
 class _Document(_Strict):
-    organisation: Text = Field(description="单位名称, e.g. *街道 (quote a value that starts with *)")
+    organisation: Text = Field(
+        description="单位名称, e.g. *街道 (quote a value that starts with *)"
+    )
     year: int = Field(ge=1949, le=2100)
     title: Text | None = Field(default=None, description="overrides the generated title")
-    opening: Text | None = Field(default=None, description="开头段; a blank line starts a paragraph")
+    opening: Text | None = Field(
+        default=None, description="开头段; a blank line starts a paragraph"
+    )
     closing: Text | None = Field(default=None, description="结尾段")
     metrics: list[Metric] = Field(default_factory=list)
     signature: Signature | None = None
@@ -166,4 +181,7 @@ class Report(BaseModel):
 
     @property
     def metrics(self) -> list[Metric]:
-        return [*(self.review.metrics if self.review else []), *(self.plan.metrics if self.plan else [])]
+        return [
+            *(self.review.metrics if self.review else []),
+            *(self.plan.metrics if self.plan else []),
+        ]

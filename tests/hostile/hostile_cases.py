@@ -438,6 +438,18 @@ CASES: list[Case] = [
         lang="zh",
     ),
     Case(
+        "infinite-figure",
+        {DATA: edited("value: 12.43", "value: .inf")},
+        1,
+        (f"{DATA}:{line_of('value: 12.43')}:12", "metrics[0].value", "finite number"),
+    ),
+    Case(
+        "not-a-number-change",
+        {DATA: edited("change: 7.8", "change: .nan")},
+        1,
+        (f"{DATA}:{line_of('change: 7.8')}:13", "metrics[0].change", "finite number"),
+    ),
+    Case(
         "misspelt-key",
         {DATA: edited("shortcomings:", "shortcommings:")},
         1,

@@ -1,0 +1,49 @@
+"""Characters a report may not hold: invisible, and fatal to a .docx.
+
+XML 1.0 cannot hold C0 control characters (but tab and line breaks), lone surrogates, U+FFFE
+or U+FFFF, so neither can a .docx: Word refuses to open the file. With them go DEL and the C1
+controls, which YAML refuses too. All are invisible in an editor; most arrive pasted from Word
+(U+000B is its manual line break, U+000C its page break, U+0007 a table-cell end).
+
+The loader refuses them at their line and column; the model refuses them again for documents
+built in code, so no renderer ever sees one.
+"""
+
+from __future__ import annotations
+
+import re
+
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+INVISIBLE_HINT = (
+    "delete the invisible character (often pasted from Word): "
+    "Word cannot open a document that holds it"
+)
+_NAMES = {
+    "\x00": "NUL",
+    "\x07": "bell, Word's table-cell end",
+    "\x08": "backspace",
+    "\x0b": "vertical tab, Word's manual line break",
+    "\x0c": "form feed, Word's page break",
+    "\x1b": "escape",
+}
+
+
+def describe_invisible(char: str) -> str:
+    """``U+000B (vertical tab, Word's manual line break)``: never the character itself, which
+    a terminal may not be able to print (a lone surrogate cannot even be encoded)."""
+    if "\ud800" <= char <= "\udfff":
+        name = "a lone surrogate: half of a broken emoji or rare character"
+    else:
+        name = _NAMES.get(char, "control character")
+    return f"U+{ord(char):04X} ({name})"
+
+
+def refuse_invisible(value: str) -> str:
+    """A pydantic validator: the value, or a ValueError naming the first invisible character."""
+    match = INVISIBLE.search(value)
+    if match:
+        raise ValueError(
+            f"invisible character {describe_invisible(match.group())} at position "
+            f"{match.start() + 1}; {INVISIBLE_HINT}"
+        )
+    return value
