@@ -166,6 +166,6 @@ def test_list_rules_in_process(project: Path, monkeypatch: pytest.MonkeyPatch) -
         if not line.startswith(" ")
     }
     assert rows["placeholder"] == "error" and rows["placeholder-name"] == "off"
-    assert "    max: 900" in result.output
+    assert "    max: 800" in result.output
     checked = CliRunner().invoke(app, ["check", "2022"])
     assert checked.exit_code == 1 and "placeholder-name" not in checked.output

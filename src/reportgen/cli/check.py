@@ -21,7 +21,7 @@ def check(
     specs: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[YEAR|FILE]...",
+            metavar="YEAR|FILE",
             help="2022 checks data/2022.yaml and data/2023_plan.yaml (as build reads them); "
             "2023_plan the plan alone; or YAML file paths. Default: every file in data/.",
         ),
