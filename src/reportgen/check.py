@@ -39,14 +39,6 @@ class FileCheck:
     view: View | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def document(self) -> Review | Plan | None:
-        """The validated model, when the file has no blocking problem."""
-        if self.loaded is None or any(p.rule in BLOCKING_RULES for p in self.problems):
-            return None
-        model = Plan if self.kind == "plan" else Review
-        return model.model_validate(self.loaded.value)
-
 
 @dataclass
 class CheckReport:
