@@ -17,6 +17,7 @@ from reportgen.importer.docx_reader import format_number
 from reportgen.importer.numbering import enumeration_starts, parse_marker
 from reportgen.importer.points import find_leads, split_points
 from reportgen.importer.reader import RawParagraph, decode_text, read_document
+from reportgen.importer.structure import split_heading
 from reportgen.importer.title import parse_date_suffix, parse_title
 from reportgen.importer.yaml_writer import render_yaml, scalar, wrap
 from reportgen.loader import load_yaml_text
@@ -59,6 +60,17 @@ def test_numbering_variants(text: str, level: int, rest: str) -> None:
 )
 def test_text_that_only_looks_numbered(text: str) -> None:
     assert parse_marker(text) is None
+
+
+def test_a_short_phrase_before_a_colon_is_a_run_in_heading() -> None:
+    assert split_heading("加强党建工作：一是健全组织；二是开展活动。") == (
+        "加强党建工作",
+        "一是健全组织；二是开展活动。",
+    )
+    assert split_heading("主要工作成效：") == ("主要工作成效", "")
+    # a colon late in a long sentence is not a heading's
+    long = "全年共完成各类项目建设任务，主要包括以下三个方面：道路、桥梁和公园。"
+    assert split_heading(long) == (long[:-1], "")
 
 
 def test_enumerations_must_run_in_order() -> None:
@@ -211,6 +223,17 @@ def test_spaces_go_next_to_chinese_only() -> None:
     assert (
         preface_title("以下是小编整理的《XX镇2022年工作总结》，欢迎阅读。") == "XX镇2022年工作总结"
     )
+
+
+def test_a_zip_that_unpacks_to_too_much_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.importer import docx_reader
+
+    path = DOCX_BUILDERS["heading_styles"](tmp_path / "h.docx")
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(UserError, match="unpacks to"):
+        read_document(path)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from reportgen.importer.reader import RawParagraph, ReadResult
 from reportgen.text import chinese_numeral
 
 _HEADING_NAMES = ("heading ", "标题 ")
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # what the zip may unpack to: no zip bombs
 
 
 def read_docx(path: Path, raw: bytes) -> ReadResult:
@@ -32,6 +33,13 @@ def read_docx(path: Path, raw: bytes) -> ReadResult:
             raise UserError(f"{shown} is an old Word (.doc) file named .docx", hint=hint)
         raise UserError(
             f"{shown} is not a Word document (a .docx is a zip archive; this is not)", hint=hint
+        )
+    with zipfile.ZipFile(BytesIO(raw)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UserError(
+            f"{shown} unpacks to {unpacked / 1024 / 1024:.0f} MB; a work summary is far smaller",
+            hint="check that this is the right file",
         )
     import docx
     from docx.opc.exceptions import PackageNotFoundError

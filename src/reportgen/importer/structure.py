@@ -37,6 +37,7 @@ _CLOSING = re.compile(
 )
 _YEAR_IN = re.compile(rf"(?P<y>{YEAR})\s*年")
 HEADING_LONG = 40
+COLON_HEADING_MAX = 20
 
 
 @dataclass
@@ -91,10 +92,20 @@ def section_kind(heading: str) -> tuple[Kind | None, bool]:
 def split_heading(rest: str) -> tuple[str, str]:
     """A run-in heading and the text after it: '社会发展开拓新局面。按照……' → both parts.
 
-    The heading's 。 is left out (rendering adds it back); ！ and ？ are kept.
+    The heading's 。 is left out (rendering adds it back); ！ and ？ are kept. A short phrase
+    ending in a colon is a heading too: '加强党建工作：一是……' (it will be rendered with 。).
     """
     rest = rest.strip()
     end = next((i for i, c in enumerate(rest) if c in _SENTENCE_END), None)
+    colon = next((i for i, c in enumerate(rest) if c in "：:"), None)
+    if (
+        colon is not None
+        and (end is None or colon < end)
+        and 0 < colon <= COLON_HEADING_MAX
+        and not _INNER_PUNCT.search(rest[:colon])
+        and rest[colon + 1 :].strip()
+    ):
+        return rest[:colon].strip(), rest[colon + 1 :].strip()
     if end is None:
         return rest.rstrip("：:").strip(), ""
     heading = rest[:end] if rest[end] == "。" else rest[: end + 1]
@@ -119,6 +130,7 @@ def _unnumbered_section(line: Line) -> bool:
     text = line.text.rstrip("：:")
     return (
         len(text) <= 20
+        and "如下" not in text
         and not parse_marker(line.text)
         and not _INNER_PUNCT.search(text)
         and section_kind(text)[1]
@@ -370,6 +382,8 @@ class _Structurer:
             rest, sub = sub[0].text, sub[1:]
         heading, body = split_heading(rest)
         item = ItemDraft(heading=heading or rest)
+        if body and rest.strip()[len(heading) : len(heading) + 1] in ("：", ":"):
+            item.notes.append("原文小标题后是“：”，生成时小标题以“。”结尾")
         if not body and len(heading) > HEADING_LONG:
             item.notes.append("原文此段没有句号，整段作为小标题")
         if body:
