@@ -170,3 +170,14 @@ def test_list_rules_in_process(project: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "    max: 800" in result.output
     checked = CliRunner().invoke(app, ["check", "2022"])
     assert checked.exit_code == 1 and "placeholder-name" not in checked.output
+
+
+def test_line_100_is_not_an_emoji(reportgen_cmd: list[str], tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = ["organisation: 城南街道", "year: 2022", "opening: |"] + [
+        "  现将主要工作汇报如下。"
+    ] * 96
+    (data / "2022.yaml").write_text("\n".join([*lines, "  完成任务,成效明显。", ""]), "utf-8")
+    result = run(reportgen_cmd, "check", "--strict", cwd=tmp_path)
+    assert "data/2022.yaml:100:7" in result.stdout and "💯" not in result.stdout
