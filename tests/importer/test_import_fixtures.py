@@ -6,10 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from import_helpers import DOCX_BUILDERS, FIXTURES, expected, structure_of
 
 from reportgen.document import compose_documents
-from reportgen.importer import import_document
+from reportgen.errors import UserError
+from reportgen.importer import Options, import_document
 from reportgen.importer.cleaner import clean
 from reportgen.importer.numbering import ENUMERATION, parse_marker
 from reportgen.importer.reader import read_document
@@ -84,3 +87,54 @@ def test_every_paragraph_is_accounted_for(name: str, tmp_path: Path) -> None:
     report = import_document(source(name, tmp_path)).report
     assert sum(report.parts.values()) + len(report.dropped) == report.paragraphs
     assert report.summary().startswith(report.source)
+
+
+_LINES = st.sampled_from(
+    [
+        "XX街道2022年工作总结及2023年工作思路",
+        "下面是小编为大家整理的工作总结，供大家参考。",
+        "发布日期：2023-01-05",
+        "- 3 -",
+        "一、2022年亮点工作",
+        "二、存在问题及短板",
+        "三、2023年重点工作",
+        "四、其他",
+        "主要成绩",
+        "（一）经济发展稳中有进。全年增长6%。",
+        "(二)城市面貌持续改善",
+        "1.完成改造12个；",
+        "2、新建公园5个。",
+        "（1）加强领导",
+        "一是健全机制；二是加强督查。",
+        "二是强化保障。",
+        "稳进提质统筹经济指标，深入实施攻坚行动。突出存量提升，挖掘空间。",
+        "全年共完成投资12.43亿元。",
+        "附件：1.指标表",
+        "XX街道",
+        "2023年1月5日",
+        "新的一年，我们将继续努力。",
+        "",
+        "：",
+        "（",
+        "一、",
+    ]
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(_LINES, min_size=0, max_size=25))
+def test_any_arrangement_imports_or_says_why(lines: list[str], tmp_path: Path) -> None:
+    """Whatever order real paragraphs come in: a model that reads back, or a user error."""
+    path = tmp_path / "doc.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        imported = import_document(path, Options(organisation="XX街道", year=2022))
+    except UserError as exc:
+        expected = ("found no structure", "no items under them", "has no text", "is empty")
+        assert any(words in exc.message for words in expected), exc.message
+        return
+    assert imported.review_yaml or imported.plan_yaml
+    report = imported.report
+    assert sum(report.parts.values()) + len(report.dropped) == report.paragraphs
