@@ -1,0 +1,461 @@
+"""A :class:`DocumentDiff` as the user reads it: terminal, Markdown, HTML or JSON.
+
+Markdown and HTML go through Jinja templates (``templates/diff.md.j2``, ``diff.html.j2``) that
+a project may override; they receive ``diff``, a plain view of the result with every figure
+already formatted, and ``t``, the labels in the chosen language.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportgen.diff.compare import DocumentDiff
+from reportgen.diff.figures import FigureRow
+from reportgen.diff.items import ItemView, MatchedItem
+from reportgen.diff.words import Op, Segment, segments
+from reportgen.messages import language
+
+TEXT_FORMATS = ("terminal", "md", "json", "html")
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"zh": "对比", "en": "diff"},
+    "structure": {"zh": "结构", "en": "Structure"},
+    "added": {"zh": "新增", "en": "added"},
+    "removed": {"zh": "删除", "en": "removed"},
+    "moved": {"zh": "移动", "en": "moved"},
+    "reworded": {"zh": "改写", "en": "reworded"},
+    "relinked": {"zh": "关联", "en": "links"},
+    "restyled": {"zh": "版式", "en": "layout"},
+    "texts": {"zh": "文字", "en": "Text"},
+    "figures": {"zh": "指标", "en": "Figures"},
+    "metric": {"zh": "指标", "en": "metric"},
+    "unit": {"zh": "单位", "en": "unit"},
+    "change": {"zh": "增减", "en": "change"},
+    "percent": {"zh": "增幅", "en": "change %"},
+    "notes": {"zh": "说明", "en": "notes"},
+    "place": {"zh": "位置", "en": "place"},
+    "heading": {"zh": "小标题", "en": "heading"},
+    "field:title": {"zh": "标题", "en": "title"},
+    "field:opening": {"zh": "开头", "en": "opening"},
+    "field:closing": {"zh": "结尾", "en": "closing"},
+    "field:signature": {"zh": "落款", "en": "signature"},
+    "field:date": {"zh": "日期", "en": "date"},
+    "field:attachments": {"zh": "附件", "en": "attachments"},
+    "status:added": {"zh": "新增", "en": "new"},
+    "status:removed": {"zh": "删除", "en": "gone"},
+    "status:changed": {"zh": "变化", "en": "changed"},
+    "status:unchanged": {"zh": "", "en": ""},
+    "status:incomparable": {"zh": "单位不可比", "en": "units differ"},
+    "note:id": {"zh": "id", "en": "id"},
+    "note:label": {"zh": "名称", "en": "label"},
+    "note:unit": {"zh": "单位", "en": "unit"},
+    "note:period": {"zh": "时期", "en": "period"},
+    "note:previous": {"zh": "上年值", "en": "previous"},
+    "note:change": {"zh": "同比", "en": "stated change"},
+    "points": {"zh": "个百分点", "en": " pp"},
+    "was": {"zh": "原值", "en": "was"},
+    "by:id": {"zh": "按 id 对应", "en": "matched by id"},
+    "by:heading": {"zh": "按小标题相似对应", "en": "matched by heading"},
+    "by:text": {"zh": "按正文相似对应", "en": "matched by text"},
+}
+
+
+def labels() -> dict[str, str]:
+    lang = language()
+    return {key: texts.get(lang) or texts["en"] for key, texts in LABELS.items()}
+
+
+def summary(diff: DocumentDiff) -> str:
+    """The one line every output ends with."""
+    old, new = diff.old_name, diff.new_name
+    zh = language() == "zh"
+    if diff.identical:
+        return f"{old} 与 {new} 内容相同" if zh else f"no differences between {old} and {new}"
+    counts = diff.counts()
+    counts["restyled"] = sum(1 for m in diff.items.matched if m.restyled)
+    words_zh = {
+        "added": "新增 {} 项",
+        "removed": "删除 {} 项",
+        "moved": "移动 {} 项",
+        "reworded": "改写 {} 项",
+        "relinked": "关联变化 {} 项",
+        "restyled": "版式变化 {} 项",
+        "texts": "其他文字改动 {} 处",
+        "figures": "指标变化 {} 项",
+    }
+    words_en = {
+        "added": "{} added",
+        "removed": "{} removed",
+        "moved": "{} moved",
+        "reworded": "{} reworded",
+        "relinked": "{} with changed links",
+        "restyled": "{} with changed layout",
+        "texts": "{} other text changes",
+        "figures": "{} figures changed",
+    }
+    table = words_zh if zh else words_en
+    parts = [table[k].format(n) for k, n in counts.items() if n]
+    return f"{old} → {new}：{'，'.join(parts)}" if zh else f"{old} → {new}: {', '.join(parts)}"
+
+
+def number(value: Decimal | None, *, signed: bool = False) -> str:
+    """A Decimal as a person writes it: 3.1407, 124300, +380, −0.5."""
+    if value is None:
+        return ""
+    text = format(
+        value.normalize() if value != value.to_integral_value() else value.quantize(1), "f"
+    )
+    if signed and value > 0:
+        return f"+{text}"
+    return text
+
+
+def _item(view: ItemView) -> dict[str, Any]:
+    return {"place": view.place, "heading": view.heading, "id": view.id or ""}
+
+
+def _matched(m: MatchedItem, context: int | None) -> dict[str, Any]:
+    return {
+        **_item(m.b),
+        "old_place": m.a.place,
+        "old_heading": m.a.heading,
+        "matched_by": m.matched_by,
+        "heading_segments": segments(m.heading_ops, context) if m.reworded else [],
+        "body_segments": segments(m.body_ops, context) if m.reworded else [],
+        "old_links": list(m.a.references),
+        "new_links": list(m.b.references),
+        "old_layout": m.a.layout,
+        "new_layout": m.b.layout,
+    }
+
+
+def _figure(row: FigureRow) -> dict[str, Any]:
+    percent = "" if row.percent is None else f"{number(row.percent, signed=True)}%"
+    shown = row.changed and row.change is not None
+    return {
+        "id": row.id,
+        "label": row.label,
+        "status": row.status,
+        # In the row's unit: last year's 31407万元 shows as 3.1407 in a row of 亿元.
+        "old": number(row.old_converted)
+        if row.old_converted is not None
+        else number(row.old) + (row.old_unit if row.old_unit != row.unit else ""),
+        "new": number(row.new),
+        "unit": row.unit,
+        "old_converted": number(row.old_converted),
+        "change": number(row.change, signed=True)
+        + ((labels()["points"] if row.unit == "%" else row.unit) if row.change else "")
+        if shown
+        else "",
+        "percent": percent if shown else "",
+        "notes": _notes(row),
+        "changed": row.changed,
+    }
+
+
+def _notes(row: FigureRow) -> list[str]:
+    t = labels()
+    notes = [f"{t['note:' + name]} {old} → {new}" for name, old, new in row.notes]
+    if row.old_converted is not None and row.old_unit != row.new_unit:
+        was = f"{number(row.old)}{row.old_unit}"
+        notes = [f"{n}（{t['was']} {was}）" if n.startswith(t["note:unit"]) else n for n in notes]
+    if row.status in ("added", "removed", "incomparable"):
+        notes.insert(0, t["status:" + row.status])
+    return notes
+
+
+def view(diff: DocumentDiff, context: int | None = 12) -> dict[str, Any]:
+    """Everything the templates and the terminal show, as plain formatted values."""
+    items = diff.items
+    return {
+        "old": diff.old_name,
+        "new": diff.new_name,
+        "old_short": Path(diff.old_name).name,
+        "new_short": Path(diff.new_name).name,
+        "identical": diff.identical,
+        "summary": summary(diff),
+        "added": [_item(v) for v in items.added],
+        "removed": [_item(v) for v in items.removed],
+        "moved": [_matched(m, context) for m in items.moved],
+        "reworded": [_matched(m, context) for m in items.reworded],
+        "relinked": [_matched(m, context) for m in items.matched if m.relinked],
+        "restyled": [_matched(m, context) for m in items.matched if m.restyled],
+        "texts": [{"field": t.field, "segments": segments(t.ops, context)} for t in diff.texts],
+        "figures": [_figure(row) for row in diff.figures],
+        "figures_changed": bool(diff.changed_figures),
+    }
+
+
+def render_text(
+    diff: DocumentDiff,
+    fmt: str,
+    *,
+    templates: Any = None,
+    context: int | None = 12,
+    color: bool | None = None,
+) -> str:
+    """The diff in one of :data:`TEXT_FORMATS`."""
+    if fmt == "json":
+        return json.dumps(to_json(diff), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "terminal":
+        return render_terminal(diff, context=context, color=color)
+    if templates is None:
+        from reportgen.templating import Templates
+
+        templates = Templates()
+    data = view(diff, context)
+    if diff.identical:
+        return f"{data['summary']}\n"
+    return templates.render(f"diff.{fmt}.j2", diff=data, t=labels())
+
+
+# ── terminal ──────────────────────────────────────────────────────────────────────────────
+
+
+def render_terminal(
+    diff: DocumentDiff, *, context: int | None = 12, color: bool | None = None
+) -> str:
+    """Coloured when ``color`` (or, by default, when stdout is a terminal); otherwise the
+    changes are marked ``[-deleted-]{+inserted+}`` as ``git diff --word-diff`` does."""
+    import io
+    import sys
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if color is None:
+        color = sys.stdout.isatty()
+    out = io.StringIO()
+    # Plain text (a pipe, a file) is never wrapped: a table keeps one line a row.
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=_width() if color else 1000,
+        highlight=False,
+        emoji=False,
+        soft_wrap=True,
+    )
+    data = view(diff, context)
+    t = labels()
+    if diff.identical:
+        console.print(data["summary"], markup=False)
+        return out.getvalue()
+
+    def changes(parts: list[Segment]) -> Text:
+        text = Text()
+        for part in parts:
+            if part.kind == "equal":
+                text.append(part.text)
+            elif color:
+                style = "red strike" if part.kind == "delete" else "green underline"
+                text.append(part.text, style=style)
+            else:
+                text.append(f"[-{part.text}-]" if part.kind == "delete" else f"{{+{part.text}+}}")
+        return text
+
+    console.print(Text(f"{t['title']} {data['old']} → {data['new']}", style="bold"))
+    if any(data[k] for k in ("added", "removed", "moved", "reworded", "relinked", "restyled")):
+        console.print(Text(t["structure"], style="bold cyan"))
+    for entry in data["added"]:
+        console.print(
+            Text.assemble(
+                ("  + ", "green"),
+                (f"{t['added']}  ", "green"),
+                f"{entry['place']} {entry['heading']}",
+                _id(entry),
+            )
+        )
+    for entry in data["removed"]:
+        console.print(
+            Text.assemble(
+                ("  - ", "red"),
+                (f"{t['removed']}  ", "red"),
+                f"{entry['place']} {entry['heading']}",
+                _id(entry),
+            )
+        )
+    for entry in data["moved"]:
+        console.print(
+            Text.assemble(
+                ("  ↕ ", "yellow"),
+                (f"{t['moved']}  ", "yellow"),
+                f"{entry['heading']}  {entry['old_place']} → {entry['place']}",
+                _id(entry),
+            )
+        )
+    for entry in data["reworded"]:
+        console.print(
+            Text.assemble(
+                ("  ~ ", "yellow"),
+                (f"{t['reworded']}  ", "yellow"),
+                f"{entry['place']} ",
+                changes(entry["heading_segments"]),
+                _id(entry),
+                (f"  ({t['by:' + entry['matched_by']]})", "dim")
+                if entry["matched_by"] != "id"
+                else "",
+            )
+        )
+        if entry["body_segments"] and any(s.kind != "equal" for s in entry["body_segments"]):
+            console.print(Text("      ").append(changes(entry["body_segments"])))
+    for entry in data["relinked"]:
+        console.print(
+            Text.assemble(
+                ("  ~ ", "yellow"),
+                (f"{t['relinked']}  ", "yellow"),
+                f"{entry['place']} {entry['heading']}  "
+                f"[{', '.join(entry['old_links'])}] → [{', '.join(entry['new_links'])}]",
+            )
+        )
+    for entry in data["restyled"]:
+        console.print(
+            Text.assemble(
+                ("  ~ ", "yellow"),
+                (f"{t['restyled']}  ", "yellow"),
+                f"{entry['place']} {entry['heading']}  "
+                f"{entry['old_layout']} → {entry['new_layout']}",
+            )
+        )
+    if data["texts"]:
+        console.print(Text(t["texts"], style="bold cyan"))
+    for entry in data["texts"]:
+        console.print(
+            Text.assemble(
+                ("  ~ ", "yellow"),
+                (f"{t['field:' + entry['field']]}  ", "yellow"),
+                changes(entry["segments"]),
+            )
+        )
+    if data["figures"]:
+        console.print(Text(t["figures"], style="bold cyan"))
+        table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False)
+        table.add_column("  " + t["metric"])
+        table.add_column(data["old_short"], justify="right")
+        table.add_column(data["new_short"], justify="right")
+        table.add_column(t["unit"])
+        table.add_column(t["change"], justify="right")
+        table.add_column(t["percent"], justify="right")
+        table.add_column(t["notes"])
+        for row in data["figures"]:
+            style = {"added": "green", "removed": "red", "incomparable": "magenta"}.get(
+                row["status"]
+            )
+            if row["status"] == "changed":
+                style = "yellow"
+            marker = {"added": "+ ", "removed": "- ", "changed": "~ ", "incomparable": "! "}.get(
+                row["status"], "  "
+            )
+            notes = "；".join(row["notes"])
+            table.add_row(
+                Text(marker + row["label"], style=style or ""),
+                row["old"],
+                row["new"],
+                row["unit"],
+                row["change"],
+                row["percent"],
+                Text(notes, style="dim"),
+            )
+        console.print(table)
+    console.print(Text(data["summary"], style="bold"))
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+
+
+def _id(entry: dict[str, Any]) -> Any:
+    from rich.text import Text
+
+    return Text(f"  [{entry['id']}]", style="dim") if entry["id"] else Text("")
+
+
+def _width() -> int:
+    import shutil
+
+    return max(60, shutil.get_terminal_size((120, 24)).columns)
+
+
+# ── json ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _json_ops(ops: list[Op]) -> list[dict[str, str]]:
+    out = []
+    for op in ops:
+        entry = {"op": op.kind}
+        if op.kind != "insert":
+            entry["old"] = op.a
+        if op.kind != "delete":
+            entry["new"] = op.b
+        out.append(entry)
+    return out
+
+
+def _json_item(view: ItemView) -> dict[str, Any]:
+    return {
+        "section": view.section,
+        "number": view.number,
+        "place": view.place,
+        "id": view.id,
+        "heading": view.heading,
+        "text": view.body,
+        "links": list(view.references),
+    }
+
+
+def to_json(diff: DocumentDiff) -> dict[str, Any]:
+    items = diff.items
+    return {
+        "old": diff.old_name,
+        "new": diff.new_name,
+        "identical": diff.identical,
+        "counts": diff.counts(),
+        "summary": summary(diff),
+        "added": [_json_item(v) for v in items.added],
+        "removed": [_json_item(v) for v in items.removed],
+        "matched": [
+            {
+                "old": _json_item(m.a),
+                "new": _json_item(m.b),
+                "matched_by": m.matched_by,
+                "similarity": m.score,
+                "moved": m.moved,
+                "reworded": m.reworded,
+                "relinked": m.relinked,
+                "restyled": m.restyled,
+                "heading_diff": _json_ops(m.heading_ops) if m.reworded else [],
+                "text_diff": _json_ops(m.body_ops) if m.reworded else [],
+            }
+            for m in items.matched
+        ],
+        "texts": [
+            {"field": t.field, "old": t.old, "new": t.new, "diff": _json_ops(t.ops)}
+            for t in diff.texts
+        ],
+        "figures": [
+            {
+                "id": row.id,
+                "label": row.label,
+                "status": row.status,
+                "old": _json_number(row.old),
+                "old_unit": row.old_unit,
+                "new": _json_number(row.new),
+                "new_unit": row.new_unit,
+                "old_in_new_unit": _json_number(row.old_converted),
+                "change": _json_number(row.change),
+                "change_unit": row.change_unit if row.change is not None else "",
+                "percent": _json_number(row.percent),
+                "old_period": row.old_period,
+                "new_period": row.new_period,
+                "notes": [{"field": name, "old": old, "new": new} for name, old, new in row.notes],
+            }
+            for row in diff.figures
+        ],
+    }
