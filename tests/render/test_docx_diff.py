@@ -1,0 +1,340 @@
+"""The tracked-changes Word document of ``reportgen diff --format docx``.
+
+Proven twice: by reading its XML (keep w:ins, drop w:del → the new text; the reverse → the
+old), and by LibreOffice itself: it opens the file, and its own record of the revisions
+(saved as .odt) accepted gives the new text, rejected the old.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from reportgen import oxml
+from reportgen.diff.compare import compose_alone
+from reportgen.document import Block, Composed, Span
+from reportgen.pdf import find_soffice
+from reportgen.render.docx_diff import Piece, PlannedBlock, pieces, plan, render_docx_diff
+from reportgen.templating import Templates
+from reportgen.validate import load_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
+SECTIONS = Templates().sections()
+WHEN = datetime(2024, 1, 5, 9, 30, tzinfo=UTC)
+
+
+def composed(name: str) -> Composed:
+    return compose_alone(load_document(FIXTURES / name), SECTIONS)
+
+
+def body(docx: bytes) -> Any:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    return root.find(qn("w:body"))
+
+
+def texts(document: Composed) -> list[str]:
+    return [block.text for block in document.blocks]
+
+
+PAIRS = [
+    ("data/2022.yaml", "2022_edited.yaml"),
+    ("data/2022.yaml", "data/2023.yaml"),
+    ("data/2023.yaml", "data/2022.yaml"),
+    ("data/2023_plan.yaml", "data/2023.yaml"),
+]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[tuple[str, str], tuple[Composed, Composed, bytes]]:
+    out = {}
+    for old, new in PAIRS:
+        a, b = composed(old), composed(new)
+        out[(old, new)] = (a, b, render_docx_diff(a, b, date=WHEN, author="审核人"))
+    return out
+
+
+# ── planning paragraphs and runs ───────────────────────────────────────────────────────────
+
+
+def para(text: str, level: int = 0) -> Block:
+    return Block("paragraph", (Span(text),), level)
+
+
+def test_plan_pairs_alike_paragraphs_and_keeps_order() -> None:
+    old = [
+        para("一样的开头。"),
+        para("完成整村结算工作。"),
+        para("删去的一段话。"),
+        para("一样的结尾。"),
+    ]
+    new = [
+        para("一样的开头。"),
+        para("新写的一段话。"),
+        para("启动整村结算工作。"),
+        para("一样的结尾。"),
+    ]
+    planned = plan(old, new)
+    assert [(p.status, p.block.text) for p in planned] == [
+        ("equal", "一样的开头。"),
+        ("insert", "新写的一段话。"),
+        ("change", "启动整村结算工作。"),
+        ("delete", "删去的一段话。"),
+        ("equal", "一样的结尾。"),
+    ]
+    assert [(p.kind, p.text) for p in planned[2].pieces] == [
+        ("delete", "完成"),
+        ("insert", "启动"),
+        ("equal", "整村结算工作。"),
+    ]
+
+
+def test_paragraphs_of_different_kinds_are_never_paired() -> None:
+    end = para("结尾。")
+    planned = plan(
+        [para("二、存在问题", 0), end], [Block("heading", (Span("二、存在问题"),), 1), end]
+    )
+    assert [p.status for p in planned] == ["delete", "insert", "equal"]
+    assert [p.mark for p in planned] == ["del", "ins", None]
+
+
+def test_the_last_paragraphs_are_paired_however_unlike() -> None:
+    # The document's last paragraph mark can be neither inserted nor deleted.
+    planned = plan(
+        [para("开头。"), para("完全不同的旧结尾。")], [para("开头。"), para("另一段新话")]
+    )
+    assert [(p.status, p.mark) for p in planned] == [("equal", None), ("change", None)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marks"),
+    [
+        (["甲。", "乙。"], ["甲。", "乙。", "丙。", "丁。"], ["ins", "ins", None]),
+        (["甲。", "乙。", "丙。"], ["甲。"], ["del", "del", None]),
+    ],
+)
+def test_a_run_at_the_end_moves_its_marks_up_one_paragraph(
+    old: list[str], new: list[str], marks: list[str | None]
+) -> None:
+    before, after = [para(t) for t in old], [para(t) for t in new]
+    planned = plan(before, after)
+    assert [p.mark for p in planned][-len(marks) :] == marks
+    docx = render_docx_diff(Composed("题", before), Composed("题", after), date=WHEN)
+    assert oxml.paragraph_texts(body(docx), accept=True) == new
+    assert oxml.paragraph_texts(body(docx), accept=False) == old
+
+
+def test_words_keep_the_font_role_of_their_span() -> None:
+    old = Block(
+        "paragraph",
+        (Span("（二）", "number"), Span("拆征安置取得新突破。", "heading"), Span("完成安置。")),
+        2,
+    )
+    new = Block(
+        "paragraph",
+        (Span("（三）", "number"), Span("拆征安置实现新跨越。", "heading"), Span("启动安置。")),
+        2,
+    )
+    assert pieces(old, new) == (
+        Piece("equal", "number", "（"),
+        Piece("delete", "number", "二"),
+        Piece("insert", "number", "三"),
+        Piece("equal", "number", "）"),
+        Piece("equal", "heading", "拆征安置"),
+        # the 。 between two changes joins them (one change reads better than two)
+        Piece("delete", "heading", "取得新突破。"),
+        Piece("delete", "text", "完成"),
+        Piece("insert", "heading", "实现新跨越。"),
+        Piece("insert", "text", "启动"),
+        Piece("equal", "text", "安置。"),
+    )
+
+
+# ── the XML ────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_accepting_gives_the_new_text_and_rejecting_the_old(
+    rendered: Any, old: str, new: str
+) -> None:
+    a, b, docx = rendered[(old, new)]
+    assert oxml.paragraph_texts(body(docx), accept=True) == texts(b)
+    assert oxml.paragraph_texts(body(docx), accept=False) == texts(a)
+
+
+def test_revisions_are_signed_dated_and_numbered(rendered: Any) -> None:
+    _, _, docx = rendered[("data/2022.yaml", "2022_edited.yaml")]
+    marks = oxml.revisions(body(docx))
+    assert len(marks) > 10
+    ids = [m.get(qn("w:id")) for m in marks]
+    assert len(set(ids)) == len(ids)
+    assert {m.get(qn("w:author")) for m in marks} == {"审核人"}
+    assert {m.get(qn("w:date")) for m in marks} == {"2024-01-05T09:30:00Z"}
+
+
+def test_a_changed_word_is_one_deletion_and_one_insertion(rendered: Any) -> None:
+    _, _, docx = rendered[("data/2022.yaml", "2022_edited.yaml")]
+    root = body(docx)
+    deleted = ["".join(d.itertext()) for d in root.iter(qn("w:del")) if len(d)]
+    inserted = ["".join(i.itertext()) for i in root.iter(qn("w:ins")) if len(i)]
+    assert "完成" in deleted and "启动" in inserted
+    assert "坚定" in deleted and "坚决" in inserted
+    # a whole removed item is deleted with its paragraph mark, so accepting leaves no gap
+    removed = next(p for p in root.iter(qn("w:p")) if "共同富裕开启新征程" in "".join(p.itertext()))
+    assert removed.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
+def test_deleted_text_is_deltext(rendered: Any) -> None:
+    _, _, docx = rendered[("data/2022.yaml", "data/2023.yaml")]
+    for deletion in body(docx).iter(qn("w:del")):
+        assert deletion.find(f".//{qn('w:t')}") is None
+
+
+def test_runs_keep_the_layout_fonts(rendered: Any) -> None:
+    _, _, docx = rendered[("data/2022.yaml", "2022_edited.yaml")]
+    root = body(docx)
+    inserted_heading = next(i for i in root.iter(qn("w:ins")) if "".join(i.itertext()) == "新台阶")
+    fonts = inserted_heading.find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    assert fonts.get(qn("w:eastAsia")) == "楷体_GB2312"  # a level-2 heading, as render_docx sets it
+
+
+def test_identical_documents_have_no_revisions() -> None:
+    a = composed("data/2022.yaml")
+    docx = render_docx_diff(a, a, date=WHEN)
+    assert oxml.revisions(body(docx)) == []
+    assert oxml.paragraph_texts(body(docx), accept=True) == texts(a)
+
+
+def test_plan_of_identical_documents_is_all_equal() -> None:
+    a = composed("data/2022.yaml")
+    assert {p.status for p in plan(a.blocks, a.blocks)} == {"equal"}
+    assert all(isinstance(p, PlannedBlock) for p in plan(a.blocks, a.blocks))
+
+
+# ── LibreOffice ────────────────────────────────────────────────────────────────────────────
+
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+T = f"{{{ODF_TEXT}}}"
+BREAK = object()
+
+
+def _inline(element: Any, out: list[Any]) -> None:
+    if element.text:
+        out.append(element.text)
+    for node in element:
+        if node.tag == T + "s":
+            out.append(" " * int(node.get(T + "c", "1")))
+        elif node.tag == T + "tab":
+            out.append("\t")
+        elif node.tag in (T + "change", T + "change-start", T + "change-end"):
+            out.append((etree.QName(node).localname, node.get(T + "change-id")))
+        elif node.tag != T + "line-break":  # the title's manual line breaks
+            _inline(node, out)
+        if node.tail:
+            out.append(node.tail)
+
+
+def _stream(paragraphs: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            out.append(BREAK)
+        _inline(paragraph, out)
+    return out
+
+
+def libreoffice_texts(odt: bytes, *, accept: bool) -> list[str]:
+    """Paragraph texts of an .odt with every tracked change accepted or rejected.
+
+    LibreOffice keeps deleted text out of the body, in text:tracked-changes, and marks where
+    it stood (text:change); inserted text stays in the body between text:change-start and
+    text:change-end. Accepting drops the deletions; rejecting drops the insertions and puts
+    each deletion back where it stood (a deleted paragraph comes back with its break).
+    """
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(odt)).read("content.xml"))
+    text = root.find(f"{{{ODF_OFFICE}}}body/{{{ODF_OFFICE}}}text")
+    paragraphs = [e for e in text if e.tag in (T + "p", T + "h")]
+    regions = {}
+    for region in text.iterfind(f"{T}tracked-changes/{T}changed-region"):
+        change = region[0]
+        content = _stream([e for e in change if e.tag in (T + "p", T + "h")])
+        regions[region.get(T + "id")] = (etree.QName(change).localname, content)
+    out: list[Any] = []
+    inside_insertion = None
+    for token in _stream(paragraphs):
+        if isinstance(token, tuple):
+            where, change_id = token
+            kind, content = regions[change_id]
+            if accept:
+                continue
+            if where == "change" and kind == "deletion":
+                out.extend(content)
+            elif where == "change-start" and kind == "insertion":
+                inside_insertion = change_id
+            elif where == "change-end" and change_id == inside_insertion:
+                inside_insertion = None
+        elif inside_insertion is None:
+            out.append(token)
+    result = [""]
+    for token in out:
+        if token is BREAK:
+            result.append("")
+        else:
+            result[-1] += token
+    return result
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    found = find_soffice()
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
+
+
+def to_odt(soffice: str, docx: bytes, folder: Path) -> bytes:
+    source = folder / "diff.docx"
+    source.write_bytes(docx)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--norestore", "--convert-to", "odt", "--outdir", str(folder / "out"), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return (folder / "out" / "diff.odt").read_bytes()
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS[:2])
+def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(
+    rendered: Any, soffice: str, tmp_path: Path, old: str, new: str
+) -> None:
+    a, b, docx = rendered[(old, new)]
+    odt = to_odt(soffice, docx, tmp_path)
+    changes = etree.fromstring(zipfile.ZipFile(io.BytesIO(odt)).read("content.xml")).findall(
+        f".//{T}changed-region"
+    )
+    assert len(changes) > 10  # LibreOffice read them as revisions, not as plain text
+    assert libreoffice_texts(odt, accept=True) == texts(b)
+    assert libreoffice_texts(odt, accept=False) == texts(a)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(["甲。", "乙。"], ["甲。", "乙。", "丙。", "丁。"]), (["甲。", "乙。", "丙。"], ["甲。"])],
+    ids=["inserted-at-end", "deleted-at-end"],
+)
+def test_libreoffice_agrees_at_the_end_of_the_document(
+    soffice: str, tmp_path: Path, old: list[str], new: list[str]
+) -> None:
+    a = Composed("题", [para(t) for t in old])
+    b = Composed("题", [para(t) for t in new])
+    odt = to_odt(soffice, render_docx_diff(a, b, date=WHEN), tmp_path)
+    assert libreoffice_texts(odt, accept=True) == new
+    assert libreoffice_texts(odt, accept=False) == old
