@@ -7,8 +7,11 @@ import sys
 
 from reportgen.cli import build as _build  # noqa: F401  (registers the command)
 from reportgen.cli import check as _check  # noqa: F401
+from reportgen.cli import diff as _diff  # noqa: F401
 from reportgen.cli import import_ as _import  # noqa: F401
+from reportgen.cli import new as _new  # noqa: F401
 from reportgen.cli import schema as _schema  # noqa: F401
+from reportgen.cli import track as _track  # noqa: F401
 from reportgen.cli.app import app, run
 
 

@@ -1,0 +1,140 @@
+"""``reportgen diff A B``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportgen.cli.app import app
+
+DIFF_FORMATS = ("terminal", "md", "json", "html", "docx")
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str, typer.Argument(help="The earlier file: a year (2022, 2023_plan) or a path.")
+    ],
+    new: Annotated[str, typer.Argument(help="The later file: a year or a path.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="terminal (default), md, json, html, or docx: a Word document of NEW with "
+            "OLD's differences as tracked changes (修订).",
+        ),
+    ] = "terminal",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (default: standard output; for docx build/OLD-NEW.diff.docx).",
+        ),
+    ] = None,
+    project: Annotated[
+        Path | None,
+        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
+    ] = None,
+    context: Annotated[
+        int,
+        typer.Option("--context", "-c", help="Characters of unchanged text shown around a change."),
+    ] = 12,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color", help="Colour the terminal view (default: on a terminal)."
+        ),
+    ] = None,
+    author: Annotated[
+        str, typer.Option("--author", help="docx: the reviser's name Word shows on each change.")
+    ] = "reportgen",
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an output file even if it was edited since."),
+    ] = False,
+) -> None:
+    """Compare two years: items added, removed, moved and reworded, a word-level diff of the
+    text, and every key figure with both values and the change.
+
+    Items are matched by their id, else by how alike their headings read. Exit status, as
+    diff(1): 0 when the files say the same, 1 when they differ, 2 when a file cannot be read
+    or is not valid (the error is on standard error).
+    """
+    from reportgen.errors import UsageError, UserError
+
+    try:
+        if fmt not in DIFF_FORMATS:
+            raise UsageError(
+                f"unknown format {fmt!r}", hint=f"choose from {', '.join(DIFF_FORMATS)}"
+            )
+        if context < 0:
+            raise UsageError("--context must be 0 or more")
+        identical = _run(old, new, fmt, output, project, context, color, author, force)
+    except UserError as exc:
+        typer.echo(exc.format(), err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(0 if identical else 1)
+
+
+def _run(
+    old: str,
+    new: str,
+    fmt: str,
+    output: Path | None,
+    project_dir: Path | None,
+    context: int,
+    color: bool | None,
+    author: str,
+    force: bool,
+) -> bool:
+    from reportgen.diff import compare, load_input
+    from reportgen.diff.output import render_text, summary
+    from reportgen.errors import display_path
+    from reportgen.guard import write_output
+    from reportgen.project import open_project
+    from reportgen.templating import Templates
+    from reportgen.units import load_units
+
+    project = open_project(project_dir)
+    templates = Templates(project.templates_dir)
+    old_doc, old_name = load_input(project, old)
+    new_doc, new_name = load_input(project, new)
+    result = compare(
+        old_doc,
+        new_doc,
+        sections=templates.sections(),
+        units=load_units(templates),
+        old_name=old_name,
+        new_name=new_name,
+    )
+    if fmt == "docx":
+        from reportgen.diff.compare import compose_alone
+        from reportgen.layout import load_layout
+        from reportgen.render.docx_diff import render_docx_diff
+
+        sections = templates.sections()
+        data = render_docx_diff(
+            compose_alone(old_doc, sections),
+            compose_alone(new_doc, sections),
+            load_layout(templates),
+            author=author,
+        )
+        target = (
+            output or project.build_dir / f"{Path(old_name).stem}-{Path(new_name).stem}.diff.docx"
+        )
+        write_output(target, data, force=force)
+        typer.echo(summary(result))
+        typer.echo(f"wrote {display_path(target)}")
+        return result.identical
+    text = render_text(result, fmt, templates=templates, context=context, color=color)
+    if output is None:
+        typer.echo(text, nl=False, color=color)
+    else:
+        write_output(output, text.encode("utf-8"), force=force)
+        typer.echo(summary(result))
+        typer.echo(f"wrote {display_path(output)}")
+    return result.identical

@@ -1,0 +1,35 @@
+"""``reportgen new YEAR``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportgen.cli.app import app
+
+
+@app.command()
+def new(
+    year: Annotated[str, typer.Argument(help="The year of the review to start, e.g. 2023.")],
+    project: Annotated[
+        Path | None,
+        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
+    ] = None,
+) -> None:
+    """Start data/YEAR.yaml from data/YEAR_plan.yaml: one item to fill per priority, linked to
+    it by id for `reportgen track`, with 待填写 placeholders that `reportgen check` reports
+    until they are filled. Never overwrites an existing file."""
+    from reportgen.errors import display_path
+    from reportgen.new import new_review, write_new_review
+    from reportgen.project import open_project
+    from reportgen.templating import Templates
+
+    opened = open_project(project)
+    draft = new_review(opened, year, Templates(opened.templates_dir).sections())
+    write_new_review(draft)
+    for note in draft.notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(f"wrote {display_path(draft.path)}: {draft.items} item(s) to fill, one per priority")
+    typer.echo(f"next: replace every 待填写; `reportgen check {year}` lists those left")
