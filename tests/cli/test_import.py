@@ -109,6 +109,12 @@ def test_output_options(tmp_path: Path, cli: Cli) -> None:
         "--plan-output",
         str(tmp_path / "b.yaml"),
     )
+    (tmp_path / "folder").mkdir()
+    assert cli(tmp_path, str(SEED), "-o", str(tmp_path / "folder"))[0] == 0
+    assert sorted(p.name for p in (tmp_path / "folder").glob("*.yaml")) == [
+        "2022.yaml",
+        "2023_plan.yaml",
+    ]
     assert code == 0 and (tmp_path / "b.yaml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=../schema/plan.schema.json"
     )

@@ -15,7 +15,11 @@ def import_command(
     file: Annotated[Path, typer.Argument(help="The .docx or .txt (UTF-8 or GB18030) to import.")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="The review file to write (default: data/YEAR.yaml)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="The review file, or a folder for both (default: data/YEAR.yaml).",
+        ),
     ] = None,
     plan_output: Annotated[
         Path | None,

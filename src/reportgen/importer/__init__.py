@@ -184,8 +184,11 @@ def _check_round_trip(text: str, document: Review | Plan, shown: str) -> None:
 def output_paths(
     imported: Imported, data_dir: Path, output: Path | None, plan_output: Path | None
 ) -> dict[str, Path]:
-    """Where each document goes: data/<year>.yaml and data/<year+1>_plan.yaml by default."""
+    """Where each document goes: data/<year>.yaml and data/<year+1>_plan.yaml by default;
+    ``-o`` names the review's file, or a folder for both."""
     out: dict[str, Path] = {}
+    if output is not None and output.is_dir():
+        data_dir, output = output, None
     if imported.review is not None:
         out["review"] = output or data_dir / f"{imported.review.year}.yaml"
     if imported.plan is not None:
