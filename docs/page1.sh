@@ -1,0 +1,12 @@
+#!/usr/bin/env sh
+# Re-render docs/page1.png, the README's picture of the first page of the bundled report, as
+# LibreOffice lays out the Word file (it substitutes Noto CJK for the GB2312 fonts).
+# Needs soffice and pdftoppm (apt install libreoffice-writer-nogui fonts-noto-cjk poppler-utils).
+set -eu
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r data "$work/data"
+reportgen build 2022 --pdf --project "$work" >/dev/null
+pdftoppm -f 1 -l 1 -r 80 -png -singlefile "$work/build/2022.pdf" docs/page1
+echo "wrote docs/page1.png"
