@@ -40,6 +40,10 @@ Id = Annotated[
 Number = int | Annotated[float, Field(allow_inf_nan=False)]  # .inf and .nan are no figures
 
 
+# Items are numbered （一） to （九千九百九十九）; a section never needs more.
+MAX_ITEMS = 9999
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -140,15 +144,15 @@ class Review(_Document):
     """A year's review: 亮点工作 and 存在问题及短板."""
 
     kind: Literal["review"] = "review"
-    highlights: list[Highlight] = Field(default_factory=list)
-    shortcomings: list[Shortcoming] = Field(default_factory=list)
+    highlights: list[Highlight] = Field(default_factory=list, max_length=MAX_ITEMS)
+    shortcomings: list[Shortcoming] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Plan(_Document):
     """A year's plan: 重点工作."""
 
     kind: Literal["plan"] = "plan"
-    priorities: list[Priority] = Field(default_factory=list)
+    priorities: list[Priority] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Report(BaseModel):

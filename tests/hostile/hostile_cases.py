@@ -139,6 +139,10 @@ def _long_line_wrong() -> bytes:
     return edited("招商引资持续发力。", "招商" * 5000 + "。\n    oops: [")
 
 
+def _ten_thousand_items() -> bytes:
+    return ("organisation: x\nyear: 2022\nhighlights:\n" + "  - heading: 事项\n" * 10000).encode()
+
+
 def _output_is_a_folder(root: Path) -> None:
     (root / "build" / "2022.txt").unlink()
     (root / "build" / "2022.txt").mkdir()
@@ -448,6 +452,12 @@ CASES: list[Case] = [
         {DATA: edited("change: 7.8", "change: .nan")},
         1,
         (f"{DATA}:{line_of('change: 7.8')}:13", "metrics[0].change", "finite number"),
+    ),
+    Case(
+        "ten-thousand-items",
+        {DATA: _ten_thousand_items},
+        1,
+        (f"{DATA}:4:3", "highlights", "at most 9999 items"),
     ),
     Case(
         "misspelt-key",
