@@ -17,7 +17,7 @@ Sections, in this order — keep new functions in their section:
 8. Fields                PAGE and other complex fields
 9. Tables                widths, borders, repeated header rows
 10. Package              document properties, reproducible zip files
-11. Tracked changes      w:ins / w:del (to be added)
+11. Tracked changes      w:ins / w:del runs and paragraph marks; texts accepted or rejected
 """
 
 from __future__ import annotations
