@@ -471,8 +471,10 @@ def main(argv: list[str] | None = None) -> int:
             batches = batch(work, script, args.batch, max(3, args.runs // 5), report)
             print("\n" + table(batches))
             for c in batches if pandoc else []:
-                per_document = c.median_ms / args.batch
-                ratios.append(Ratio(f"{c.name}: per document / pandoc", per_document / pandoc, 0.2))
+                label = f"{c.name}: per document / pandoc"
+                ratios.append(Ratio(label, c.median_ms / args.batch / pandoc, 0.2))
+                cpu = c.cpu_ms / args.batch / commands["pandoc md→docx"].cpu_ms
+                ratios.append(Ratio(f"{label} (CPU time)", cpu, 0.2))
 
         if "scale" not in args.skip:
             scales = scale(work, script, max(5, args.runs // 2), report)
