@@ -162,7 +162,7 @@ def _header(
         "序号（一、（一）1.）和各部分标题自动生成，不写在本文件中。",
         "",
         "导入记录：",
-        f"  {report.summary()}",
+        f"  {report.summary().replace(report.source, path.name, 1)}",  # no folders in the file
     ]
     lines += [f"  - {line}" for line in report.details()]
     return lines
