@@ -10,9 +10,20 @@ import typer
 from reportgen.cli.app import app
 
 DIFF_FORMATS = ("terminal", "md", "json", "html", "docx")
+HELP = (
+    "Compare two years: items added, removed, moved and reworded, the text word by word, "
+    "and every key figure with both values and the change."
+    "\n\n"
+    "OLD and NEW are years (2022, 2023_plan: files in data/) or paths. Items are matched by "
+    "their id, else by how alike their headings read; metrics by id, with a changed unit "
+    "(万元 → 亿元) converted."
+    "\n\n"
+    "Exit status, as diff(1): 0 when the files say the same, 1 when they differ, 2 when a "
+    "file cannot be read or is not valid (the error is on standard error)."
+)
 
 
-@app.command()
+@app.command(help=HELP, short_help="Compare two years: structure, text and figures.")
 def diff(
     old: Annotated[
         str, typer.Argument(help="The earlier file: a year (2022, 2023_plan) or a path.")
@@ -57,13 +68,7 @@ def diff(
         typer.Option("--force", help="Replace an output file even if it was edited since."),
     ] = False,
 ) -> None:
-    """Compare two years: items added, removed, moved and reworded, a word-level diff of the
-    text, and every key figure with both values and the change.
-
-    Items are matched by their id, else by how alike their headings read. Exit status, as
-    diff(1): 0 when the files say the same, 1 when they differ, 2 when a file cannot be read
-    or is not valid (the error is on standard error).
-    """
+    """``reportgen diff OLD NEW``: see :data:`HELP`."""
     from reportgen.errors import UsageError, UserError
 
     try:

@@ -9,8 +9,16 @@ import typer
 
 from reportgen.cli.app import app
 
+HELP = (
+    "Start data/YEAR.yaml from data/YEAR_plan.yaml: one item to fill per priority, linked to "
+    "it by id for `reportgen track`, with 待填写 placeholders that `reportgen check` reports "
+    "until they are filled."
+    "\n\n"
+    "Never overwrites an existing file."
+)
 
-@app.command()
+
+@app.command(help=HELP, short_help="Start next year's review from its plan.")
 def new(
     year: Annotated[str, typer.Argument(help="The year of the review to start, e.g. 2023.")],
     project: Annotated[
@@ -18,9 +26,7 @@ def new(
         typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
     ] = None,
 ) -> None:
-    """Start data/YEAR.yaml from data/YEAR_plan.yaml: one item to fill per priority, linked to
-    it by id for `reportgen track`, with 待填写 placeholders that `reportgen check` reports
-    until they are filled. Never overwrites an existing file."""
+    """``reportgen new YEAR``: see :data:`HELP`."""
     from reportgen.errors import display_path
     from reportgen.new import new_review, write_new_review
     from reportgen.project import open_project

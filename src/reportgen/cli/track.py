@@ -9,8 +9,17 @@ import typer
 
 from reportgen.cli.app import app
 
+HELP = (
+    "Follow up YEAR's plan: which items of YEAR's review report on each priority, and which "
+    "priority answers each shortcoming of the year before."
+    "\n\n"
+    "Reads data/YEAR_plan.yaml, data/YEAR.yaml and data/YEAR-1.yaml. Links are the ids named "
+    "in reports_on (review items) and answers (plan priorities); where none is named, the "
+    "item that reads most alike is suggested."
+)
 
-@app.command()
+
+@app.command(help=HELP, short_help="Follow up a plan: what reports on it, what it answers.")
 def track(
     year: Annotated[str, typer.Argument(help="The year whose plan to follow up, e.g. 2023.")],
     fmt: Annotated[
@@ -34,13 +43,7 @@ def track(
         bool, typer.Option("--force", help="Replace an output file even if it was edited since.")
     ] = False,
 ) -> None:
-    """Follow up YEAR's plan: which items of YEAR's review report on each priority, and which
-    priority answers each shortcoming of the year before.
-
-    Reads data/YEAR_plan.yaml, data/YEAR.yaml and data/YEAR-1.yaml. Links are the ids named in
-    reports_on (review items) and answers (plan priorities); where none is named, the item
-    that reads most alike is suggested.
-    """
+    """``reportgen track YEAR``: see :data:`HELP`."""
     from reportgen.errors import UsageError, display_path
     from reportgen.guard import write_output
     from reportgen.project import open_project
