@@ -30,13 +30,17 @@ def build(
         list[str] | None,
         typer.Option(
             "--projects",
+            metavar="PATTERN",
             help="Build every project folder these name ('orgs/*', quoted), in one run.",
         ),
     ] = None,
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", help="With --projects: build in N processes (0: one per core)."
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="With --projects: build in N processes (0: one per core).",
         ),
     ] = 1,
     force: Annotated[
