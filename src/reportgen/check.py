@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import Location, Problem, UsageError, UserError, display_path
+from reportgen.errors import InvalidInput, Location, Problem, UsageError, UserError, display_path
 from reportgen.lint import View, build_view, lint, load_rules, sort_problems
 from reportgen.lint.references import reference_problems
 from reportgen.loader import MAX_BYTES, Loaded, decode, load_yaml_text
@@ -133,6 +133,9 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
         return result
     try:
         loaded = load_yaml_text(text, shown)
+    except InvalidInput as exc:  # invisible characters: one located problem for each
+        result.problems.extend(exc.problems)
+        return result
     except UserError as exc:
         result.problems.append(_load_problem(exc, shown))
         return result

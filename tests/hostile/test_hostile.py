@@ -113,3 +113,33 @@ def test_through_the_installed_command(
     assert "Traceback" not in result.stderr
     assert not (root / "build").exists()
     assert not (root / "pwned").exists()
+
+
+# lint/structure.py compares every item with every other: 30 s for the 10 000-item file.
+_SLOW_FOR_CHECK = {"ten-thousand-items": "check is quadratic in the number of items (lint)"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.skip(reason=_SLOW_FOR_CHECK[c.name]))
+        if c.name in _SLOW_FOR_CHECK
+        else c
+        for c in CASES
+        if DATA in c.files and c.exit in (0, 1)
+    ],
+    ids=str,
+)
+def test_check_reads_the_same_inputs(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``reportgen check`` meets every bad data file too: same verdict, same place, no trace."""
+    root = _project(tmp_path, case)
+    monkeypatch.chdir(root)
+    code = _cli(["--lang", case.lang, "check", "2022"], monkeypatch)
+    out, err = capsys.readouterr()
+    assert code == case.exit, out + err
+    assert "Traceback" not in err and "internal error" not in err
+    for words in case.words:
+        if words.startswith(f"{DATA}:"):  # the place is the same whichever command finds it
+            assert words in out + err
