@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen.atomic import write_atomic
 from reportgen.errors import Location, Problem, UserError, display_path
+from reportgen.guard import rewrite_source
 from reportgen.lint.settings import load_rules
 from reportgen.lint.sourcemap import SourceMap
 from reportgen.lint.view import build_view
@@ -201,7 +201,7 @@ def fix_files(paths: Sequence[Path], templates_dir: Path | None = None) -> list[
         result.path = path
         if result.new_text is not None and result.changes:
             new = result.new_text.encode("utf-8")
-            write_atomic(result.backup, raw)
-            write_atomic(path, BOM + new if raw.startswith(BOM) else new)
+            # Keeps FILE.bak, and refuses if an editor saved the file since it was read.
+            rewrite_source(path, BOM + new if raw.startswith(BOM) else new, original=raw)
         results.append(result)
     return results
