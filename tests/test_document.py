@@ -8,7 +8,11 @@ from reportgen.document import compose_documents, resolve_metric
 from reportgen.errors import UserError
 from reportgen.model import Highlight, Metric, Plan, Point, Priority, Review, Shortcoming, Signature
 
-SECTIONS = {"highlights": "{year}年亮点工作", "shortcomings": "存在问题及短板", "priorities": "{year}年重点工作"}
+SECTIONS = {
+    "highlights": "{year}年亮点工作",
+    "shortcomings": "存在问题及短板",
+    "priorities": "{year}年重点工作",
+}
 
 
 def review(**extra) -> Review:
@@ -18,10 +22,16 @@ def review(**extra) -> Review:
         opening="2022年来,成绩显著。",
         metrics=[Metric(id="output", label="规上工业总产值", value=4720, unit="万元", change=7.8)],
         highlights=[
-            Highlight(heading="社会发展开拓新局面", points=[
-                Point(text="慎终如始筑牢疫情防线。"),
-                Point(lead="稳进提质统筹经济指标", text="实现{{output}},同比增长{{output.change}};"),
-            ]),
+            Highlight(
+                heading="社会发展开拓新局面",
+                points=[
+                    Point(text="慎终如始筑牢疫情防线。"),
+                    Point(
+                        lead="稳进提质统筹经济指标",
+                        text="实现{{output}},同比增长{{output.change}};",
+                    ),
+                ],
+            ),
             Highlight(heading="拆征安置取得新突破", points=[Point(text="完成安置。")]),
         ],
         shortcomings=[Shortcoming(heading="招商引资短板明显", points=[Point(text="空间不足。")])],
@@ -31,8 +41,13 @@ def review(**extra) -> Review:
 
 
 def plan(**extra) -> Plan:
-    fields = dict(organisation="*街道", year=2023,
-                  priorities=[Priority(heading="全面强化项目为王这一支撑", points=[Point(text="加快结算。")])])
+    fields = dict(
+        organisation="*街道",
+        year=2023,
+        priorities=[
+            Priority(heading="全面强化项目为王这一支撑", points=[Point(text="加快结算。")])
+        ],
+    )
     fields.update(extra)
     return Plan(**fields)
 
@@ -80,7 +95,9 @@ def test_empty_section_is_left_out_and_numbering_closes_up() -> None:
 
 
 def test_list_layout_numbers_points_at_level_three() -> None:
-    item = Highlight(heading="重点", layout="list", points=[Point(text="甲。"), Point(lead="乙", text="丙。")])
+    item = Highlight(
+        heading="重点", layout="list", points=[Point(text="甲。"), Point(lead="乙", text="丙。")]
+    )
     composed = compose_documents(review(highlights=[item]), None, SECTIONS)
     texts = [(b.level, b.text) for b in composed.blocks]
     assert (2, "（一）重点。") in texts
@@ -90,18 +107,30 @@ def test_list_layout_numbers_points_at_level_three() -> None:
 
 def test_signature_date_in_arabic_numerals_and_attachments() -> None:
     composed = compose_documents(
-        review(signature=Signature(name="*街道办事处", date=dt.date(2023, 1, 5)),
-               attachments=["主要指标表", "重点项目清单"]),
-        None, SECTIONS,
+        review(
+            signature=Signature(name="*街道办事处", date=dt.date(2023, 1, 5)),
+            attachments=["主要指标表", "重点项目清单"],
+        ),
+        None,
+        SECTIONS,
     )
     tail = [(b.kind, b.text) for b in composed.blocks[-4:]]
-    assert tail == [("attachment", "附件：1.主要指标表"), ("attachment", "2.重点项目清单"),
-                    ("signature", "*街道办事处"), ("date", "2023年1月5日")]
+    assert tail == [
+        ("attachment", "附件：1.主要指标表"),
+        ("attachment", "2.重点项目清单"),
+        ("signature", "*街道办事处"),
+        ("date", "2023年1月5日"),
+    ]
 
 
 def test_metric_rows() -> None:
     [row] = compose_documents(review(), None, SECTIONS).metrics
-    assert (row.label, row.value, row.unit, row.change) == ("规上工业总产值", "4720", "万元", "+7.8%")
+    assert (row.label, row.value, row.unit, row.change) == (
+        "规上工业总产值",
+        "4720",
+        "万元",
+        "+7.8%",
+    )
 
 
 def test_metric_references() -> None:

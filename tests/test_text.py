@@ -15,9 +15,25 @@ from reportgen.text import (
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"),
-     (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十"), (111, "一百一十一"),
-     (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"), (1100, "一千一百"), (9999, "九千九百九十九")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (111, "一百一十一"),
+        (1000, "一千"),
+        (1001, "一千零一"),
+        (1010, "一千零一十"),
+        (1100, "一千一百"),
+        (9999, "九千九百九十九"),
+    ],
 )
 def test_chinese_numeral(n: int, expected: str) -> None:
     assert chinese_numeral(n) == expected
@@ -88,7 +104,9 @@ def test_normalise_punctuation(raw: str, expected: str) -> None:
     assert normalise_punctuation(raw) == expected
 
 
-_texty = st.text(alphabet=st.sampled_from(list("街道工作总结12.%abS ,;:?!()（），；\n")), max_size=40)
+_texty = st.text(
+    alphabet=st.sampled_from(list("街道工作总结12.%abS ,;:?!()（），；\n")), max_size=40
+)
 
 
 @given(_texty)
@@ -107,8 +125,11 @@ def test_normalise_punctuation_keeps_every_letter_and_digit(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("heading", "expected"),
-    [("社会发展开拓新局面", "社会发展开拓新局面。"), ("社会发展开拓新局面。", "社会发展开拓新局面。"),
-     ("为什么？", "为什么？")],
+    [
+        ("社会发展开拓新局面", "社会发展开拓新局面。"),
+        ("社会发展开拓新局面。", "社会发展开拓新局面。"),
+        ("为什么？", "为什么？"),
+    ],
 )
 def test_as_heading_sentence(heading: str, expected: str) -> None:
     assert as_heading_sentence(heading) == expected
@@ -116,8 +137,15 @@ def test_as_heading_sentence(heading: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(4720, "4720"), (4720.0, "4720"), (12.43, "12.43"), (1073.1, "1073.1"), (100000, "100000"),
-     (1e-7, "0.0000001"), (-66.67, "-66.67")],
+    [
+        (4720, "4720"),
+        (4720.0, "4720"),
+        (12.43, "12.43"),
+        (1073.1, "1073.1"),
+        (100000, "100000"),
+        (1e-7, "0.0000001"),
+        (-66.67, "-66.67"),
+    ],
 )
 def test_format_number(value: float, expected: str) -> None:
     assert format_number(value) == expected

@@ -88,7 +88,9 @@ def test_undefined_metric_reference(tmp_path: Path) -> None:
 
 
 def test_metric_field_without_value(tmp_path: Path) -> None:
-    [problem] = problems(tmp_path, GOOD.replace("{{industrial_output.change}}", "{{industrial_output.previous}}"))
+    [problem] = problems(
+        tmp_path, GOOD.replace("{{industrial_output.change}}", "{{industrial_output.previous}}")
+    )
     assert "has no previous" in problem.message
 
 
@@ -112,7 +114,11 @@ def test_plan_file_given_as_review(tmp_path: Path) -> None:
 
 
 def test_kind_detected_from_file_name(tmp_path: Path) -> None:
-    path = write(tmp_path, "organisation: x\nyear: 2023\npriorities:\n  - heading: 抓项目\n", "2023_plan.yaml")
+    path = write(
+        tmp_path,
+        "organisation: x\nyear: 2023\npriorities:\n  - heading: 抓项目\n",
+        "2023_plan.yaml",
+    )
     assert isinstance(load_document(path), Plan)
     assert isinstance(load_plan(path), Plan)
 

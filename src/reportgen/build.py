@@ -35,7 +35,7 @@ class Sources:
 
 
 def load_sources(project: Project, spec: str) -> Sources:
-    """``2022`` → data/2022.yaml plus data/2023_plan.yaml if present; ``2023_plan`` → the plan alone."""
+    """``2022``: data/2022.yaml (+ data/2023_plan.yaml if present); ``2023_plan``: the plan."""
     year = parse_year(spec)
     if spec.endswith("_plan"):
         plan = load_plan(require_file(project.plan_path(year), f"the {year} plan"))
@@ -48,7 +48,9 @@ def load_sources(project: Project, spec: str) -> Sources:
     return Sources(review, None, str(year), [note])
 
 
-def output_paths(project: Project, stem: str, formats: list[str], output: Path | None) -> dict[str, Path]:
+def output_paths(
+    project: Project, stem: str, formats: list[str], output: Path | None
+) -> dict[str, Path]:
     """Where each format goes: ``build/STEM.FMT`` by default. ``--output`` names the file when
     one format is built (or a folder to put it in), and the folder when several are."""
     if output is None:
@@ -128,7 +130,9 @@ def build(
 ) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise UsageError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all")
+        raise UsageError(
+            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+        )
     findings = validate_first(project, spec)
     sources = load_sources(project, spec)
     templates = Templates(project.templates_dir)

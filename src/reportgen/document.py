@@ -157,7 +157,9 @@ class _Composer:
         self.section_number += 1
         heading = self.sections[key].format(year=year)
         yield Block(
-            "heading", (Span(number_marker(1, self.section_number), "number"), Span(heading, "heading")), 1
+            "heading",
+            (Span(number_marker(1, self.section_number), "number"), Span(heading, "heading")),
+            1,
         )
         for n, item in enumerate(items, start=1):
             yield from self.item(n, item)
@@ -201,8 +203,11 @@ class _Composer:
         for document in (review, plan):
             if document is not None:
                 out.blocks.extend(self.paragraphs(document.closing))
-        out.blocks.extend(self.attachments([*(review.attachments if review else []),
-                                            *(plan.attachments if plan else [])]))
+        out.blocks.extend(
+            self.attachments(
+                [*(review.attachments if review else []), *(plan.attachments if plan else [])]
+            )
+        )
         signature = (review and review.signature) or (plan and plan.signature)
         if signature:
             out.blocks.append(Block("signature", (Span(self.text(signature.name)),)))

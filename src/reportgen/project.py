@@ -64,7 +64,10 @@ def open_project(root: Path | None) -> Project:
 def parse_year(spec: str) -> int:
     match = _YEAR.match(spec)
     if not match:
-        raise UsageError(f"'{spec}' is not a year", hint="write the year as four digits, e.g. reportgen build 2022")
+        raise UsageError(
+            f"'{spec}' is not a year",
+            hint="write the year as four digits, e.g. reportgen build 2022",
+        )
     return int(match["year"])
 
 

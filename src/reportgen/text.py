@@ -75,7 +75,9 @@ def _pair(match: re.Match[str]) -> str:
     return match[0]
 
 
-def _sub_overlapping(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str) -> str:
+def _sub_overlapping(
+    pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str
+) -> str:
     # Neighbours are part of each match, so adjacent marks (",(" or ");") need a second look.
     previous = None
     while previous != text:

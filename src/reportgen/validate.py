@@ -87,7 +87,9 @@ def schema_problems(loaded: Loaded, model: type[BaseModel]) -> Iterator[Problem]
             # A union (int | float) fails once per member: the last member's words are the
             # most general ("expected a number"), so keep one problem per path and kind.
             by_path[(problem.path, "missing" if error["type"] == "missing" else "value")] = problem
-        yield from sorted(by_path.values(), key=lambda p: (p.location.line or 0, p.location.column or 0))
+        yield from sorted(
+            by_path.values(), key=lambda p: (p.location.line or 0, p.location.column or 0)
+        )
 
 
 def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:
@@ -95,13 +97,17 @@ def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:
     out: list[str | int] = []
     node = value
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             out.append(part)
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part not in node and part == loc[-1]:
+        elif (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part not in node
+            and part == loc[-1]
+        ):
             out.append(part)  # a missing key: point at its parent, name the key
     return tuple(out)
 
@@ -116,7 +122,9 @@ def _problem(loaded: Loaded, model: type[BaseModel], error: dict[str, Any]) -> P
         suggest = message("suggest", expected=suggestion) if suggestion else ""
         text = message(kind, field=field, suggest=suggest)
         location = loaded.locate(path, key=True)
-        hint = f"rename it to '{suggestion}'" if suggestion else "remove it, or check its indentation"
+        hint = (
+            f"rename it to '{suggestion}'" if suggestion else "remove it, or check its indentation"
+        )
     elif kind == "missing":
         text = message(kind, field=field)
         location = loaded.locate(path[:-1])
@@ -125,7 +133,9 @@ def _problem(loaded: Loaded, model: type[BaseModel], error: dict[str, Any]) -> P
         ctx = error.get("ctx") or {}
         if _known(kind):
             text = message(
-                kind, field=field, input=describe_value(error.get("input")),
+                kind,
+                field=field,
+                input=describe_value(error.get("input")),
                 expected=ctx.get("expected", ""),
             )
         else:
@@ -207,11 +217,18 @@ def reference_problems(loaded: Loaded, document: _Document) -> Iterator[Problem]
             metric_id, field_name = match["id"], match["field"]
             located = loaded.locate(path)
             if metric_id not in metrics:
-                yield Problem(located, message("undefined_metric", field=metric_id),
-                              path=format_path(path), hint="check the spelling of the id")
+                yield Problem(
+                    located,
+                    message("undefined_metric", field=metric_id),
+                    path=format_path(path),
+                    hint="check the spelling of the id",
+                )
             elif field_name and _metric_field_missing(metrics[metric_id], field_name):
-                yield Problem(located, message("metric_field", field=metric_id, expected=field_name),
-                              path=format_path(path))
+                yield Problem(
+                    located,
+                    message("metric_field", field=metric_id, expected=field_name),
+                    path=format_path(path),
+                )
     yield from _duplicate_ids(loaded, document)
 
 

@@ -40,10 +40,22 @@ def test_default_is_docx_and_reads_back(reportgen_cmd: list[str], project: Path)
     assert "一、2022年亮点工作" in paragraphs
 
 
-def test_project_option_and_output_file(reportgen_cmd: list[str], project: Path, tmp_path: Path) -> None:
+def test_project_option_and_output_file(
+    reportgen_cmd: list[str], project: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "elsewhere" / "report.txt"
-    result = run(reportgen_cmd, "build", "2022", "-f", "txt", "-o", str(out), "--project", str(project),
-                 cwd=tmp_path)
+    result = run(
+        reportgen_cmd,
+        "build",
+        "2022",
+        "-f",
+        "txt",
+        "-o",
+        str(out),
+        "--project",
+        str(project),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("*街道")
 
@@ -60,7 +72,11 @@ def test_review_alone_says_so(reportgen_cmd: list[str], project: Path) -> None:
 def test_plan_alone(reportgen_cmd: list[str], project: Path) -> None:
     result = run(reportgen_cmd, "build", "2023_plan", "-f", "md", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert (project / "build" / "2023_plan.md").read_text(encoding="utf-8").startswith("# \\*街道2023年工作思路")
+    assert (
+        (project / "build" / "2023_plan.md")
+        .read_text(encoding="utf-8")
+        .startswith("# \\*街道2023年工作思路")
+    )
 
 
 def test_missing_data_names_the_path(reportgen_cmd: list[str], tmp_path: Path) -> None:
@@ -87,8 +103,11 @@ def test_schema_error_names_path_and_line(reportgen_cmd: list[str], project: Pat
     path = project / "data" / "2022.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\nshortcomings:", "\nshortcommings:", 1), encoding="utf-8")
-    line = next(i for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if row.startswith("shortcommings:"))
+    line = next(
+        i
+        for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if row.startswith("shortcommings:")
+    )
     result = run(reportgen_cmd, "--lang", "en", "build", "2022", cwd=project)
     assert result.returncode == 1
     assert f"data/2022.yaml:{line}:1  shortcommings: unknown key 'shortcommings'" in result.stderr
@@ -96,7 +115,9 @@ def test_schema_error_names_path_and_line(reportgen_cmd: list[str], project: Pat
     assert "Traceback" not in result.stderr
 
 
-def test_failed_build_leaves_earlier_output_untouched(reportgen_cmd: list[str], project: Path) -> None:
+def test_failed_build_leaves_earlier_output_untouched(
+    reportgen_cmd: list[str], project: Path
+) -> None:
     assert run(reportgen_cmd, "build", "2022", "-f", "all", cwd=project).returncode == 0
     before = {p.name: p.read_bytes() for p in (project / "build").iterdir()}
     (project / "data" / "2022.yaml").write_text("organisation: [broken\n", encoding="utf-8")
@@ -108,12 +129,16 @@ def test_failed_build_leaves_earlier_output_untouched(reportgen_cmd: list[str], 
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(["build", "twenty"], "'twenty' is not a year"),
-     (["build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
-     (["build"], "Missing argument"),
-     (["--lang", "fr", "build", "2022"], "choose zh or en")],
+    [
+        (["build", "twenty"], "'twenty' is not a year"),
+        (["build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
+        (["build"], "Missing argument"),
+        (["--lang", "fr", "build", "2022"], "choose zh or en"),
+    ],
 )
-def test_usage_errors_exit_2(reportgen_cmd: list[str], project: Path, args: list[str], words: str) -> None:
+def test_usage_errors_exit_2(
+    reportgen_cmd: list[str], project: Path, args: list[str], words: str
+) -> None:
     result = run(reportgen_cmd, *args, cwd=project)
     assert result.returncode == 2, result.stderr
     assert words in result.stderr
