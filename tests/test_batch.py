@@ -214,3 +214,13 @@ def test_check_findings_are_counted_not_fatal(orgs: list[Path]) -> None:
     [outcome] = build_many(orgs[2:3], "2022", ["txt"]).outcomes
     assert outcome.ok and outcome.findings >= 1
     assert any("reportgen check 2022 --project orgs/p02" in note for note in outcome.notes)
+
+
+def test_summary_names_at_most_ten_failures() -> None:
+    outcomes = [Outcome(Path(f"orgs/p{i:02d}"), error="error: x") for i in range(12)]
+    summary = BatchResult(
+        [*outcomes, Outcome(Path("orgs/ok"), written=(Path("a"),))], 2.6
+    ).summary()
+    assert summary.startswith("built 1 of 13 projects in 2.6 s (200 ms per project)")
+    assert "12 failed: orgs/p00, orgs/p01" in summary and "orgs/p09 and 2 more" in summary
+    assert "orgs/p10" not in summary

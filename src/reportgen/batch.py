@@ -71,7 +71,10 @@ class BatchResult:
             f"({per_doc * 1000:.0f} ms per project{jobs})"
         )
         if self.failed:
-            line += f"; {len(self.failed)} failed: " + ", ".join(o.name for o in self.failed)
+            names = [o.name for o in self.failed[:10]]
+            more = len(self.failed) - len(names)
+            line += f"; {len(self.failed)} failed: " + ", ".join(names)
+            line += f" and {more} more (each reported above)" if more else ""
         return line
 
 
