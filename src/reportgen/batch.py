@@ -8,6 +8,7 @@ reported and skipped, and the others are still built.
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 import sys
 import textwrap
@@ -284,6 +285,12 @@ def _in_processes(
     reporter: Reporter,
 ) -> Iterable[Outcome]:
     from reportgen.messages import language
+
+    # Where workers are forked (Linux), they inherit what is imported here: import the build's
+    # libraries once, not once per worker.
+    importlib.import_module("reportgen.build")
+    if "docx" in formats:
+        importlib.import_module("reportgen.render.docx")
 
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(language(),)) as pool:
         # Submitting starts the workers; the reporter (whose progress bar runs a thread) starts
