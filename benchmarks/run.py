@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-HERE = Path(__file__).resolve().parent
 
 
 @dataclass
