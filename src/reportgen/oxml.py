@@ -73,6 +73,7 @@ TRPR_ORDER = (
 )  # fmt: skip
 _ORDERS = {"rPr": RPR_ORDER, "pPr": PPR_ORDER, "sectPr": SECTPR_ORDER, "settings": SETTINGS_ORDER,
            "tblPr": TBLPR_ORDER, "trPr": TRPR_ORDER}  # fmt: skip
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def local_name(element: _Element) -> str:
@@ -91,12 +92,17 @@ def get_or_add(parent: _Element, name: str) -> _Element:
         return found
     element = OxmlElement(f"w:{name}")
     order = _ORDERS.get(local_name(parent), ())
-    if name in order:
-        later = {qn(f"w:{n}") for n in order[order.index(name) + 1 :]}
-        for sibling in parent:
-            if sibling.tag in later:
-                sibling.addprevious(element)
-                return element
+    later = order[order.index(name) + 1 :] if name in order else ()
+    return _insert_before(parent, element, later)
+
+
+def _insert_before(parent: _Element, element: _Element, successors: Iterable[str]) -> _Element:
+    """Put ``element`` before the first child of ``parent`` named in ``successors``, else last."""
+    tags = {qn(f"w:{n}") for n in successors}
+    for sibling in parent:
+        if sibling.tag in tags:
+            sibling.addprevious(element)
+            return element
     parent.append(element)
     return element
 
@@ -118,6 +124,13 @@ def set_attributes(element: _Element, **values: str | int | None) -> _Element:
     return element
 
 
+# In a run and a style the rPr follows pPr and name-like children, and comes before these.
+_RPR_SUCCESSORS = (
+    "t", "tab", "br", "fldChar", "instrText", "tblPr", "trPr", "tcPr", "tblStylePr", "delText",
+    "sym",
+)  # fmt: skip
+
+
 def get_or_add_rpr(parent: _Element) -> _Element:
     """The ``w:rPr`` of a run, style or paragraph properties, or of ``w:rPrDefault``."""
     if local_name(parent) == "rPr":
@@ -126,29 +139,7 @@ def get_or_add_rpr(parent: _Element) -> _Element:
         return get_or_add(parent, "rPr")
     found = child(parent, "rPr")
     if found is None:
-        found = OxmlElement("w:rPr")
-        # In a run and a style the rPr follows pPr and name-like children; before w:t / w:tblPr.
-        successors = {
-            qn(f"w:{n}")
-            for n in (
-                "t",
-                "tab",
-                "br",
-                "fldChar",
-                "instrText",
-                "tblPr",
-                "trPr",
-                "tcPr",
-                "tblStylePr",
-                "delText",
-                "sym",
-            )
-        }
-        for sibling in parent:
-            if sibling.tag in successors:
-                sibling.addprevious(found)
-                return found
-        parent.append(found)
+        found = _insert_before(parent, OxmlElement("w:rPr"), _RPR_SUCCESSORS)
     return found
 
 
@@ -162,12 +153,7 @@ def get_or_add_ppr(parent: _Element) -> _Element:
         if local_name(parent) == "p":
             parent.insert(0, found)
         else:  # a style: after name, basedOn, next … qFormat, before rPr / tblPr
-            successors = {qn(f"w:{n}") for n in ("rPr", "tblPr", "trPr", "tcPr", "tblStylePr")}
-            for sibling in parent:
-                if sibling.tag in successors:
-                    sibling.addprevious(found)
-                    return found
-            parent.append(found)
+            _insert_before(parent, found, ("rPr", "tblPr", "trPr", "tcPr", "tblStylePr"))
     return found
 
 
@@ -352,7 +338,7 @@ def append_field(
     set_attributes(get_or_add(begin, "fldChar"), fldCharType="begin")
     code = _field_run(rpr)
     text = OxmlElement("w:instrText")
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.set(_XML_SPACE, "preserve")
     text.text = f" {instruction} "
     code.append(text)
     separate = _field_run(rpr)
@@ -492,8 +478,6 @@ def font_table(fonts: Iterable[tuple[str, str | None, bool]]) -> bytes:
 # with their text in w:delText, and a paragraph's own mark (¶) inserted or deleted in its
 # w:pPr/w:rPr, so that accepting or rejecting a whole paragraph removes it rather than leaving
 # it empty. Every revision carries w:id (unique in the document), w:author and w:date.
-
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _revision(name: str, *, rev_id: int, author: str, date: str | None) -> _Element:
