@@ -292,3 +292,73 @@ def test_reproducible_zip_ignores_when_it_was_made() -> None:
     assert oxml.reproducible_zip(first) == oxml.reproducible_zip(second)
     with zipfile.ZipFile(io.BytesIO(oxml.reproducible_zip(first))) as z:
         assert z.read("a.xml") == b"<a/>"
+
+
+# ── 12. Reading ───────────────────────────────────────────────────────────────────────────
+
+
+def test_paragraph_and_style_properties_are_read_as_written() -> None:
+    p = xml(
+        "<w:p><w:pPr><w:outlineLvl w:val='0'/><w:numPr><w:ilvl w:val='1'/>"
+        "<w:numId w:val='5'/></w:numPr><w:jc w:val='center'/></w:pPr>"
+        "<w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+    )
+    assert oxml.outline_level(p) == "0"
+    assert oxml.alignment(p) == "center"
+    assert oxml.numbering_reference(p) == ("5", "1")
+    style = xml("<w:style><w:name w:val='Normal'/><w:pPr><w:jc w:val='both'/></w:pPr></w:style>")
+    assert oxml.alignment(style) == "both"
+    assert oxml.outline_level(style) is None
+    assert oxml.numbering_reference(style) == (None, None)
+
+
+def test_a_text_box_paragraph_does_not_lend_its_properties() -> None:
+    p = xml(
+        "<w:p><w:r><w:pict><w:txbxContent><w:p><w:pPr><w:outlineLvl w:val='0'/>"
+        "<w:jc w:val='center'/></w:pPr></w:p></w:txbxContent></w:pict></w:r></w:p>"
+    )
+    assert (oxml.alignment(p), oxml.outline_level(p)) == (None, None)
+    inner = p.find(".//w:txbxContent/w:p", NS)
+    assert (oxml.alignment(inner), oxml.outline_level(inner)) == ("center", "0")
+
+
+def test_list_levels_take_the_abstract_list_and_the_lists_overrides() -> None:
+    numbering = xml(
+        "<w:numbering>"
+        "<w:abstractNum w:abstractNumId='7'>"
+        "<w:lvl w:ilvl='0'><w:start w:val='1'/><w:numFmt w:val='chineseCounting'/>"
+        "<w:lvlText w:val='%1、'/></w:lvl>"
+        "<w:lvl w:ilvl='1'><w:numFmt w:val='decimal'/><w:lvlText w:val='（%2）'/></w:lvl>"
+        "</w:abstractNum>"
+        "<w:num w:numId='1'><w:abstractNumId w:val='7'/></w:num>"
+        "<w:num w:numId='2'><w:abstractNumId w:val='7'/>"
+        "<w:lvlOverride w:ilvl='0'><w:startOverride w:val='3'/></w:lvlOverride>"
+        "<w:lvlOverride w:ilvl='2'><w:lvl w:ilvl='2'><w:numFmt w:val='bullet'/></w:lvl>"
+        "</w:lvlOverride></w:num>"
+        "</w:numbering>"
+    )
+    lists = oxml.list_levels(numbering)
+    assert lists["1"] == {
+        0: oxml.ListLevel("chineseCounting", "%1、", 1),
+        1: oxml.ListLevel("decimal", "（%2）", 1),
+    }
+    assert lists["2"][0] == oxml.ListLevel("chineseCounting", "%1、", 3)
+    assert lists["2"][2] == oxml.ListLevel("bullet", "", 1)
+    assert lists["1"][0].start == 1  # the override changed list 2's copy only
+
+
+def test_visible_text_is_what_a_reader_sees() -> None:
+    p = xml(
+        "<w:p><w:pPr><w:rPr><w:t>no</w:t></w:rPr></w:pPr>"
+        "<w:r><w:t>甲</w:t><w:tab/></w:r>"
+        "<w:hyperlink><w:r><w:t>乙</w:t></w:r></w:hyperlink>"
+        "<w:ins><w:r><w:t>丙</w:t></w:r></w:ins>"
+        "<w:del><w:r><w:delText>删去</w:delText></w:r></w:del>"
+        "<w:r><w:instrText> PAGE </w:instrText><w:t>1</w:t><w:br/></w:r>"
+        "<w:r><w:t>丁</w:t><w:noBreakHyphen/><w:cr/></w:r>"
+        "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></w:r></w:p>"
+    )
+    assert oxml.visible_text(p) == "甲\t乙丙1\n丁-\n"
+    assert oxml.text_box_count(p) == 1
+    assert oxml.text_box_count(xml("<w:p><w:r><w:t>正文</w:t></w:r></w:p>")) == 0

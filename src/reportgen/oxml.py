@@ -1,9 +1,10 @@
-"""Raw OOXML for the Word output: every ``OxmlElement`` and ``qn`` call of reportgen lives here.
+"""Raw OOXML: every ``OxmlElement``, ``qn`` and xpath of reportgen lives here.
 
 python-docx covers paragraphs, runs, styles and sections; what a Chinese official document
 needs beyond that (East Asian fonts, language, condensed characters, page-number fields,
 table grids …) is done by the small functions below, each tested on a snippet of XML in
-``tests/test_oxml.py``. The renderer above speaks in paragraphs, headings and runs.
+``tests/test_oxml.py``. The renderer above speaks in paragraphs, headings and runs; so does
+the importer, which reads a .docx through section 12.
 
 Sections, in this order — keep new functions in their section:
 
@@ -18,6 +19,8 @@ Sections, in this order — keep new functions in their section:
 9. Tables                widths, borders, repeated header rows
 10. Package              document properties, reproducible zip files
 11. Tracked changes      w:ins / w:del runs and paragraph marks; texts accepted or rejected
+12. Reading              (import) a paragraph's visible text, outline level, alignment and
+                         list numbering; the lists of numbering.xml. Reads only, never writes
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from lxml.etree import _Element
 
 # ── 1. Elements and order ───────────────────────────────────────────────────────────────────
@@ -553,3 +557,115 @@ def paragraph_texts(body: _Element, *, accept: bool) -> list[str]:
     if carried:
         out.append(carried)
     return out
+
+
+# ── 12. Reading ─────────────────────────────────────────────────────────────────────────────
+# What `reportgen import` needs from a .docx beyond python-docx's paragraphs and styles. Each
+# function takes a w:p or a w:style (``paragraph._p``, ``style.element``) and only reads.
+
+
+def _xpath(element: _Element, expression: str) -> list[_Element]:
+    # lxml's own xpath with the w: prefix: python-docx's element classes override ``xpath``
+    # without a namespaces argument, and numbering.xml's children may be plain lxml elements.
+    return _Element.xpath(element, expression, namespaces=nsmap)
+
+
+def _val(element: _Element, expression: str) -> str | None:
+    """The ``w:val`` of the first element ``expression`` finds under ``element``."""
+    nodes = _xpath(element, expression)
+    return nodes[0].get(qn("w:val")) if nodes else None
+
+
+def outline_level(element: _Element) -> str | None:
+    """A paragraph's or style's own ``w:outlineLvl`` as written ("0" is level 1), if any."""
+    return _val(element, "./w:pPr/w:outlineLvl")
+
+
+def alignment(element: _Element) -> str | None:
+    """A paragraph's or style's own ``w:jc`` (center, both …), if any."""
+    return _val(element, "./w:pPr/w:jc")
+
+
+def numbering_reference(element: _Element) -> tuple[str | None, str | None]:
+    """A paragraph's or style's own list (``w:numId``) and list level (``w:ilvl``), as written."""
+    return _val(element, "./w:pPr/w:numPr/w:numId"), _val(element, "./w:pPr/w:numPr/w:ilvl")
+
+
+def text_box_count(element: _Element) -> int:
+    """How many text boxes (``w:txbxContent``) ``element`` holds."""
+    return len(_xpath(element, ".//w:txbxContent"))
+
+
+@dataclass
+class ListLevel:
+    """One level (``w:lvl``) of a Word list: number format, label (``%1、``), first number."""
+
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+def list_levels(numbering: _Element) -> dict[str, dict[int, ListLevel]]:
+    """The lists of numbering.xml: for each ``w:numId``, its levels by ``w:ilvl``, with the
+    list's overrides (a level of its own, or another start) applied to its abstract list."""
+    abstract: dict[str, dict[int, ListLevel]] = {}
+    for node in _xpath(numbering, "./w:abstractNum"):
+        abstract[node.get(qn("w:abstractNumId"))] = {
+            int(lvl.get(qn("w:ilvl"), "0")): _list_level(lvl) for lvl in _xpath(node, "./w:lvl")
+        }
+    out: dict[str, dict[int, ListLevel]] = {}
+    for num in _xpath(numbering, "./w:num"):
+        abstract_id = _val(num, "./w:abstractNumId")
+        levels = {
+            k: ListLevel(v.fmt, v.text, v.start)
+            for k, v in abstract.get(abstract_id or "", {}).items()
+        }
+        for override in _xpath(num, "./w:lvlOverride"):
+            ilvl = int(override.get(qn("w:ilvl"), "0"))
+            for lvl in _xpath(override, "./w:lvl"):
+                levels[ilvl] = _list_level(lvl)
+            start = _val(override, "./w:startOverride")
+            if start is not None and start.isdigit():
+                levels.setdefault(ilvl, ListLevel()).start = int(start)
+        out[num.get(qn("w:numId"))] = levels
+    return out
+
+
+def _list_level(lvl: _Element) -> ListLevel:
+    start = _val(lvl, "./w:start")
+    return ListLevel(
+        fmt=_val(lvl, "./w:numFmt") or "decimal",
+        text=_val(lvl, "./w:lvlText") or "",
+        start=int(start) if start and start.isdigit() else 1,
+    )
+
+
+# Deleted text, text boxes (their paragraphs are read on their own), the fallback copy of
+# mc:AlternateContent, field codes and property elements are no part of what a reader sees.
+_NOT_SEEN = {"del", "txbxContent", "Fallback", "instrText", "delText", "pPr", "rPr"}
+
+
+def visible_text(paragraph: _Element) -> str:
+    """Everything a reader sees in a paragraph: runs, hyperlinks, field results, tracked
+    insertions; a tab as ``\\t``, a line break as ``\\n``, a non-breaking hyphen as ``-``."""
+    out: list[str] = []
+    _collect_text(paragraph, out)
+    return "".join(out)
+
+
+def _collect_text(element: _Element, out: list[str]) -> None:
+    for node in element:
+        tag = node.tag if isinstance(node.tag, str) else ""  # comments, processing instructions
+        local = tag.rsplit("}", 1)[-1]
+        if local in _NOT_SEEN:
+            continue
+        if local == "t":
+            out.append(node.text or "")
+        elif local == "tab":
+            out.append("\t")
+        elif local in ("br", "cr"):
+            out.append("\n")
+        elif local == "noBreakHyphen":
+            out.append("-")
+        else:
+            _collect_text(node, out)

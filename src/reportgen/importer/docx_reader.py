@@ -1,7 +1,7 @@
 """Read a .docx into raw paragraphs: text, heading level, and the numbering Word generated.
 
-Reads only: lxml xpath with python-docx's namespace map (``w:``) and ``qn``; nothing here
-builds XML. Numbering that Word shows but does not store as text (automatic lists:
+The XML itself is read by :mod:`reportgen.oxml` (section 12); this module walks the document
+through python-docx. Numbering that Word shows but does not store as text (automatic lists:
 ``w:numPr`` → ``numbering.xml``) is computed and put back in front of the paragraph's text, so
 the structurer sees ``一、`` whether the author typed it or Word generated it.
 """
@@ -15,6 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from reportgen import oxml
 from reportgen.errors import UserError, display_path
 from reportgen.importer.reader import RawParagraph, ReadResult
 from reportgen.text import chinese_numeral
@@ -64,47 +65,16 @@ def read_docx(path: Path, raw: bytes) -> ReadResult:
 
 
 @dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-
-
-@dataclass
 class _Numbering:
     """numbering.xml, read once: levels per numId, and the running counters of each list."""
 
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    levels: dict[str, dict[int, oxml.ListLevel]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, document: Any) -> _Numbering:
-        from docx.oxml.ns import qn
-
-        out = cls()
         root = _numbering_root(document)
-        if root is None:
-            return out
-        abstract: dict[str, dict[int, _Level]] = {}
-        for node in _xpath(root, "./w:abstractNum"):
-            abstract[node.get(qn("w:abstractNumId"))] = {
-                int(lvl.get(qn("w:ilvl"), "0")): _level(lvl) for lvl in _xpath(node, "./w:lvl")
-            }
-        for num in _xpath(root, "./w:num"):
-            abstract_id = _val(_xpath(num, "./w:abstractNumId"))
-            levels = {
-                k: _Level(v.fmt, v.text, v.start)
-                for k, v in abstract.get(abstract_id or "", {}).items()
-            }
-            for override in _xpath(num, "./w:lvlOverride"):
-                ilvl = int(override.get(qn("w:ilvl"), "0"))
-                for lvl in _xpath(override, "./w:lvl"):
-                    levels[ilvl] = _level(lvl)
-                start = _val(_xpath(override, "./w:startOverride"))
-                if start is not None and start.isdigit():
-                    levels.setdefault(ilvl, _Level()).start = int(start)
-            out.levels[num.get(qn("w:numId"))] = levels
-        return out
+        return cls(oxml.list_levels(root)) if root is not None else cls()
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
@@ -121,8 +91,10 @@ class _Numbering:
         for k in range(9):
             token = f"%{k + 1}"
             if token in text:
-                value = counters.get(k, levels.get(k, _Level()).start)
-                text = text.replace(token, format_number(value, levels.get(k, _Level()).fmt))
+                value = counters.get(k, levels.get(k, oxml.ListLevel()).start)
+                text = text.replace(
+                    token, format_number(value, levels.get(k, oxml.ListLevel()).fmt)
+                )
         return text
 
 
@@ -133,30 +105,6 @@ def _numbering_root(document: Any) -> Any:
         return document.part.part_related_by(RT.NUMBERING).element
     except (KeyError, AttributeError):
         return None
-
-
-def _xpath(element: Any, expression: str) -> list[Any]:
-    """``xpath`` with python-docx's ``w:`` prefix, on any element (numbering.xml's children are
-    plain lxml elements, which lack python-docx's namespace-aware ``xpath``)."""
-    from docx.oxml.ns import nsmap
-    from lxml import etree
-
-    return etree._Element.xpath(element, expression, namespaces=nsmap)
-
-
-def _val(nodes: list[Any]) -> str | None:
-    from docx.oxml.ns import qn
-
-    return nodes[0].get(qn("w:val")) if nodes else None
-
-
-def _level(lvl: Any) -> _Level:
-    start = _val(_xpath(lvl, "./w:start"))
-    return _Level(
-        fmt=_val(_xpath(lvl, "./w:numFmt")) or "decimal",
-        text=_val(_xpath(lvl, "./w:lvlText")) or "",
-        start=int(start) if start and start.isdigit() else 1,
-    )
 
 
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -229,8 +177,8 @@ class _DocxReader:
                 yield from self.table(block)
                 continue
             self.index += 1
-            text_boxes += len(_xpath(block._p, ".//w:txbxContent"))
-            text = paragraph_text(block._p)
+            text_boxes += oxml.text_box_count(block._p)
+            text = oxml.visible_text(block._p)
             level = self.heading_level(block)
             label = self.auto_number(block)
             is_title = self.is_title(block, first_text_seen)
@@ -262,7 +210,7 @@ class _DocxReader:
         for row in table.rows:
             cells: list[str] = []
             for cell in row.cells:
-                value = " ".join(paragraph_text(p._p).strip() for p in cell.paragraphs).strip()
+                value = " ".join(oxml.visible_text(p._p).strip() for p in cell.paragraphs).strip()
                 if value and (not cells or cells[-1] != value):  # merged cells repeat
                     cells.append(value)
             if cells:
@@ -270,7 +218,7 @@ class _DocxReader:
 
     def heading_level(self, paragraph: Any) -> int | None:
         """1-based heading level: the paragraph's or its style's outline level, or Heading N."""
-        outline = _val(_xpath(paragraph._p, "./w:pPr/w:outlineLvl"))
+        outline = oxml.outline_level(paragraph._p)
         style = _safe_style(paragraph)
         seen = 0
         while outline is None and style is not None and seen < 20:
@@ -278,7 +226,7 @@ class _DocxReader:
             for prefix in _HEADING_NAMES:
                 if name.startswith(prefix) and name[len(prefix) :].strip().isdigit():
                     return int(name[len(prefix) :])
-            outline = _val(_xpath(style.element, "./w:pPr/w:outlineLvl"))
+            outline = oxml.outline_level(style.element)
             style = style.base_style
             seen += 1
         if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -286,13 +234,12 @@ class _DocxReader:
         return None
 
     def auto_number(self, paragraph: Any) -> str:
-        num_id = _val(_xpath(paragraph._p, "./w:pPr/w:numPr/w:numId"))
-        ilvl = _val(_xpath(paragraph._p, "./w:pPr/w:numPr/w:ilvl"))
+        num_id, ilvl = oxml.numbering_reference(paragraph._p)
         style = _safe_style(paragraph)
         seen = 0
         while num_id is None and style is not None and seen < 20:
-            num_id = _val(_xpath(style.element, "./w:pPr/w:numPr/w:numId"))
-            ilvl = ilvl or _val(_xpath(style.element, "./w:pPr/w:numPr/w:ilvl"))
+            num_id, style_ilvl = oxml.numbering_reference(style.element)
+            ilvl = ilvl or style_ilvl
             style = style.base_style
             seen += 1
         if num_id is None or num_id == "0":
@@ -306,9 +253,9 @@ class _DocxReader:
             return True
         if first_text_seen or not paragraph.text.strip():
             return False
-        alignment = _val(_xpath(paragraph._p, "./w:pPr/w:jc"))
+        alignment = oxml.alignment(paragraph._p)
         if alignment is None and style is not None:
-            alignment = _val(_xpath(style.element, "./w:pPr/w:jc"))
+            alignment = oxml.alignment(style.element)
         return alignment == "center"
 
 
@@ -317,35 +264,3 @@ def _safe_style(paragraph: Any) -> Any:
         return paragraph.style
     except (KeyError, ValueError, AttributeError):
         return None
-
-
-_SKIPPED = {"del", "txbxContent", "Fallback", "instrText", "delText", "pPr", "rPr"}
-
-
-def paragraph_text(p: Any) -> str:
-    """Everything a reader sees in a paragraph: runs, hyperlinks, fields, tracked insertions.
-
-    Deleted text (tracked ``w:del``), text boxes (their paragraphs are separate) and the
-    fallback copy of ``mc:AlternateContent`` are left out.
-    """
-    out: list[str] = []
-    _collect(p, out)
-    return "".join(out)
-
-
-def _collect(element: Any, out: list[str]) -> None:
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        local = tag.rsplit("}", 1)[-1]
-        if local in _SKIPPED:
-            continue
-        if local == "t":
-            out.append(child.text or "")
-        elif local == "tab":
-            out.append("\t")
-        elif local in ("br", "cr"):
-            out.append("\n")
-        elif local == "noBreakHyphen":
-            out.append("-")
-        else:
-            _collect(child, out)
