@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -11,6 +12,22 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+# Programs the real-client tests need. On a user's machine a missing one skips those tests
+# with the reason; in CI (.ci/run installs them) a missing one is an error, so the tests that
+# prove the .docx in LibreOffice can never be skipped there unnoticed.
+REAL_CLIENT_PROGRAMS = ("soffice", "pdftotext", "pdffonts")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("CI"):
+        missing = [name for name in REAL_CLIENT_PROGRAMS if shutil.which(name) is None]
+        if missing:
+            raise pytest.UsageError(
+                f"CI must install {', '.join(missing)} (see .ci/run); the LibreOffice tests "
+                "would otherwise be skipped"
+            )
 
 
 @pytest.fixture
