@@ -26,6 +26,7 @@ from reportgen.layout import PT_PER_MM, Heading, Layout, default_layout
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.text.run import CT_R
     from docx.text.paragraph import Paragraph
 
 TWIPS_PER_PT = 20
@@ -46,7 +47,7 @@ def render_docx(composed: Composed, layout: Layout | None = None) -> bytes:
     Characters that XML 1.0 cannot hold (``\\x0b`` pasted from Word …) are left out with a
     :class:`DroppedCharacters` warning rather than producing a file Word cannot open.
     """
-    return _Writer(layout or default_layout()).render(composed)
+    return DocxWriter(layout or default_layout()).render(composed)
 
 
 def twips(points: float) -> int:
@@ -127,7 +128,24 @@ def _split(pieces: list[str], cuts: Iterable[int]) -> list[str]:
 # ── The writer ──────────────────────────────────────────────────────────────────────────────
 
 
-class _Writer:
+class DocxWriter:
+    """Writes composed blocks into a new Word document laid out by ``layout``.
+
+    :func:`render_docx` is how a report is written. A subclass changes what is written by
+    overriding these methods, as :mod:`reportgen.render.docx_diff` does to record tracked
+    changes; the rest is internal:
+
+    - :meth:`render` sets up styles, page, footers and properties, writes every block and
+      returns the bytes of the .docx;
+    - :meth:`block` writes one block as one paragraph and returns it, through :meth:`title`,
+      :meth:`heading`, :meth:`paragraph`, :meth:`attachment` or :meth:`signature`;
+    - :meth:`spans` writes a block's spans into its paragraph, each in the font and weight
+      :meth:`span_font` gives its role;
+    - :meth:`run` writes one run of text; every run of the document goes through it.
+
+    ``layout`` and ``doc`` (the python-docx document being written) are there to be read.
+    """
+
     def __init__(self, layout: Layout):
         from docx import Document as new_document
 
@@ -151,11 +169,14 @@ class _Writer:
         *,
         bold: bool = False,
         latin: str | None = None,
-    ) -> None:
+    ) -> CT_R:
+        """Add ``text`` to ``paragraph`` as a run in the Chinese ``font`` (and ``latin``, by
+        default the layout's, for figures and Latin letters); its ``w:r`` element."""
         run = paragraph.add_run(self.clean(text))
         oxml.set_fonts(run._r, latin=latin or self.layout.latin_font, east_asia=font)
         if bold:
             oxml.set_bold(run._r, True)
+        return run._r
 
     # Document ──────────────────────────────────────────────────────────────
 
@@ -362,22 +383,24 @@ class _Writer:
 
     # Blocks ────────────────────────────────────────────────────────────────
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block) -> Paragraph:
+        """Write ``block`` as the next paragraph of the document; that paragraph."""
         match block.kind:
             case "title":
-                self.title(block.text)
+                return self.title(block.text)
             case "heading":
-                self.heading(block)
+                return self.heading(block)
             case "paragraph" if block.level == 2 and not block.tail:
-                self.heading(block)
+                return self.heading(block)
             case "paragraph":
-                self.paragraph(block)
+                return self.paragraph(block)
             case "attachment":
-                self.attachment(block)
+                return self.attachment(block)
             case "signature" | "date":
-                self.signature(block)
+                return self.signature(block)
 
-    def title(self, text: str) -> None:
+    def title(self, text: str) -> Paragraph:
+        """The title, broken into lines of a good shape (:func:`title_lines`)."""
         layout = self.layout
         paragraph = self.doc.add_paragraph(style="Title")
         max_width = layout.page.text_width_pt / layout.title.size_pt
@@ -385,23 +408,28 @@ class _Writer:
             if n:
                 paragraph.add_run().add_break()
             self.run(paragraph, line, layout.title.font)
+        return paragraph
 
-    def heading(self, block: Block) -> None:
+    def heading(self, block: Block) -> Paragraph:
         """A level-1 heading, or a level-2 heading standing alone (items laid out as lists)."""
         level = max(1, min(block.level, 2))
         paragraph = self.doc.add_paragraph(style=f"Heading {level}")
         self.spans(paragraph, block.spans, block.level)
+        return paragraph
 
-    def paragraph(self, block: Block) -> None:
+    def paragraph(self, block: Block) -> Paragraph:
         paragraph = self.doc.add_paragraph()
         self.spans(paragraph, block.spans, block.level)
+        return paragraph
 
     def spans(self, paragraph: Paragraph, spans: Iterable[Span], level: int) -> None:
+        """The spans of a block at numbering ``level`` as runs of ``paragraph``."""
         for span in spans:
             font, bold = self.span_font(span, level)
             self.run(paragraph, span.text, font, bold=bold)
 
     def span_font(self, span: Span, level: int) -> tuple[str, bool]:
+        """The Chinese font of a span, and whether it is bold, from its role and level."""
         layout = self.layout
         heading: Heading | None = layout.headings.at(level) if 1 <= level <= 4 else None
         if heading is not None and span.role in ("number", "heading"):
@@ -413,7 +441,7 @@ class _Writer:
             return layout.body.font, layout.bold_leads
         return layout.body.font, False
 
-    def attachment(self, block: Block) -> None:
+    def attachment(self, block: Block) -> Paragraph:
         """附件说明: "附件：1.名称", later names under the first, wrapped lines under the name."""
         layout = self.layout
         spans = list(block.spans)
@@ -428,8 +456,9 @@ class _Writer:
         if first:
             fmt.space_before = self.lines(layout.attachment.blank_lines_before)
         self.spans(paragraph, spans, 0)
+        return paragraph
 
-    def signature(self, block: Block) -> None:
+    def signature(self, block: Block) -> Paragraph:
         """落款 (§7.3.5.2): the signature two characters from the right, the date below it
         starting two characters further right; a longer date moves the signature left."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -446,10 +475,10 @@ class _Writer:
             self.signature_paragraph = paragraph
             fmt.space_before = self.lines(layout.blank_lines_before)
             fmt.keep_with_next = True
-            return
+            return paragraph
         signature = self.signature_paragraph
         if signature is None:  # a date alone stays where the standard puts a date
-            return
+            return paragraph
         right = self.layout.chars_pt(layout.right_indent_chars)
         shift = self.layout.chars_pt(layout.date_shift_chars)
         sig_width, date_width = self.width_pt(signature.text), self.width_pt(paragraph.text)
@@ -464,6 +493,7 @@ class _Writer:
             signature.paragraph_format.right_indent = Twips(
                 twips(right + shift + date_width - sig_width)
             )
+        return paragraph
 
     def width_pt(self, text: str) -> float:
         """The advance of body text: Chinese and full-width marks one character, figures half."""

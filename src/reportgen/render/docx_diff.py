@@ -24,10 +24,11 @@ from reportgen import oxml
 from reportgen.diff.words import diff_opcodes, similarity
 from reportgen.document import Block, Composed, Span
 from reportgen.layout import Layout, default_layout
-from reportgen.render.docx import _Writer
+from reportgen.render.docx import DocxWriter
 from reportgen.segment import words
 
 if TYPE_CHECKING:
+    from docx.oxml.text.run import CT_R
     from docx.text.paragraph import Paragraph
 
 PieceKind = Literal["equal", "insert", "delete"]
@@ -170,7 +171,7 @@ def _joined(parts: list[Piece]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-class _DiffWriter(_Writer):
+class _DiffWriter(DocxWriter):
     """The Word renderer, with each run and paragraph mark recorded as kept, inserted or deleted."""
 
     def __init__(
@@ -179,7 +180,6 @@ class _DiffWriter(_Writer):
         super().__init__(layout)
         self.planned = iter(planned)
         self.current: PlannedBlock | None = None
-        self.mark: PieceKind = "equal"
         self.author = author
         self.date = date
         self.next_id = 1
@@ -188,23 +188,22 @@ class _DiffWriter(_Writer):
         rev_id, self.next_id = self.next_id, self.next_id + 1
         return {"rev_id": rev_id, "author": self.author, "date": self.date}
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block) -> Paragraph:
         self.current = next(self.planned)
-        super().block(block)
+        paragraph = super().block(block)
         if self.current.mark is not None:
-            oxml.mark_paragraph(self.doc.paragraphs[-1]._p, self.current.mark, **self.revision())
+            oxml.mark_paragraph(paragraph._p, self.current.mark, **self.revision())
         self.current = None
+        return paragraph
 
-    def title(self, text: str) -> None:
+    def title(self, text: str) -> Paragraph:
         current = self.current
         if current is None or current.status == "equal":
-            super().title(text)
-            return
+            return super().title(text)
         paragraph = self.doc.add_paragraph(style="Title")
         for piece in current.pieces:
-            self.mark = piece.kind
-            self.run(paragraph, piece.text, self.layout.title.font)
-        self.mark = "equal"
+            self.track(self.run(paragraph, piece.text, self.layout.title.font), piece.kind)
+        return paragraph
 
     def spans(self, paragraph: Paragraph, spans: Any, level: int) -> None:
         current = self.current
@@ -213,26 +212,13 @@ class _DiffWriter(_Writer):
             return
         for piece in current.pieces:
             font, bold = self.span_font(Span(piece.text, piece.role), level)  # type: ignore[arg-type]
-            self.mark = piece.kind
-            self.run(paragraph, piece.text, font, bold=bold)
-        self.mark = "equal"
+            self.track(self.run(paragraph, piece.text, font, bold=bold), piece.kind)
 
-    def run(
-        self,
-        paragraph: Paragraph,
-        text: str,
-        font: str,
-        *,
-        bold: bool = False,
-        latin: str | None = None,
-    ) -> None:
-        super().run(paragraph, text, font, bold=bold, latin=latin)
-        if self.mark == "equal":
-            return
-        run = paragraph._p.r_lst[-1]
-        if self.mark == "insert":
+    def track(self, run: CT_R, kind: PieceKind) -> None:
+        """Record ``run`` as inserted or deleted where it stands; a kept run stays as it is."""
+        if kind == "insert":
             oxml.make_ins(run, **self.revision())
-        else:
+        elif kind == "delete":
             oxml.make_del(run, **self.revision())
 
 
