@@ -122,6 +122,21 @@ def test_the_cli_builds_the_seed_as_text(tmp_path: Path) -> None:
     assert_same_text(normalise(body), normalise(seed_body()))
 
 
+def test_the_word_document_reads_back_as_the_seed(tmp_path: Path) -> None:
+    """The .docx, read back with python-docx, holds the seed sentence for sentence too."""
+    docx = pytest.importorskip("docx")
+    shutil.copytree(DATA, tmp_path / "data")
+    result = CliRunner().invoke(app, ["build", "2022", "--project", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "build" / "2022.docx"))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    # A long title may be broken into lines inside its paragraph; it is still one paragraph.
+    assert normalise(paragraphs[0]) == TITLE
+    assert_same_text(normalise("".join(paragraphs[1:])), normalise(seed_body()))
+    seed = [normalise(paragraph) for paragraph in seed_paragraphs()]
+    assert [normalise(p) for p in paragraphs[1:]] == seed
+
+
 def test_the_structure_of_the_seed(review: Review, plan: Plan, composed: Composed) -> None:
     assert (len(review.highlights), len(review.shortcomings), len(plan.priorities)) == (5, 3, 5)
     assert review.title is None and plan.title is None
