@@ -21,7 +21,7 @@ from reportgen.lint.references import reference_problems
 from reportgen.loader import MAX_BYTES, Loaded, decode, load_yaml_text
 from reportgen.messages import message
 from reportgen.model import Plan, Review
-from reportgen.project import Project, parse_year
+from reportgen.project import Project, parse_year, require_file
 from reportgen.validate import detect_kind, schema_problems
 
 LOAD_RULES = ("file", "encoding", "empty", "yaml")
@@ -81,27 +81,18 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
         if re.fullmatch(r"\d{4}(_plan)?", spec):
             year = parse_year(spec)
             if spec.endswith("_plan"):
-                paths.append(_existing(project.plan_path(year), f"the {year} plan"))
+                paths.append(require_file(project.plan_path(year), f"the {year} plan"))
             else:
-                paths.append(_existing(project.review_path(year), f"the {year} review"))
+                paths.append(require_file(project.review_path(year), f"the {year} review"))
                 if project.plan_path(year + 1).exists():
                     paths.append(project.plan_path(year + 1))
         else:
             path = Path(spec)
-            paths.append(_existing(path if path.is_absolute() else Path.cwd() / path, spec))
+            paths.append(require_file(path if path.is_absolute() else Path.cwd() / path, spec))
     unique: dict[Path, None] = {}
     for path in paths:
         unique.setdefault(path.resolve(), None)
     return list(unique)
-
-
-def _existing(path: Path, what: str) -> Path:
-    if not path.exists():
-        raise UserError(
-            f"{what} not found: looked for {display_path(path)}",
-            hint="run the command in your project folder, or pass --project DIR",
-        )
-    return path
 
 
 def check_paths(paths: Sequence[Path], templates_dir: Path | None = None) -> CheckReport:
