@@ -7,7 +7,7 @@ concerns and worded from ``messages.yaml``.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,7 +17,7 @@ from reportgen.errors import InvalidInput, Problem
 from reportgen.loader import Loaded, PathKey, format_path, load_yaml
 from reportgen.messages import describe_value, has_message, message
 from reportgen.model import Plan, Review, _Document
-from reportgen.text import METRIC_REF
+from reportgen.text import METRIC_FIELDS, METRIC_REF
 
 DocumentT = TypeVar("DocumentT", Review, Plan)
 
@@ -223,7 +223,7 @@ def reference_problems(loaded: Loaded, document: _Document) -> Iterator[Problem]
                     path=format_path(path),
                     hint="check the spelling of the id",
                 )
-            elif field_name and _metric_field_missing(metrics[metric_id], field_name):
+            elif field_name and metric_field_missing(metrics[metric_id], field_name):
                 yield Problem(
                     located,
                     message("metric_field", field=metric_id, expected=field_name),
@@ -232,8 +232,9 @@ def reference_problems(loaded: Loaded, document: _Document) -> Iterator[Problem]
     yield from _duplicate_ids(loaded, document)
 
 
-def _metric_field_missing(metric: Any, field_name: str) -> bool:
-    if field_name not in ("value", "unit", "label", "change", "previous", "period"):
+def metric_field_missing(metric: Any, field_name: str) -> bool:
+    """Whether ``{{id.field_name}}`` has nothing to stand for in ``metric``."""
+    if field_name not in METRIC_FIELDS:
         return True
     if field_name == "change":
         return metric.change is None and not metric.previous
@@ -249,9 +250,19 @@ def _duplicate_ids(loaded: Loaded, document: _Document) -> Iterator[Problem]:
         for i, item in enumerate(getattr(document, name, []))
         if item.id
     ]
-    for group in (metric_ids, item_ids):
+    yield from duplicate_id_problems(loaded, (metric_ids, item_ids))
+
+
+def duplicate_id_problems(
+    loaded: Loaded, groups: Iterable[Iterable[tuple[PathKey, object]]]
+) -> Iterator[Problem]:
+    """Each id that repeats within a group of (path, id), at the repeat, naming the first's line.
+    What is not a string is no id (the schema reports it)."""
+    for group in groups:
         first: dict[str, PathKey] = {}
         for path, ident in group:
+            if not isinstance(ident, str):
+                continue
             if ident in first:
                 line = loaded.locate(first[ident]).line
                 yield Problem(

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from reportgen.errors import Problem
 from reportgen.lint.view import SECTIONS, View, metric_refs
-from reportgen.loader import PathKey, format_path
+from reportgen.loader import PathKey
 from reportgen.messages import message
-from reportgen.validate import _metric_field_missing
+from reportgen.validate import duplicate_id_problems, metric_field_missing
 
 
 def reference_problems(view: View) -> Iterator[Problem]:
@@ -32,7 +32,7 @@ def reference_problems(view: View) -> Iterator[Problem]:
             elif (
                 metric_id in metrics
                 and field_name
-                and _metric_field_missing(metrics[metric_id], field_name)
+                and metric_field_missing(metrics[metric_id], field_name)
             ):
                 yield Problem(
                     where,
@@ -51,17 +51,4 @@ def _duplicate_ids(view: View) -> Iterator[Problem]:
         for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and item.get("id") is not None:
                 item_ids.append(((section, i, "id"), item["id"]))
-    for group in (metric_ids, item_ids):
-        first: dict[str, PathKey] = {}
-        for path, ident in group:
-            if not isinstance(ident, str):
-                continue
-            if ident in first:
-                line = view.loaded.locate(first[ident]).line
-                yield Problem(
-                    view.loaded.locate(path),
-                    message("duplicate_id", field=ident, expected=line),
-                    path=format_path(path),
-                )
-            else:
-                first[ident] = path
+    yield from duplicate_id_problems(view.loaded, (metric_ids, item_ids))
