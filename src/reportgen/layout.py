@@ -9,7 +9,6 @@ refused with the arithmetic that shows why.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterator
 from functools import cache
@@ -20,8 +19,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from reportgen.errors import InvalidInput, Problem, display_path
 from reportgen.loader import Loaded, PathKey, format_path, load_yaml_text, problem_at, read_text
-from reportgen.messages import describe_value, has_message, message
+from reportgen.messages import describe_value
 from reportgen.templating import Templates
+from reportgen.validate import describe_error
 
 LAYOUT_FILE = "layout.yaml"
 PT_PER_MM = 72 / 25.4
@@ -307,45 +307,13 @@ def _schema_problems(
     for error in exc.errors():
         path, missing = _data_path(merged, error["loc"])
         kind = error["type"]
-        field = str(path[-1]) if path else ""
-        hint = ""
-        if kind == "extra_forbidden":
-            close = difflib.get_close_matches(field, _declared_keys(path[:-1]), n=1, cutoff=0.6)
-            suggest = message("suggest", expected=close[0]) if close else ""
-            text = message(kind, field=field, suggest=suggest)
-            hint = f"rename it to '{close[0]}'" if close else "remove it, or check its indentation"
-        elif kind == "missing":
-            text = message(kind, field=field)
-            hint = f"add '{field}:' here"
-        elif kind == "value_error":
-            text = str(error.get("ctx", {}).get("error", error["msg"]))
-        elif has_message(kind):
-            ctx = error.get("ctx") or {}
-            text = message(
-                kind,
-                field=field,
-                input=describe_value(error.get("input")),
-                expected=ctx.get("expected", ""),
-            )
+        if kind == "value_error":  # our validators' words ("a font name must not be empty")
+            text, hint = str(error.get("ctx", {}).get("error", error["msg"])), ""
         else:
-            text = error["msg"]
+            text, hint = describe_error(error, Layout, path)
         where = path[:-1] if missing else path
         location = _source_of(sources, where).locate(where, key=kind == "extra_forbidden")
         problems.append(Problem(location, text, path=format_path(path), hint=hint))
     return sorted(
         problems, key=lambda p: (p.location.file, p.location.line or 0, p.location.column or 0)
-    )
-
-
-def _declared_keys(path: PathKey) -> list[str]:
-    model: Any = Layout
-    for part in path:
-        if isinstance(part, int) or not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return []
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = field.annotation
-    return (
-        list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
     )

@@ -115,38 +115,41 @@ def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:
 def _problem(loaded: Loaded, model: type[BaseModel], error: dict[str, Any]) -> Problem:
     path = _data_path(loaded.value, error["loc"])
     kind = error["type"]
-    field = str(path[-1]) if path else ""
-    exists = _exists(loaded.value, path)
+    text, hint = describe_error(error, model, path)
     if kind == "extra_forbidden":
-        suggestion = _suggest_key(model, path)
-        suggest = message("suggest", expected=suggestion) if suggestion else ""
-        text = message(kind, field=field, suggest=suggest)
         location = loaded.locate(path, key=True)
-        hint = (
-            f"rename it to '{suggestion}'" if suggestion else "remove it, or check its indentation"
-        )
-    elif kind == "missing":
-        text = message(kind, field=field)
+    elif kind == "missing" or not _exists(loaded.value, path):
         location = loaded.locate(path[:-1])
-        hint = f"add '{field}:' here"
     else:
-        ctx = error.get("ctx") or {}
-        if _known(kind):
-            text = message(
-                kind,
-                field=field,
-                input=describe_value(error.get("input")),
-                expected=ctx.get("expected", ""),
-            )
-        else:
-            text = error["msg"]
-        location = loaded.locate(path) if exists else loaded.locate(path[:-1])
-        hint = ""
+        location = loaded.locate(path)
     return Problem(location, text, path=format_path(path), hint=hint)
 
 
-def _known(kind: str) -> bool:
-    return has_message(kind)
+def describe_error(error: Any, model: type[BaseModel], path: PathKey) -> tuple[str, str]:
+    """A pydantic error at ``path`` in the data of ``model``, as a message and a hint worded
+    from messages.yaml (pydantic's own words for an error it does not know): an unknown key
+    with the declared key it is likely a misspelling of, a missing key with where to add it."""
+    kind = error["type"]
+    field = str(path[-1]) if path else ""
+    if kind == "extra_forbidden":
+        suggestion = _suggest_key(model, path)
+        suggest = message("suggest", expected=suggestion) if suggestion else ""
+        hint = (
+            f"rename it to '{suggestion}'" if suggestion else "remove it, or check its indentation"
+        )
+        return message(kind, field=field, suggest=suggest), hint
+    if kind == "missing":
+        return message(kind, field=field), f"add '{field}:' here"
+    if not has_message(kind):
+        return error["msg"], ""
+    ctx = error.get("ctx") or {}
+    text = message(
+        kind,
+        field=field,
+        input=describe_value(error.get("input")),
+        expected=ctx.get("expected", ""),
+    )
+    return text, ""
 
 
 def _exists(value: Any, path: PathKey) -> bool:
