@@ -23,6 +23,12 @@ def language() -> str:
     return _language
 
 
+def localised(labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """A table of labels (key → language → text) in the current language, English where the
+    language has none."""
+    return {key: texts.get(_language) or texts["en"] for key, texts in labels.items()}
+
+
 @cache
 def _table() -> dict[str, dict[str, str]]:
     text = resources.files("reportgen").joinpath("messages.yaml").read_text("utf-8")

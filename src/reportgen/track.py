@@ -200,10 +200,9 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def labels() -> dict[str, str]:
-    from reportgen.messages import language
+    from reportgen.messages import localised
 
-    lang = language()
-    return {key: texts.get(lang) or texts["en"] for key, texts in LABELS.items()}
+    return localised(LABELS)
 
 
 def summary(result: TrackResult) -> str:
@@ -293,23 +292,13 @@ def render(
 
 def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
     import io
-    import sys
 
-    from rich.console import Console
     from rich.text import Text
 
-    if color is None:
-        color = sys.stdout.isatty()
+    from reportgen import terminal
+
     out = io.StringIO()
-    console = Console(
-        file=out,
-        force_terminal=color,
-        no_color=not color,
-        width=1000,
-        highlight=False,
-        emoji=False,
-        soft_wrap=True,
-    )
+    console = terminal.console(out, color=terminal.wants_color(color))
     data, t = view(result), labels()
     marks = {"linked": ("✓", "green"), "suggested": ("?", "yellow"), "none": ("✗", "red")}
 
@@ -363,4 +352,4 @@ def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
     for note in data["notes"]:  # type: ignore[attr-defined]
         console.print(Text(f"note: {note}", style="dim"))
     console.print(Text(str(data["summary"]), style="bold"))
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    return terminal.printed(out)

@@ -16,7 +16,7 @@ from reportgen.diff.compare import DocumentDiff
 from reportgen.diff.figures import FigureRow
 from reportgen.diff.items import ItemView, MatchedItem
 from reportgen.diff.words import Op, Segment, segments
-from reportgen.messages import language
+from reportgen.messages import language, localised
 
 TEXT_FORMATS = ("terminal", "md", "json", "html")
 
@@ -64,8 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def labels() -> dict[str, str]:
-    lang = language()
-    return {key: texts.get(lang) or texts["en"] for key, texts in LABELS.items()}
+    return localised(LABELS)
 
 
 def summary(diff: DocumentDiff) -> str:
@@ -221,25 +220,16 @@ def render_terminal(
     """Coloured when ``color`` (or, by default, when stdout is a terminal); otherwise the
     changes are marked ``[-deleted-]{+inserted+}`` as ``git diff --word-diff`` does."""
     import io
-    import sys
 
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    if color is None:
-        color = sys.stdout.isatty()
+    from reportgen import terminal
+
+    color = terminal.wants_color(color)
     out = io.StringIO()
-    # Plain text (a pipe, a file) is never wrapped: a table keeps one line a row.
-    console = Console(
-        file=out,
-        force_terminal=color,
-        no_color=not color,
-        width=_width() if color else 1000,
-        highlight=False,
-        emoji=False,
-        soft_wrap=True,
-    )
+    width = terminal.terminal_width() if color else terminal.PIPE_WIDTH
+    console = terminal.console(out, color=color, width=width)
     data = view(diff, context)
     t = labels()
     if diff.identical:
@@ -362,19 +352,13 @@ def render_terminal(
             )
         console.print(table)
     console.print(Text(data["summary"], style="bold"))
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    return terminal.printed(out)
 
 
 def _id(entry: dict[str, Any]) -> Any:
     from rich.text import Text
 
     return Text(f"  [{entry['id']}]", style="dim") if entry["id"] else Text("")
-
-
-def _width() -> int:
-    import shutil
-
-    return max(60, shutil.get_terminal_size((120, 24)).columns)
 
 
 # ── json ──────────────────────────────────────────────────────────────────────────────────
