@@ -104,37 +104,18 @@ def track(
         [v for v in item_views(review, sections) if v.section == "highlights"] if review else []
     )
     priority_ids = {p.id for p in priorities if p.id}
-
-    for priority in priorities:
-        linked = tuple(h for h in highlights if priority.id and priority.id in h.references)
-        suggestion = None if linked else _best(priority, highlights, REPORT_SUGGESTION)
-        result.priorities.append(Tracked(priority, linked, suggestion))
-    for highlight in highlights:
-        result.dangling += [
-            Dangling(highlight, "reports_on", ref)
-            for ref in highlight.references
-            if ref not in priority_ids
-        ]
-        if not highlight.references:
-            result.unplanned.append(
-                Tracked(highlight, (), _best(highlight, priorities, REPORT_SUGGESTION))
-            )
-
+    result.priorities = _linked(priorities, highlights, REPORT_SUGGESTION)
+    result.dangling += _dangling(highlights, "reports_on", priority_ids)
+    result.unplanned = [
+        Tracked(h, (), _best(h, priorities, REPORT_SUGGESTION))
+        for h in highlights
+        if not h.references
+    ]
     if previous is not None:
         shortcomings = [v for v in item_views(previous, sections) if v.section == "shortcomings"]
         shortcoming_ids = {s.id for s in shortcomings if s.id}
-        for shortcoming in shortcomings:
-            linked = tuple(
-                p for p in priorities if shortcoming.id and shortcoming.id in p.references
-            )
-            suggestion = None if linked else _best(shortcoming, priorities, ANSWER_SUGGESTION)
-            result.shortcomings.append(Tracked(shortcoming, linked, suggestion))
-        for priority in priorities:
-            result.dangling += [
-                Dangling(priority, "answers", ref)
-                for ref in priority.references
-                if ref not in shortcoming_ids
-            ]
+        result.shortcomings = _linked(shortcomings, priorities, ANSWER_SUGGESTION)
+        result.dangling += _dangling(priorities, "answers", shortcoming_ids)
         unnamed = sum(1 for s in shortcomings if not s.id)
         if unnamed:
             result.notes.append(
@@ -142,6 +123,21 @@ def track(
                 "in answers; give each an id"
             )
     return result
+
+
+def _linked(targets: list[ItemView], sources: list[ItemView], threshold: float) -> list[Tracked]:
+    """Each target with the sources that name its id; where none does, the source that reads
+    most like it, as a suggestion."""
+    out = []
+    for target in targets:
+        linked = tuple(s for s in sources if target.id and target.id in s.references)
+        out.append(Tracked(target, linked, None if linked else _best(target, sources, threshold)))
+    return out
+
+
+def _dangling(sources: list[ItemView], field: str, known: set[str | None]) -> list[Dangling]:
+    """The ids ``sources`` name in ``field`` that no item has."""
+    return [Dangling(s, field, ref) for s in sources for ref in s.references if ref not in known]
 
 
 def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackResult:
