@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reportgen.cli.app import app
+from reportgen.cli.common import ProjectOption
 
 
 @app.command()
@@ -22,10 +23,7 @@ def build(
         Path | None,
         typer.Option("--output", "-o", help="Output file (one format) or folder (all)."),
     ] = None,
-    project: Annotated[
-        Path | None,
-        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
-    ] = None,
+    project: ProjectOption = None,
     projects: Annotated[
         list[str] | None,
         typer.Option(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportgen.cli.app import app
+from reportgen.cli.common import ProjectOption
 
 if TYPE_CHECKING:
     from reportgen.check import CheckReport
@@ -39,10 +40,7 @@ def check(
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List the lint rules and exit.")
     ] = False,
-    project: Annotated[
-        Path | None,
-        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
-    ] = None,
+    project: ProjectOption = None,
 ) -> None:
     """Check the YAML files: schema, references and lint rules, every problem with its line.
 

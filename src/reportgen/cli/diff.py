@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reportgen.cli.app import app
+from reportgen.cli.common import ColorOption, ForceOutputOption, ProjectOption
 
 DIFF_FORMATS = ("terminal", "md", "json", "html", "docx")
 HELP = (
@@ -46,27 +47,16 @@ def diff(
             help="Write to this file (default: standard output; for docx build/OLD-NEW.diff.docx).",
         ),
     ] = None,
-    project: Annotated[
-        Path | None,
-        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
-    ] = None,
+    project: ProjectOption = None,
     context: Annotated[
         int,
         typer.Option("--context", "-c", help="Characters of unchanged text shown around a change."),
     ] = 12,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color", help="Colour the terminal view (default: on a terminal)."
-        ),
-    ] = None,
+    color: ColorOption = None,
     author: Annotated[
         str, typer.Option("--author", help="docx: the reviser's name Word shows on each change.")
     ] = "reportgen",
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Replace an output file even if it was edited since."),
-    ] = False,
+    force: ForceOutputOption = False,
 ) -> None:
     """``reportgen diff OLD NEW``: see :data:`HELP`."""
     from reportgen.errors import UsageError, UserError
@@ -96,10 +86,9 @@ def _run(
     author: str,
     force: bool,
 ) -> bool:
+    from reportgen.cli.common import show_or_write, write_and_report
     from reportgen.diff import compare, load_input
     from reportgen.diff.output import render_text, summary
-    from reportgen.errors import display_path
-    from reportgen.guard import write_output
     from reportgen.project import open_project
     from reportgen.templating import Templates
     from reportgen.units import load_units
@@ -131,15 +120,8 @@ def _run(
         target = (
             output or project.build_dir / f"{Path(old_name).stem}-{Path(new_name).stem}.diff.docx"
         )
-        write_output(target, data, force=force)
-        typer.echo(summary(result))
-        typer.echo(f"wrote {display_path(target)}")
+        write_and_report(target, data, summary(result), force=force)
         return result.identical
     text = render_text(result, fmt, templates=templates, context=context, color=color)
-    if output is None:
-        typer.echo(text, nl=False, color=color)
-    else:
-        write_output(output, text.encode("utf-8"), force=force)
-        typer.echo(summary(result))
-        typer.echo(f"wrote {display_path(output)}")
+    show_or_write(text, output, summary(result), color=color, force=force)
     return result.identical

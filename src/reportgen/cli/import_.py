@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reportgen.cli.app import app
+from reportgen.cli.common import ProjectOption
 
 
 @app.command("import")
@@ -48,10 +49,7 @@ def import_command(
     force: Annotated[
         bool, typer.Option("--force", help="Replace files that already exist.")
     ] = False,
-    project: Annotated[
-        Path | None,
-        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
-    ] = None,
+    project: ProjectOption = None,
 ) -> None:
     """Import an existing work summary (.docx or .txt) as reportgen YAML, for review."""
     from reportgen.errors import UsageError, display_path

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from reportgen.cli.app import app
+from reportgen.cli.common import ProjectOption
 
 HELP = (
     "Start data/YEAR.yaml from data/YEAR_plan.yaml: one item to fill per priority, linked to "
@@ -21,10 +21,7 @@ HELP = (
 @app.command(help=HELP, short_help="Start next year's review from its plan.")
 def new(
     year: Annotated[str, typer.Argument(help="The year of the review to start, e.g. 2023.")],
-    project: Annotated[
-        Path | None,
-        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
-    ] = None,
+    project: ProjectOption = None,
 ) -> None:
     """``reportgen new YEAR``: see :data:`HELP`."""
     from reportgen.errors import display_path

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reportgen.cli.app import app
+from reportgen.cli.common import ColorOption, ForceOutputOption, ProjectOption
 
 HELP = (
     "Follow up YEAR's plan: which items of YEAR's review report on each priority, and which "
@@ -29,23 +30,13 @@ def track(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
     ] = None,
-    project: Annotated[
-        Path | None,
-        typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
-    ] = None,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color", help="Colour the terminal view (default: on a terminal)."
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an output file even if it was edited since.")
-    ] = False,
+    project: ProjectOption = None,
+    color: ColorOption = None,
+    force: ForceOutputOption = False,
 ) -> None:
     """``reportgen track YEAR``: see :data:`HELP`."""
-    from reportgen.errors import UsageError, display_path
-    from reportgen.guard import write_output
+    from reportgen.cli.common import show_or_write
+    from reportgen.errors import UsageError
     from reportgen.project import open_project
     from reportgen.templating import Templates
     from reportgen.track import TRACK_FORMATS, render, summary, track_year
@@ -56,9 +47,4 @@ def track(
     templates = Templates(opened.templates_dir)
     result = track_year(opened, year, templates.sections())
     text = render(result, fmt, templates=templates, color=color)
-    if output is None:
-        typer.echo(text, nl=False, color=color)
-        return
-    write_output(output, text.encode("utf-8"), force=force)
-    typer.echo(summary(result))
-    typer.echo(f"wrote {display_path(output)}")
+    show_or_write(text, output, summary(result), color=color, force=force)
