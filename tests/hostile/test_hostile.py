@@ -115,19 +115,9 @@ def test_through_the_installed_command(
     assert not (root / "pwned").exists()
 
 
-# lint/structure.py compares every item with every other: 30 s for the 10 000-item file.
-_SLOW_FOR_CHECK = {"ten-thousand-items": "check is quadratic in the number of items (lint)"}
-
-
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.skip(reason=_SLOW_FOR_CHECK[c.name]))
-        if c.name in _SLOW_FOR_CHECK
-        else c
-        for c in CASES
-        if DATA in c.files and c.exit in (0, 1)
-    ],
+    [c for c in CASES if DATA in c.files and c.exit in (0, 1)],
     ids=str,
 )
 def test_check_reads_the_same_inputs(

@@ -3,7 +3,8 @@ form with their siblings."""
 
 from __future__ import annotations
 
-import statistics
+import bisect
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from reportgen.errors import Problem
@@ -56,6 +57,18 @@ def duplicates(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
                 seen[key] = passage
 
 
+def _median_without(lengths: list[int], length: int) -> float:
+    """The median of sorted ``lengths`` with one occurrence of ``length`` left out."""
+    removed = bisect.bisect_left(lengths, length)
+    count = len(lengths) - 1
+
+    def at(k: int) -> int:
+        return lengths[k] if k < removed else lengths[k + 1]
+
+    middle = count // 2
+    return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
+
+
 def _short(text: str, width: int = 20) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
@@ -77,37 +90,46 @@ def _siblings(view: View, group: list[Passage], settings: Rule) -> Iterator[Prob
     if len(group) < max(3, settings["min_siblings"]):
         return
     texts = [_key(p.text) for p in group]
-    size = settings["prefix_length"]
-    for n, passage in enumerate(group):
-        others = texts[:n] + texts[n + 1 :]
-        median = statistics.median(len(t) for t in others)
-        length = len(texts[n])
-        if abs(length - median) > max(
-            settings["length_ratio"] * median, settings["min_difference"]
-        ):
-            yield settings.problem(
-                view.locate(passage),
-                format_path(passage.path),
-                key="message_length",
-                text=_short(passage.text),
-                length=length,
-                median=round(median),
-            )
+    found = out_of_form(
+        texts, settings["prefix_length"], settings["length_ratio"], settings["min_difference"]
+    )
+    for n, key, values in found:
+        passage = group[n]
+        yield settings.problem(
+            view.locate(passage),
+            format_path(passage.path),
+            key=key,
+            text=_short(passage.text),
+            **values,
+        )
+
+
+def out_of_form(
+    texts: list[str], size: int, ratio: float, min_difference: int
+) -> list[tuple[int, str, dict[str, int | str]]]:
+    """Which of sibling texts break the form of the others: (index, message key, values).
+
+    Each text is held against all its siblings but itself, counted once for the group, so a
+    section of thousands of items takes linear time, not a comparison of every pair.
+    """
+    lengths = sorted(len(t) for t in texts)
+    distinct_texts = len(set(texts))
+    prefix_counts = Counter(t[:size] for t in texts)
+    short = sum(1 for t in texts if len(t) <= size)
+    found: list[tuple[int, str, dict[str, int | str]]] = []
+    for n, text in enumerate(texts):
+        length = len(text)
+        median = _median_without(lengths, length)
+        if abs(length - median) > max(ratio * median, min_difference):
+            found.append((n, "message_length", {"length": length, "median": round(median)}))
             continue
-        prefixes = {t[:size] for t in others}
-        distinct = set(others) - {texts[n]}
-        if (
-            size
-            and len(distinct) >= 2
-            and len(prefixes) == 1
-            and all(len(t) > size for t in others)
-        ):
-            prefix = prefixes.pop()
-            if not texts[n].startswith(prefix):
-                yield settings.problem(
-                    view.locate(passage),
-                    format_path(passage.path),
-                    key="message_prefix",
-                    text=_short(passage.text),
-                    prefix=prefix,
-                )
+        own = text[:size]
+        alone = prefix_counts[own] == 1  # no sibling shares this text's prefix
+        siblings_prefixes = len(prefix_counts) - alone
+        siblings_all_long = short - (length <= size) == 0
+        # distinct_texts - 1: the siblings' different texts, this one's own left out
+        if size and distinct_texts - 1 >= 2 and siblings_prefixes == 1 and siblings_all_long:
+            prefix = next(p for p in prefix_counts if p != own or not alone)
+            if not text.startswith(prefix):
+                found.append((n, "message_prefix", {"prefix": prefix}))
+    return found
