@@ -97,10 +97,11 @@ def _run(
     templates = Templates(project.templates_dir)
     old_doc, old_name = load_input(project, old)
     new_doc, new_name = load_input(project, new)
+    sections = templates.sections()
     result = compare(
         old_doc,
         new_doc,
-        sections=templates.sections(),
+        sections=sections,
         units=load_units(templates),
         old_name=old_name,
         new_name=new_name,
@@ -110,7 +111,6 @@ def _run(
         from reportgen.layout import load_layout
         from reportgen.render.docx_diff import render_docx_diff
 
-        sections = templates.sections()
         data = render_docx_diff(
             compose_alone(old_doc, sections),
             compose_alone(new_doc, sections),
