@@ -251,24 +251,16 @@ def render_terminal(
     console.print(Text(f"{t['title']} {data['old']} → {data['new']}", style="bold"))
     if any(data[k] for k in ("added", "removed", "moved", "reworded", "relinked", "restyled")):
         console.print(Text(t["structure"], style="bold cyan"))
-    for entry in data["added"]:
-        console.print(
-            Text.assemble(
-                ("  + ", "green"),
-                (f"{t['added']}  ", "green"),
-                f"{entry['place']} {entry['heading']}",
-                _id(entry),
+    for group, mark, style in (("added", "+", "green"), ("removed", "-", "red")):
+        for entry in data[group]:
+            console.print(
+                Text.assemble(
+                    (f"  {mark} ", style),
+                    (f"{t[group]}  ", style),
+                    f"{entry['place']} {entry['heading']}",
+                    _id(entry),
+                )
             )
-        )
-    for entry in data["removed"]:
-        console.print(
-            Text.assemble(
-                ("  - ", "red"),
-                (f"{t['removed']}  ", "red"),
-                f"{entry['place']} {entry['heading']}",
-                _id(entry),
-            )
-        )
     for entry in data["moved"]:
         console.print(
             Text.assemble(
