@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -16,6 +17,23 @@ from reportgen import oxml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
+
+
+SRC = Path(oxml.__file__).resolve().parent
+RAW_OOXML = re.compile(
+    r"\bOxmlElement\b|\bqn\(|\.xpath\(|\bnsmap\b|\bparse_xml\b|wordprocessingml/"
+)
+
+
+def test_raw_ooxml_lives_in_this_module_only() -> None:
+    found = [
+        f"{path.relative_to(SRC)}:{n}: {line.strip()}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path.name != "oxml.py"
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if RAW_OOXML.search(line)
+    ]
+    assert found == []
 
 
 def xml(text: str) -> etree._Element:
