@@ -19,7 +19,7 @@ from reportgen.chars import INVISIBLE
 from reportgen.document import Composed, compose_documents
 from reportgen.errors import InvalidInput
 from reportgen.loader import load_yaml_text
-from reportgen.model import Plan, Review
+from reportgen.model import Plan, Review, clean_text
 from reportgen.render import FORMATS
 from reportgen.templating import Templates, markdown_escape
 from reportgen.text import normalise_punctuation
@@ -36,9 +36,11 @@ _SPECIAL = "<>&*_#`[]|\\'\"{}$"
 _ODD = "😀𠮷\u00a0\u3000\u200b\ufeffé"
 _ALPHABET = _CJK + "0123456789" + "abcSXZ" + _MARKS + _SPECIAL + _ODD + " \n"
 
-texts = st.text(alphabet=st.sampled_from(_ALPHABET), min_size=1, max_size=30).filter(
+paragraphs = st.text(alphabet=st.sampled_from(_ALPHABET), min_size=1, max_size=30).filter(
     lambda s: s.strip() and "{{" not in s
 )
+# Only opening and closing may hold several paragraphs (a blank line); every other text is one.
+texts = paragraphs.filter(lambda s: "\n" not in clean_text(s))
 
 
 @st.composite
@@ -63,9 +65,9 @@ def metrics(draw: st.DrawFn) -> list[dict[str, Any]]:
     return out
 
 
-def _with_references(draw: st.DrawFn, ids: list[str]) -> str:
+def _with_references(draw: st.DrawFn, ids: list[str], kind: st.SearchStrategy = texts) -> str:
     """A text, sometimes with a {{metric}} reference in it."""
-    text = draw(texts)
+    text = draw(kind)
     if ids and draw(st.booleans()):
         ref = draw(st.sampled_from(ids)) + draw(st.sampled_from(["", ".value", ".unit", ".label"]))
         cut = draw(st.integers(min_value=0, max_value=len(text)))
@@ -90,9 +92,9 @@ def documents(draw: st.DrawFn, kind: str, year: int) -> dict[str, Any]:
     found = draw(metrics())
     ids = [m["id"] for m in found]
     doc: dict[str, Any] = {"organisation": draw(texts), "year": year, "metrics": found}
-    for key in ("title", "opening", "closing"):
+    for key, strategy in (("title", texts), ("opening", paragraphs), ("closing", paragraphs)):
         if draw(st.booleans()):
-            doc[key] = _with_references(draw, ids)
+            doc[key] = _with_references(draw, ids, strategy)
     sections = ("priorities",) if kind == "plan" else ("highlights", "shortcomings")
     for section in sections:
         doc[section] = draw(st.lists(items(ids), max_size=3))

@@ -127,3 +127,15 @@ def test_chinese_messages_by_default(tmp_path: Path) -> None:
     set_language("zh")
     [problem] = problems(tmp_path, GOOD + "shortcommings: []\n")
     assert "未知的键" in problem.message and "shortcomings" in problem.message
+
+
+def test_a_blank_line_is_refused_where_one_paragraph_belongs(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "    heading: 社会发展开拓新局面\n", "    heading: |\n      社会发展\n\n      开拓新局面\n"
+    )
+    [problem] = problems(tmp_path, text)
+    assert problem.path == "highlights[0].heading"
+    assert "only opening and closing can hold" in problem.message
+    # … while the opening may hold several paragraphs
+    review = load_review(write(tmp_path, GOOD.replace("  现将主要工作", "\n  现将主要工作")))
+    assert review.opening is not None and review.opening.count("\n") == 1

@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from reportgen.chars import refuse_invisible
 
@@ -28,10 +29,27 @@ def clean_text(value: str) -> str:
     return "\n".join(_LINE_BREAK.sub("", p) for p in paragraphs)
 
 
+def one_paragraph(value: str) -> str:
+    """Headings, points, labels and names sit inside one paragraph: a blank line in them
+    would start a paragraph that the document cannot show, so it is refused, not guessed at."""
+    if "\n" in value:
+        raise PydanticCustomError(
+            "one_paragraph", "a blank line starts a paragraph; only opening and closing may"
+        )
+    return value
+
+
 # Invisible control characters are refused here as well as by the loader, for documents built
 # in code: no renderer may ever see one (a .docx holding one does not open).
 Text = Annotated[
     str, AfterValidator(refuse_invisible), AfterValidator(clean_text), Field(min_length=1)
+]
+Line = Annotated[
+    str,
+    AfterValidator(refuse_invisible),
+    AfterValidator(clean_text),
+    AfterValidator(one_paragraph),
+    Field(min_length=1),
 ]
 Plain = Annotated[str, AfterValidator(refuse_invisible)]
 Id = Annotated[
@@ -52,8 +70,8 @@ class Point(_Strict):
     """One point of an item. ``lead`` is the phrase it opens with (慎终如始筑牢疫情防线),
     rendered before the text with a full-width comma and optionally in bold."""
 
-    lead: Text | None = Field(default=None, description="引领短语, e.g. 稳进提质统筹经济指标")
-    text: Text = Field(description="the point's text, after the lead phrase")
+    lead: Line | None = Field(default=None, description="引领短语, e.g. 稳进提质统筹经济指标")
+    text: Line = Field(description="the point's text, after the lead phrase")
 
     @model_validator(mode="before")
     @classmethod
@@ -70,7 +88,7 @@ class Item(_Strict):
     """A numbered item （一）…: a run-in heading sentence, then its points."""
 
     id: Id | None = Field(default=None, description="stable name used by diff and track")
-    heading: Text = Field(description="小标题, e.g. 社会发展开拓新局面 (the full stop is added)")
+    heading: Line = Field(description="小标题, e.g. 社会发展开拓新局面 (the full stop is added)")
     points: list[Point] = Field(default_factory=list)
     layout: Literal["run-in", "list"] = Field(
         default="run-in",
@@ -103,7 +121,7 @@ class Metric(_Strict):
     """A key figure, written once and referred to from the text as ``{{id}}``."""
 
     id: Id
-    label: Text = Field(description="指标名称, e.g. 规上工业总产值")
+    label: Line = Field(description="指标名称, e.g. 规上工业总产值")
     value: Number
     unit: Plain = Field(default="", description="e.g. 万元, 亿元, 人, %")
     period: Plain | None = Field(default=None, description="e.g. 1-9月, 全年")
@@ -118,23 +136,23 @@ class Metric(_Strict):
 class Signature(_Strict):
     """落款: the signing organisation and the date."""
 
-    name: Text
+    name: Line
     date: dt.date
 
 
 class _Document(_Strict):
-    organisation: Text = Field(
+    organisation: Line = Field(
         description="单位名称, e.g. *街道 (quote a value that starts with *)"
     )
     year: int = Field(ge=1949, le=2100)
-    title: Text | None = Field(default=None, description="overrides the generated title")
+    title: Line | None = Field(default=None, description="overrides the generated title")
     opening: Text | None = Field(
         default=None, description="开头段; a blank line starts a paragraph"
     )
     closing: Text | None = Field(default=None, description="结尾段")
     metrics: list[Metric] = Field(default_factory=list)
     signature: Signature | None = None
-    attachments: list[Text] = Field(default_factory=list, description="附件 notes")
+    attachments: list[Line] = Field(default_factory=list, description="附件 notes")
 
     def metric(self, metric_id: str) -> Metric | None:
         return next((m for m in self.metrics if m.id == metric_id), None)
