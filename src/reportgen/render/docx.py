@@ -151,9 +151,21 @@ class DocxWriter:
 
         self.layout = layout
         self.doc: Document = new_document()
+        self.style_ids: dict[str, str | None] = {}
         self.dropped: list[str] = []
         self.signature_paragraph: Paragraph | None = None
         self.pitch = twips(layout.grid.line_spacing_pt)
+
+    def set_style(self, paragraph: Paragraph, name: str) -> None:
+        """Give ``paragraph`` the paragraph style ``name``. Its id is looked up once per
+        document: python-docx looks a style up by name, and the default style, by scanning
+        every style of the template each time."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        if name not in self.style_ids:
+            style = self.doc.styles[name]
+            self.style_ids[name] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        paragraph._p.style = self.style_ids[name]
 
     # Text ──────────────────────────────────────────────────────────────────
 
@@ -365,7 +377,7 @@ class DocxWriter:
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
-            paragraph.style = self.doc.styles["Footer"]
+            self.set_style(paragraph, "Footer")
             fmt = paragraph.paragraph_format
             fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
             if odd:
@@ -402,7 +414,8 @@ class DocxWriter:
     def title(self, text: str) -> Paragraph:
         """The title, broken into lines of a good shape (:func:`title_lines`)."""
         layout = self.layout
-        paragraph = self.doc.add_paragraph(style="Title")
+        paragraph = self.doc.add_paragraph()
+        self.set_style(paragraph, "Title")
         max_width = layout.page.text_width_pt / layout.title.size_pt
         for n, line in enumerate(title_lines(self.clean(text), max_width)):
             if n:
@@ -413,7 +426,8 @@ class DocxWriter:
     def heading(self, block: Block) -> Paragraph:
         """A level-1 heading, or a level-2 heading standing alone (items laid out as lists)."""
         level = max(1, min(block.level, 2))
-        paragraph = self.doc.add_paragraph(style=f"Heading {level}")
+        paragraph = self.doc.add_paragraph()
+        self.set_style(paragraph, f"Heading {level}")
         self.spans(paragraph, block.spans, block.level)
         return paragraph
 
@@ -527,7 +541,7 @@ class DocxWriter:
         for r, (row, values) in enumerate(zip(table.rows, cells, strict=True)):
             for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles[TABLE_TEXT_STYLE]
+                self.set_style(paragraph, TABLE_TEXT_STYLE)
                 if r and c == 0:
                     paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 font = table_layout.header_font if r == 0 else table_layout.font

@@ -200,7 +200,8 @@ class _DiffWriter(DocxWriter):
         current = self.current
         if current is None or current.status == "equal":
             return super().title(text)
-        paragraph = self.doc.add_paragraph(style="Title")
+        paragraph = self.doc.add_paragraph()
+        self.set_style(paragraph, "Title")
         for piece in current.pieces:
             self.track(self.run(paragraph, piece.text, self.layout.title.font), piece.kind)
         return paragraph
