@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 f"CI must install {', '.join(missing)} (see .ci/run); the LibreOffice tests "
                 "would otherwise be skipped"
             )
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English (the CLI's --lang en) for the test, the language before restored."""
+    from reportgen.messages import language, set_language
+
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
 
 
 @pytest.fixture

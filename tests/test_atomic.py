@@ -16,6 +16,8 @@ from reportgen import atomic
 from reportgen.atomic import write_atomic
 from reportgen.errors import UserError
 
+pytestmark = pytest.mark.usefixtures("english")  # they read the English wording
+
 
 def _temporaries(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))

@@ -137,6 +137,7 @@ def test_targets_follow_build(tmp_path: Path) -> None:
         "2022.yaml",
         "2023_plan.yaml",
     ]
+    set_language("en")
     with pytest.raises(UserError, match="the 2021 review not found"):
         targets(project, ["2021"])
 

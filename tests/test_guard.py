@@ -20,6 +20,8 @@ from reportgen.guard import (
     write_outputs,
 )
 
+pytestmark = pytest.mark.usefixtures("english")  # they read the English wording
+
 
 def _manifest(folder: Path) -> dict[str, list[str]]:
     return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]

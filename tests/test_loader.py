@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from reportgen.errors import UserError
+from reportgen.errors import InvalidInput, Location, UserError
 from reportgen.loader import format_path, load_yaml, load_yaml_text
+from reportgen.messages import set_language
+
+pytestmark = pytest.mark.usefixtures("english")  # they read the English wording
 
 
 def test_positions_of_every_node() -> None:
@@ -151,3 +155,81 @@ def test_libyaml_and_pure_python_give_the_same_nodes_and_places() -> None:
 
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+# ── the loader's messages in the user's language (messages.yaml) ─────────────────────────
+WORDED = [
+    # (YAML text, Chinese words, English words): message and hint together
+    (
+        "a: 1\n\tb: 2\n",
+        ("YAML 格式错误：", "缩进只能用空格，不能用 Tab 键"),
+        ("not valid YAML: ", "tab"),
+    ),
+    (
+        "a: 1\na: 2\n",
+        ("重复的键 “a”（第一次出现在第 1 行）", "删除其中一个"),
+        ("duplicate key 'a'",),
+    ),
+    ("organisation: *街道\n", ("以 * 或 & 开头的值要加引号",), ("must be quoted",)),
+    ("a: &x 1\nb: *x\n", ("不能使用 YAML 的锚点和别名", "完整写出来"), ("anchors and aliases",)),
+    ("a: !!python/name:os.system x\n", ("不能使用标签 !!python/name:os.system",), ("the tag",)),
+    ('a: "x\nb: 1\n', ("这里开始的引号没有闭合", "补上引号"), ("a quote opened here",)),
+    ("  \n", ("文件是空的", "reportgen new"), ("the file is empty", "reportgen new")),
+]
+
+
+def _refusal(text: str, language: str) -> UserError:
+    set_language(language)
+    with pytest.raises(UserError) as info:
+        load_yaml_text(text, "r.yaml")
+    return info.value
+
+
+@pytest.mark.parametrize(("text", "zh", "en"), WORDED)
+def test_loader_errors_in_both_languages(
+    text: str, zh: tuple[str, ...], en: tuple[str, ...]
+) -> None:
+    chinese, english = _refusal(text, "zh"), _refusal(text, "en")
+    assert chinese.location == english.location and chinese.location is not None
+    for words in zh:
+        assert words in f"{chinese.message}\n{chinese.hint}"
+    for words in en:
+        assert words in f"{english.message}\n{english.hint}"
+    # nothing Chinese in English but the text quoted from the file
+    assert not re.search("[\u4e00-\u9fff]", re.sub("[街道]", "", english.message + english.hint))
+
+
+def test_invisible_characters_are_named_in_both_languages() -> None:
+    problems = {}
+    for language in ("zh", "en"):
+        set_language(language)
+        with pytest.raises(InvalidInput) as info:
+            load_yaml_text("a: x\x0by\n", "r.yaml")
+        problems[language] = info.value.problems[0]
+    assert problems["zh"].location == problems["en"].location == Location("r.yaml", 1, 5)
+    assert problems["zh"].message == "不可见字符 U+000B (垂直制表符，Word 的手动换行符)"
+    assert (
+        problems["en"].message
+        == "invisible character U+000B (vertical tab, Word's manual line break)"
+    )
+    assert "Word 打不开" in problems["zh"].hint and "Word cannot open" in problems["en"].hint
+
+
+def test_unreadable_files_in_both_languages(tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("organisation: 街道\n".encode("gb18030"))
+    cases = [
+        (
+            gbk,
+            "文件不是 UTF-8 编码（看起来是 GBK/GB18030）",
+            "not UTF-8 (it looks like GBK/GB18030)",
+        ),
+        (tmp_path / "gone.yaml", "找不到文件：", "file not found: "),
+        (tmp_path, "是文件夹，不是文件", "is a folder, not a file"),
+    ]
+    for path, zh, en in cases:
+        for language, words in (("zh", zh), ("en", en)):
+            set_language(language)
+            with pytest.raises(UserError) as info:
+                load_yaml(path)
+            assert words in info.value.message, (language, info.value.message)

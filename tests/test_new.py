@@ -104,7 +104,7 @@ def test_a_file_created_meanwhile_is_not_overwritten(project: Project) -> None:
     assert draft.path.read_text("utf-8") == "mine"
 
 
-def test_needs_the_plan(project: Project) -> None:
+def test_needs_the_plan(project: Project, english: None) -> None:
     with pytest.raises(UserError, match="the 2024 plan not found"):
         new_review(project, "2024", SECTIONS)
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
+from reportgen.messages import message
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -23,15 +24,13 @@ def write_atomic(target: Path, data: bytes) -> None:
     shown = display_path(target)
     if target.is_dir():
         raise UserError(
-            f"cannot write {shown}: it is a folder", hint="give a file name, e.g. build/report.docx"
+            message("write_is_folder", file=shown), hint=message("write_is_folder_hint")
         )
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise UserError(
-            f"cannot create folder {display_path(folder)}: a file has that name"
-        ) from None
+        raise UserError(message("write_folder_blocked", file=display_path(folder))) from None
     except OSError as exc:
         raise _os_error(exc, display_path(folder)) from None
     _remove_stale_temporaries(folder, target.name)
@@ -91,12 +90,10 @@ def _umask() -> int:
 def _os_error(exc: OSError, shown: str) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(
-            f"cannot write {shown}: the disk is full",
-            hint="free some space and build again; the previous file is unchanged",
+            message("write_disk_full", file=shown), hint=message("write_disk_full_hint")
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return UserError(
-            f"cannot write {shown}: permission denied",
-            hint="choose another --output folder, or close the file if Word has it open",
+            message("write_permission", file=shown), hint=message("write_permission_hint")
         )
-    return UserError(f"cannot write {shown}: {exc.strerror or exc}")
+    return UserError(message("write_failed", file=shown, reason=exc.strerror or exc))

@@ -13,28 +13,26 @@ from __future__ import annotations
 
 import re
 
+from reportgen.messages import message
+
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-INVISIBLE_HINT = (
-    "delete the invisible character (often pasted from Word): "
-    "Word cannot open a document that holds it"
-)
-_NAMES = {
-    "\x00": "NUL",
-    "\x07": "bell, Word's table-cell end",
-    "\x08": "backspace",
-    "\x0b": "vertical tab, Word's manual line break",
-    "\x0c": "form feed, Word's page break",
-    "\x1b": "escape",
-}
+_NAMED = {"\x00", "\x07", "\x08", "\x0b", "\x0c", "\x1b"}  # their names: messages.yaml
+
+
+def invisible_hint() -> str:
+    """What to do about an invisible character, in the user's language."""
+    return message("invisible_hint")
 
 
 def describe_invisible(char: str) -> str:
     """``U+000B (vertical tab, Word's manual line break)``: never the character itself, which
     a terminal may not be able to print (a lone surrogate cannot even be encoded)."""
     if "\ud800" <= char <= "\udfff":
-        name = "a lone surrogate: half of a broken emoji or rare character"
+        name = message("invisible_name_surrogate")
+    elif char in _NAMED:
+        name = message(f"invisible_name_{ord(char):02x}")
     else:
-        name = _NAMES.get(char, "control character")
+        name = message("invisible_name_control")
     return f"U+{ord(char):04X} ({name})"
 
 
@@ -43,7 +41,11 @@ def refuse_invisible(value: str) -> str:
     match = INVISIBLE.search(value)
     if match:
         raise ValueError(
-            f"invisible character {describe_invisible(match.group())} at position "
-            f"{match.start() + 1}; {INVISIBLE_HINT}"
+            message(
+                "invisible_at",
+                char=describe_invisible(match.group()),
+                position=match.start() + 1,
+                hint=invisible_hint(),
+            )
         )
     return value

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from reportgen.atomic import write_atomic
 from reportgen.errors import UserError, display_path
+from reportgen.messages import message
 
 MANIFEST = ".reportgen.json"
 _KEEP = 3  # hashes remembered per file: the one on disk, and one being written
@@ -87,8 +88,7 @@ def check_replaceable(path: Path, data: bytes | None = None, *, force: bool = Fa
     shown = display_path(path)
     if not path.stat().st_mode & 0o222:
         raise ChangedByHand(
-            f"{shown} is read-only; reportgen leaves it as it is",
-            hint="make it writable, write elsewhere with --output, or pass --force to replace it",
+            message("guard_read_only", file=shown), hint=message("guard_read_only_hint")
         )
     current = _hash_file(path)
     if data is not None and current == sha256(data):
@@ -97,14 +97,10 @@ def check_replaceable(path: Path, data: bytes | None = None, *, force: bool = Fa
     if recorded and current in recorded:
         return
     if recorded:
-        what = f"{shown} was changed since reportgen wrote it (edited by hand?)"
+        what = message("guard_changed", file=shown)
     else:
-        what = f"{shown} exists and was not written by reportgen"
-    raise ChangedByHand(
-        what,
-        hint="save your version under another name, write elsewhere with --output, "
-        "or pass --force to replace it",
-    )
+        what = message("guard_foreign", file=shown)
+    raise ChangedByHand(what, hint=message("guard_changed_hint"))
 
 
 def rewrite_source(path: Path, data: bytes, *, original: bytes) -> Path:
@@ -121,8 +117,8 @@ def rewrite_source(path: Path, data: bytes, *, original: bytes) -> Path:
         current = None
     if current != original:
         raise ChangedByHand(
-            f"{shown} changed on disk while reportgen was working on it",
-            hint="run the command again",
+            message("guard_changed_on_disk", file=shown),
+            hint=message("guard_changed_on_disk_hint"),
         )
     backup = path.with_name(path.name + ".bak")
     write_atomic(backup, original)

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from reportgen.chars import INVISIBLE, INVISIBLE_HINT, describe_invisible
+from reportgen.chars import INVISIBLE, describe_invisible
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
+from reportgen.messages import message
 
 MAX_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB; anything this large is a mistake
 MAX_DEPTH = 50
@@ -56,21 +57,23 @@ def read_text(path: Path) -> str:
     """Read a user's UTF-8 text file, turning every way it can fail into a clear message."""
     shown = display_path(path)
     if path.is_dir():
-        raise UserError(f"{shown} is a folder, not a file", hint="give the path of a .yaml file")
+        raise UserError(message("read_folder", file=shown), hint=message("read_folder_hint"))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise UserError(
-                f"{shown} is {size // 1024 // 1024} MB; a report file is a few kB",
-                hint="check that this is the right file",
+                message("read_too_large", file=shown, size=size // 1024 // 1024),
+                hint=message("read_too_large_hint"),
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"file not found: {shown}", hint="check the path or the year") from None
+        raise UserError(
+            message("read_not_found", file=shown), hint=message("read_not_found_hint")
+        ) from None
     except PermissionError:
-        raise UserError(f"cannot read {shown}: permission denied") from None
+        raise UserError(message("read_permission", file=shown)) from None
     except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror}") from None
+        raise UserError(message("read_failed", file=shown, reason=exc.strerror)) from None
     return decode(raw, shown)
 
 
@@ -80,8 +83,10 @@ def decode(raw: bytes, shown: str) -> str:
     kind = _not_text(raw)
     if kind:
         raise UserError(
-            f"not a UTF-8 text file (it looks like {kind})",
-            hint="open it in your editor and save it as UTF-8",
+            message(
+                "read_not_text", encoding=message("read_binary") if kind == "binary data" else kind
+            ),
+            hint=message("read_not_text_hint"),
             location=Location(shown),
         )
     try:
@@ -92,12 +97,12 @@ def decode(raw: bytes, shown: str) -> str:
         guess = ""
         try:
             raw.decode("gb18030")
-            guess = " (it looks like GBK/GB18030)"
+            guess = message("load_encoding_guess")
         except UnicodeDecodeError:
             pass
         raise UserError(
-            f"not UTF-8{guess}",
-            hint="save the file as UTF-8 in your editor (WPS/Notepad: 另存为 → 编码 UTF-8)",
+            message("read_not_utf8", guess=guess),
+            hint=message("read_not_utf8_hint"),
             location=Location(shown, line, column),
         ) from None
 
@@ -132,8 +137,8 @@ def load_yaml(path: Path) -> Loaded:
 def load_yaml_text(text: str, shown: str) -> Loaded:
     if not text.strip():
         raise UserError(
-            "the file is empty",
-            hint="start from the bundled data/2022.yaml, or run `reportgen new`",
+            message("load_empty"),
+            hint=message("read_empty_hint"),
             location=Location(shown, 1, 1),
         )
     if INVISIBLE.search(text):
@@ -142,26 +147,26 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         node = compose(text)
     except _TooDeep as exc:
         raise UserError(
-            f"the YAML is nested more than {MAX_DEPTH} levels deep",
-            hint="a report needs a few levels; check the brackets and indentation here",
+            message("yaml_too_deep", limit=MAX_DEPTH),
+            hint=message("yaml_too_deep_hint"),
             location=Location(shown, exc.mark.line + 1, exc.mark.column + 1),
         ) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, shown, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
-        raise UserError(f"not valid YAML: {exc}", location=Location(shown)) from None
+        raise UserError(message("yaml_syntax", input=exc), location=Location(shown)) from None
     loaded = Loaded(shown, None, text=text)
     if node is None:
         raise UserError(
-            "the file holds no YAML content, only comments or blank lines",
+            message("yaml_no_content"),
             location=Location(shown, 1, 1),
         )
     try:
         loaded.value = _construct(node, (), loaded, 0)
     except _AliasFound:
         raise UserError(
-            "YAML anchors and aliases (&name / *name) are not supported in report files",
-            hint="write the value out in full",
+            message("yaml_alias"),
+            hint=message("yaml_alias_hint"),
             location=_first_alias(text, shown),
         ) from None
     loaded.seen_nodes.clear()
@@ -182,10 +187,10 @@ def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]
         problems.append(
             Problem(
                 Location(shown, line, column),
-                f"invisible character {describe_invisible(match.group())}",
+                message("invisible", char=describe_invisible(match.group())),
                 path=format_path(path),
                 rule="characters",
-                hint=INVISIBLE_HINT,
+                hint=message("invisible_hint"),
             )
         )
     return problems
@@ -285,37 +290,37 @@ def _first_alias(text: str, shown: str) -> Location:
 
 def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "not valid YAML"
+    problem = exc.problem or "not valid YAML"  # PyYAML's own words: English in every language
     lines = text.split("\n")
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:
         # The scanner fails at the end of the file; the mistake is where the quote opened.
         mark = exc.context_mark
-        problem = "a quote opened here is never closed"
+        problem = message("yaml_quote_unclosed")
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    hint = "fix the YAML syntax at this place"
+    hint = message("yaml_hint")
     source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     unclosed = _unclosed_quote_line(lines[: mark.line] if mark else [])
     if "\t" in problem or "'\\t'" in str(exc) or "\t" in source_line[: (column or 1)]:
-        hint = "YAML does not allow tab characters for indentation; indent with spaces"
-    elif problem.startswith("a quote opened here"):
-        hint = "add the closing quote at the end of the value"
+        hint = message("yaml_hint_tab")
+    elif problem == message("yaml_quote_unclosed"):
+        hint = message("yaml_hint_close_quote")
     elif unclosed:
         # A quote left open swallows the lines after it until the next quote mark, and the
         # error surfaces far below: name the line where it went wrong.
-        hint = f"line {unclosed} opens a quote that is not closed on that line; close it"
+        hint = message("yaml_hint_unclosed_line", line=unclosed)
     elif (
         "found undefined alias" in problem or "expected alphabetic or numeric character" in problem
     ):
-        hint = 'a value starting with * or & must be quoted, e.g. organisation: "*街道"'
+        hint = message("yaml_hint_star")
     elif "mapping values are not allowed" in problem:
-        hint = "a value containing ': ' must be quoted, or written as a block (|)"
+        hint = message("yaml_hint_colon")
     elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "check the indentation of this line against the lines above it"
+        hint = message("yaml_hint_indent")
     elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        hint = "a quote opened here is never closed"
+        hint = message("yaml_quote_unclosed")
     return UserError(
-        f"not valid YAML: {problem}", hint=hint, location=Location(shown, line, column)
+        message("yaml_syntax", input=problem), hint=hint, location=Location(shown, line, column)
     )
 
 
@@ -352,7 +357,7 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
     here = Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
     loaded.positions[path] = (here.line or 1, here.column or 1)
     if depth > MAX_DEPTH:
-        raise UserError("the YAML is nested too deeply", location=here)
+        raise UserError(message("yaml_too_deep_short"), location=here)
     if id(node) in loaded.seen_nodes:  # a node met twice came through an alias
         raise _AliasFound
     loaded.seen_nodes.add(id(node))
@@ -363,16 +368,16 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
         for key_node, value_node in node.value:
             key_here = Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise UserError("YAML merge keys (<<) are not supported", location=key_here)
+                raise UserError(message("yaml_merge_key"), location=key_here)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise UserError("a key must be a plain word", location=key_here)
+                raise UserError(message("yaml_key_not_plain"), location=key_here)
             key = str(key_node.value)
             _refuse_escaped_invisible(key, (*path, key), key_here)
             if key in result:
                 first = loaded.key_positions[(*path, key)]
                 raise UserError(
-                    f"duplicate key '{key}' (first at line {first[0]})",
-                    hint="remove one of them, or merge their contents",
+                    message("load_duplicate_key", field=key, expected=first[0]),
+                    hint=message("load_duplicate_key_hint"),
                     location=key_here,
                 )
             loaded.key_positions[(*path, key)] = (key_here.line or 1, key_here.column or 1)
@@ -401,19 +406,18 @@ def _refuse_escaped_invisible(value: str, path: PathKey, here: Location) -> None
     if match:
         problem = Problem(
             here,
-            f"invisible character {describe_invisible(match.group())}, written as an escape",
+            message("invisible_escaped", char=describe_invisible(match.group())),
             path=format_path(path),
             rule="characters",
-            hint="remove the backslash escape (\\x.., \\u....) from the quoted text",
+            hint=message("invisible_escaped_hint"),
         )
         raise InvalidInput([problem])
 
 
 def _tag_error(node: yaml.Node, here: Location) -> UserError:
-    what = f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed"
     return UserError(
-        f"{what}: report files hold only text, numbers, lists and mappings",
-        hint="remove the tag",
+        message("yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+        hint=message("yaml_tag_hint"),
         location=here,
     )
 

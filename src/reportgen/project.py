@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from reportgen.errors import UsageError, UserError, display_path
+from reportgen.messages import message
 
 _YEAR = re.compile(r"^(?P<year>\d{4})(?P<plan>_plan)?$")
 
@@ -55,26 +56,23 @@ class Project:
 def open_project(root: Path | None) -> Project:
     root = (root or Path.cwd()).resolve()
     if not root.exists():
-        raise UsageError(f"project folder not found: {display_path(root)}")
+        raise UsageError(message("project_not_found", path=display_path(root)))
     if not root.is_dir():
-        raise UsageError(f"--project must be a folder: {display_path(root)}")
+        raise UsageError(message("project_not_folder", path=display_path(root)))
     return Project(root)
 
 
 def parse_year(spec: str) -> int:
     match = _YEAR.match(spec)
     if not match:
-        raise UsageError(
-            f"'{spec}' is not a year",
-            hint="write the year as four digits, e.g. reportgen build 2022",
-        )
+        raise UsageError(message("not_a_year", spec=spec), hint=message("not_a_year_hint"))
     return int(match["year"])
 
 
 def require_file(path: Path, what: str) -> Path:
     if not path.exists():
         raise UserError(
-            f"{what} not found: looked for {display_path(path)}",
-            hint="run the command in your project folder, or pass --project DIR",
+            message("file_missing", what=what, path=display_path(path)),
+            hint=message("file_missing_hint"),
         )
     return path

@@ -44,6 +44,8 @@ def test_batch_builds_the_good_and_reports_the_bad(
 ) -> None:
     result = run(
         reportgen_cmd,
+        "--lang",
+        "en",
         "build",
         "2022",
         "-f",

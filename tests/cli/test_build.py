@@ -80,7 +80,7 @@ def test_plan_alone(reportgen_cmd: list[str], project: Path) -> None:
 
 
 def test_missing_data_names_the_path(reportgen_cmd: list[str], tmp_path: Path) -> None:
-    result = run(reportgen_cmd, "build", "2022", cwd=tmp_path)
+    result = run(reportgen_cmd, "--lang", "en", "build", "2022", cwd=tmp_path)
     assert result.returncode == 1
     assert "looked for data/2022.yaml" in result.stderr
     assert "Traceback" not in result.stderr
@@ -92,7 +92,7 @@ def test_yaml_syntax_error_names_file_line_column(reportgen_cmd: list[str], proj
     index = next(i for i, line in enumerate(lines) if line.startswith("year:"))
     lines[index] = 'year: "2022'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run(reportgen_cmd, "build", "2022", cwd=project)
+    result = run(reportgen_cmd, "--lang", "en", "build", "2022", cwd=project)
     assert result.returncode == 1
     assert "data/2022.yaml:" in result.stderr
     assert "not valid YAML" in result.stderr
@@ -130,7 +130,7 @@ def test_failed_build_leaves_earlier_output_untouched(
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["build", "twenty"], "'twenty' is not a year"),
+        (["--lang", "en", "build", "twenty"], "'twenty' is not a year"),
         (["build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
         (["build"], "Missing argument"),
         (["--lang", "fr", "build", "2022"], "choose zh or en"),

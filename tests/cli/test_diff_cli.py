@@ -62,7 +62,7 @@ def test_different_files_exit_1(reportgen_cmd: list[str], here: Path) -> None:
 )
 def test_errors_exit_2(reportgen_cmd: list[str], here: Path, args: list[str], words: str) -> None:
     (here / "broken.yaml").write_text("kind: review\n  year: [2022\n", "utf-8")
-    result = run(reportgen_cmd, "diff", *args, cwd=here)
+    result = run(reportgen_cmd, "--lang", "en", "diff", *args, cwd=here)
     assert result.returncode == 2
     assert words in result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr

@@ -68,7 +68,11 @@ def test_track_errors(
     reportgen_cmd: list[str], here: Path, args: list[str], code: int, words: str
 ) -> None:
     result = subprocess.run(
-        [*reportgen_cmd, "track", *args], cwd=here, capture_output=True, text=True, timeout=120
+        [*reportgen_cmd, "--lang", "en", "track", *args],
+        cwd=here,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == code
     assert words in result.stderr and "Traceback" not in result.stderr
