@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.document import Composed, compose_documents
 from reportgen.errors import InvalidInput, Problem, UsageError, display_path
@@ -14,7 +15,10 @@ from reportgen.model import Plan, Review
 from reportgen.project import Project, parse_year, require_file
 from reportgen.render import FORMATS, render_text
 from reportgen.templating import Templates
-from reportgen.validate import load_plan, load_review
+from reportgen.validate import DocumentT, checked_references, load_plan, load_review
+
+if TYPE_CHECKING:
+    from reportgen.check import CheckReport
 
 
 @dataclass
@@ -34,18 +38,32 @@ class Sources:
     notes: list[str] = field(default_factory=list)
 
 
-def load_sources(project: Project, spec: str) -> Sources:
-    """``2022``: data/2022.yaml (+ data/2023_plan.yaml if present); ``2023_plan``: the plan."""
+def load_sources(project: Project, spec: str, checked: CheckReport | None = None) -> Sources:
+    """``2022``: data/2022.yaml (+ data/2023_plan.yaml if present); ``2023_plan``: the plan.
+
+    A file ``checked`` found valid is taken from the check, not read and validated again."""
     year = parse_year(spec)
     if spec.endswith("_plan"):
-        plan = load_plan(require_file(project.plan_path(year), f"the {year} plan"))
+        plan = _load(project.plan_path(year), f"the {year} plan", Plan, checked)
         return Sources(None, plan, spec)
-    review = load_review(require_file(project.review_path(year), f"the {year} review"))
+    review = _load(project.review_path(year), f"the {year} review", Review, checked)
     plan_path = project.plan_path(year + 1)
     if plan_path.exists():
-        return Sources(review, load_plan(plan_path), str(year))
+        return Sources(review, _load(plan_path, "", Plan, checked), str(year))
     note = f"no {year + 1} plan ({display_path(plan_path)}): building the {year} review alone"
     return Sources(review, None, str(year), [note])
+
+
+def _load(path: Path, what: str, model: type[DocumentT], checked: CheckReport | None) -> DocumentT:
+    shown = display_path(path)
+    for found in checked.files if checked else []:
+        document = found.document
+        if isinstance(document, model) and found.shown == shown and found.path == path.resolve():
+            assert found.loaded is not None
+            return checked_references(found.loaded, document)
+    if what:
+        require_file(path, what)
+    return load_plan(path) if model is Plan else load_review(path)  # type: ignore[return-value]
 
 
 def output_paths(
@@ -105,9 +123,10 @@ def pdf_path(targets: dict[str, Path]) -> Path:
     return targets.get("docx", next(iter(targets.values()))).with_suffix(".pdf")
 
 
-def validate_first(project: Project, spec: str) -> list[Problem]:
+def validate_first(project: Project, spec: str) -> tuple[list[Problem], CheckReport]:
     """Check the files first: refuse them with every schema problem of every file at once;
-    return the lint findings, which a build prints and does not refuse."""
+    return the lint findings, which a build prints and does not refuse, and the check (whose
+    valid documents the build takes as they are)."""
     from reportgen.check import LOAD_RULES, check_project
 
     parse_year(spec)  # a build takes a year, not a path
@@ -116,7 +135,7 @@ def validate_first(project: Project, spec: str) -> list[Problem]:
     if blocking and not any(p.rule in LOAD_RULES for p in blocking):
         raise InvalidInput(blocking)
     # A file that cannot be read is refused below by the loader, with its own words.
-    return [p for p in checked.problems if p not in blocking]
+    return [p for p in checked.problems if p not in blocking], checked
 
 
 def build(
@@ -133,8 +152,8 @@ def build(
         raise UsageError(
             f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
         )
-    findings = validate_first(project, spec)
-    sources = load_sources(project, spec)
+    findings, checked = validate_first(project, spec)
+    sources = load_sources(project, spec, checked)
     templates = Templates(project.templates_dir)
     composed = compose_documents(sources.review, sources.plan, templates.sections())
     targets = output_paths(project, sources.stem, formats, output)

@@ -22,7 +22,7 @@ from reportgen.loader import MAX_BYTES, Loaded, decode, load_yaml_text
 from reportgen.messages import message
 from reportgen.model import Plan, Review
 from reportgen.project import Project, parse_year, require_file
-from reportgen.validate import detect_kind, schema_problems
+from reportgen.validate import detect_kind, validate_schema
 
 LOAD_RULES = ("file", "encoding", "empty", "yaml")
 BLOCKING_RULES = (*LOAD_RULES, "schema")  # what stops a build: it cannot read the input
@@ -36,6 +36,7 @@ class FileCheck:
     shown: str
     kind: str | None = None
     loaded: Loaded | None = None
+    document: Review | Plan | None = None  # when it is valid: a build uses it as it is
     view: View | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -133,7 +134,8 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     result.loaded = loaded
     result.kind = kind or detect_kind(loaded, Path(shown))
     model = Plan if result.kind == "plan" else Review
-    result.problems.extend(schema_problems(loaded, model))
+    result.document, problems = validate_schema(loaded, model)
+    result.problems.extend(problems)
     result.view = build_view(loaded, result.kind)
     result.problems.extend(reference_problems(result.view))
     return result

@@ -53,33 +53,41 @@ def load_plan(path: Path) -> Plan:
 
 def validate_loaded(loaded: Loaded, kind: str) -> Review | Plan:
     model: type[Review] | type[Plan] = Plan if kind == "plan" else Review
-    problems = list(schema_problems(loaded, model))
-    if problems:
+    document, problems = validate_schema(loaded, model)
+    if document is None:
         raise InvalidInput(problems)
-    document = model.model_validate(loaded.value)
+    return checked_references(loaded, document)
+
+
+def checked_references(loaded: Loaded, document: DocumentT) -> DocumentT:
+    """``document`` if its metric references resolve and its ids are unique; else raise
+    :class:`InvalidInput` listing every problem."""
     problems = list(reference_problems(loaded, document))
     if problems:
         raise InvalidInput(problems)
     return document
 
 
-def schema_problems(loaded: Loaded, model: type[BaseModel]) -> Iterator[Problem]:
+def validate_schema(
+    loaded: Loaded, model: type[DocumentT]
+) -> tuple[DocumentT | None, list[Problem]]:
+    """The document ``loaded`` holds as a ``model``, or None and every schema problem."""
     value = loaded.value
     if not isinstance(value, dict):
-        yield Problem(loaded.locate(()), message("not_a_mapping", input=describe_value(value)))
-        return
+        problem = Problem(loaded.locate(()), message("not_a_mapping", input=describe_value(value)))
+        return None, [problem]
     declared = value.get("kind")
     expected = model.model_fields["kind"].default
     if declared in ("review", "plan") and declared != expected:
-        yield Problem(
+        problem = Problem(
             loaded.locate(("kind",)),
             message("wrong_kind", input=declared, expected=expected),
             path="kind",
             hint="build takes data/YEAR.yaml as the review and data/YEAR+1_plan.yaml as the plan",
         )
-        return
+        return None, [problem]
     try:
-        model.model_validate(value)
+        return model.model_validate(value), []
     except ValidationError as exc:
         by_path: dict[tuple[str, str], Problem] = {}
         for error in exc.errors():
@@ -87,9 +95,10 @@ def schema_problems(loaded: Loaded, model: type[BaseModel]) -> Iterator[Problem]
             # A union (int | float) fails once per member: the last member's words are the
             # most general ("expected a number"), so keep one problem per path and kind.
             by_path[(problem.path, "missing" if error["type"] == "missing" else "value")] = problem
-        yield from sorted(
+        problems = sorted(
             by_path.values(), key=lambda p: (p.location.line or 0, p.location.column or 0)
         )
+        return None, problems
 
 
 def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:
