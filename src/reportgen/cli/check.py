@@ -73,6 +73,46 @@ def check(
     raise typer.Exit(1 if report.failed(strict) else 0)
 
 
+# A line is a list of pieces: (text, rich style or "").
+Pieces = list[tuple[str, str]]
+# What rich leaves out of text (BEL, BS, VT, FF, CR) or expands (tab): a line holding one is
+# printed by rich, so that plain output stays what rich would print.
+_RICH_CHANGES = frozenset("\x07\x08\x0b\x0c\r\t")
+
+
+class _Printer:
+    """Prints lines in colour through rich on a terminal, as plain text elsewhere (a pipe, a
+    file, CI), where rich would print the same text and costs ~30 ms to import."""
+
+    def __init__(self) -> None:
+        self.console = _console() if _styled() else None
+
+    def print(self, pieces: Pieces | None = None) -> None:
+        pieces = pieces or []
+        if self.console is None and not any(_RICH_CHANGES.intersection(t) for t, _ in pieces):
+            sys.stdout.write("".join(text for text, _ in pieces) + "\n")
+            return
+        from rich.text import Text
+
+        self.console = self.console or _console()
+        self.console.print(Text.assemble(*pieces))
+
+
+def _styled() -> bool:
+    """Whether rich would write escape codes to standard output (its own test, without it)."""
+    import os
+
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if "FORCE_COLOR" in os.environ:
+        return os.environ["FORCE_COLOR"] != ""
+    try:
+        return sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def _console(stderr: bool = False):
     from rich.console import Console
 
@@ -80,53 +120,53 @@ def _console(stderr: bool = False):
 
 
 def _print_report(report: CheckReport) -> None:
-    from rich.markup import escape
-
     from reportgen.check import BLOCKING_RULES, summary
 
-    console = _console()
+    out = _Printer()
     explained: set[tuple[str, str]] = set()  # a rule's advice is given once, at its first finding
     for checked in report.files:
         if not checked.problems:
             continue
-        console.print(f"[bold]{escape(checked.shown)}[/bold]")
+        out.print([(checked.shown, "bold")])
         for problem in checked.problems:
             first = (problem.rule, problem.hint) not in explained or problem.rule in BLOCKING_RULES
             explained.add((problem.rule, problem.hint))
-            console.print(_line(problem, escape, hint=first))
+            out.print(_line(problem, hint=first))
     if report.errors:
         style = "bold red"
     elif report.warnings:
         style = "bold yellow"
     else:
         style = "bold green"
-    console.print(f"[{style}]{escape(summary(report))}[/{style}]")
+    out.print([(summary(report), style)])
 
 
-def _line(problem: Problem, escape, *, hint: bool = True) -> str:
+def _line(problem: Problem, *, hint: bool = True) -> Pieces:
     from reportgen.messages import message
 
     colour = "red" if problem.severity == "error" else "yellow"
     words = {s: message(f"severity_{s}") for s in ("error", "warning")}
     word = words[problem.severity].ljust(max(map(len, words.values())))
-    path = f"{escape(problem.path)}: " if problem.path else ""
-    text = (
-        f"  [cyan]{escape(str(problem.location))}[/cyan]  [{colour}]{escape(word)}[/{colour}]  "
-        f"{path}{escape(problem.message)} [dim]\\[{escape(problem.rule)}][/dim]"
-    )
+    path = f"{problem.path}: " if problem.path else ""
+    pieces = [
+        ("  ", ""),
+        (str(problem.location), "cyan"),
+        ("  ", ""),
+        (word, colour),
+        (f"  {path}{problem.message} ", ""),
+        (f"[{problem.rule}]", "dim"),
+    ]
     if problem.hint and hint:
-        text += f"\n      [dim]→ {escape(problem.hint)}[/dim]"
-    return text
+        pieces += [("\n      ", ""), (f"→ {problem.hint}", "dim")]
+    return pieces
 
 
 def _print_fixes(fixes: list[FixResult]) -> None:
-    from rich.markup import escape
-
     from reportgen.messages import message
 
-    console = _console()
     if not fixes:
         return
+    out = _Printer()
     for result in fixes:
         if not result.changes:
             continue
@@ -136,33 +176,27 @@ def _print_fixes(fixes: list[FixResult]) -> None:
             expected=len(result.changes),
             input=result.backup_shown,
         )
-        console.print(f"[bold green]{escape(changed)}[/bold green]")
+        out.print([(changed, "bold green")])
         for line in result.diff:
             style = "red" if line.startswith("-") else "green" if line.startswith("+") else "dim"
-            console.print(f"[{style}]{escape(line)}[/{style}]")
+            out.print([(line, style)])
         for problem in result.skipped:
-            console.print(
-                f"  [yellow]{escape(str(problem.location))}[/yellow]  {escape(problem.message)}"
-            )
+            out.print([("  ", ""), (str(problem.location), "yellow"), (f"  {problem.message}", "")])
     if not any(r.changes for r in fixes):
-        console.print(f"[dim]{escape(message('fix_nothing'))}[/dim]")
-    console.print()
+        out.print([(message("fix_nothing"), "dim")])
+    out.print()
     sys.stdout.flush()
 
 
 def _print_rules(templates_dir: Path | None) -> None:
-    from rich.markup import escape
-
     from reportgen.lint.settings import load_rules
 
-    console = _console()
+    out = _Printer()
     for rule in load_rules(templates_dir).values():
         state = rule.severity if rule.enabled else "off"
         colour = {"error": "red", "warning": "yellow"}.get(state, "dim")
         about = rule.options.get("about", "")
-        console.print(
-            f"[bold]{escape(rule.id):20}[/bold] [{colour}]{state:8}[/{colour}] {escape(about)}"
-        )
+        out.print([(f"{rule.id:20}", "bold"), (" ", ""), (f"{state:8}", colour), (f" {about}", "")])
         for name, value in rule.options.items():
             if (
                 name == "about"
@@ -171,4 +205,4 @@ def _print_rules(templates_dir: Path | None) -> None:
                 or name == "patterns"
             ):
                 continue
-            console.print(f"    [dim]{escape(name)}: {escape(str(value))}[/dim]")
+            out.print([("    ", ""), (f"{name}: {value}", "dim")])
