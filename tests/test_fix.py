@@ -13,9 +13,9 @@ from reportgen.fix import fix_files, fix_text
 from reportgen.lint.sourcemap import SourceMap
 from reportgen.loader import load_yaml_text
 from reportgen.model import clean_text
-from reportgen.text import _HALF_TO_FULL, normalise_punctuation
+from reportgen.text import HALF_TO_FULL, normalise_punctuation
 
-FULL_TO_HALF = str.maketrans({full: half for half, full in _HALF_TO_FULL.items()})
+FULL_TO_HALF = str.maketrans({full: half for half, full in HALF_TO_FULL.items()})
 
 SAMPLE = """\
 # 注释,不改: (半角)
@@ -170,7 +170,7 @@ def test_fix_is_idempotent_and_loses_nothing(text: str) -> None:
         line, column = change.location.line, change.location.column
         index = sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + column - 1
         assert any(span.start <= index < span.end for span in spans)
-        assert text[index] == change.old and _HALF_TO_FULL[change.old] == change.new
+        assert text[index] == change.old and HALF_TO_FULL[change.old] == change.new
     # Fixed values hold no half-width mark the build would change; a second fix changes nothing.
     skipped = {p.path for p in result.skipped}
     assert fix_text(new, "data/2022.yaml").changes == []

@@ -27,7 +27,7 @@ from reportgen.lint.view import build_view
 from reportgen.loader import Loaded, PathKey, decode, format_path, load_yaml_text
 from reportgen.messages import message
 from reportgen.model import clean_text
-from reportgen.text import _HALF_TO_FULL, normalise_punctuation
+from reportgen.text import HALF_TO_FULL, normalise_punctuation
 from reportgen.validate import detect_kind
 
 BOM = b"\xef\xbb\xbf"
@@ -136,7 +136,7 @@ def _ops(raw: str, fixed: str) -> list[tuple[int, str]] | None:
     for i, char in enumerate(raw):
         if j < len(fixed) and char == fixed[j]:
             j += 1
-        elif j < len(fixed) and _HALF_TO_FULL.get(char) == fixed[j]:
+        elif j < len(fixed) and HALF_TO_FULL.get(char) == fixed[j]:
             out.append((i, fixed[j]))
             j += 1
         elif char.isspace():

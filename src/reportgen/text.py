@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
@@ -48,7 +47,7 @@ def number_marker(level: int, n: int) -> str:
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?P<after>.?)", re.S)
 _PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?P<after>.?)", re.S)
 
@@ -64,7 +63,7 @@ def _single(match: re.Match[str]) -> str:
     if is_cjk(before) or is_cjk(after) or figure_at_end:
         # A full-width mark carries its own space; a line break after it stays.
         space = "\n" if "\n" in match["space"] else ""
-        return f"{before}{_HALF_TO_FULL[mark]}{space}{after}"
+        return f"{before}{HALF_TO_FULL[mark]}{space}{after}"
     return match[0]
 
 
@@ -75,27 +74,17 @@ def _pair(match: re.Match[str]) -> str:
     return match[0]
 
 
-def _sub_overlapping(
-    pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str
-) -> str:
-    # Neighbours are part of each match, so adjacent marks (",(" or ");") need a second look.
-    previous = None
-    while previous != text:
-        previous, text = text, pattern.sub(repl, text)
-    return text
-
-
 def normalise_punctuation(text: str) -> str:
     """Half-width , ; : ? ! ( ) next to Chinese become full-width; figures stay half-width.
 
     ``1-9月``, ``12.43亿元``, ``100%``, ``S1线`` and ``12:30`` are left as they are.
     Idempotent: normalising twice changes nothing more.
     """
+    # Neighbours are part of each match, so adjacent marks (",(" or ");") need another pass.
     previous = None
     while previous != text:
         previous = text
-        text = _sub_overlapping(_PAIR, _pair, text)
-        text = _sub_overlapping(_SINGLE, _single, text)
+        text = _SINGLE.sub(_single, _PAIR.sub(_pair, text))
     return text
 
 
@@ -110,7 +99,7 @@ def half_width_marks(text: str) -> list[tuple[int, str]]:
     for i, char in enumerate(text):
         if j < len(fixed) and char == fixed[j]:
             j += 1
-        elif char in _HALF_TO_FULL:
+        elif char in HALF_TO_FULL:
             out.append((i, char))
             j += 1
     return out

@@ -9,7 +9,7 @@ from reportgen.errors import Problem
 from reportgen.lint import rule
 from reportgen.lint.settings import Rule
 from reportgen.lint.view import ItemView, Passage, View
-from reportgen.text import _HALF_TO_FULL, half_width_marks, is_cjk, normalise_punctuation
+from reportgen.text import HALF_TO_FULL, half_width_marks, is_cjk, normalise_punctuation
 
 PAIRS = {
     "“": "”",
@@ -53,7 +53,7 @@ def half_width(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
                         view.locate(passage, offset),
                         passage.where,
                         text=mark,
-                        fix=_HALF_TO_FULL[mark],
+                        fix=HALF_TO_FULL[mark],
                     )
 
 
