@@ -34,7 +34,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 @pytest.fixture
 def english() -> Iterator[None]:
     """Messages in English (the CLI's --lang en) for the test, the language before restored."""
-    from reportgen.messages import language, set_language
+    from reportgen.settings.messages import language, set_language
 
     before = language()
     set_language("en")

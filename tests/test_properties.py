@@ -14,17 +14,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen.build import render
-from reportgen.chars import INVISIBLE
-from reportgen.document import Composed, compose_documents
+from reportgen.app.build import render
+from reportgen.compose.document import Composed, compose_documents
 from reportgen.errors import InvalidInput
-from reportgen.loader import load_yaml_text
-from reportgen.messages import language, set_language
-from reportgen.model import Plan, Review, clean_text
+from reportgen.model.chars import INVISIBLE
+from reportgen.model.loader import load_yaml_text
+from reportgen.model.report import Plan, Review, clean_text
+from reportgen.model.validate import validate_loaded
 from reportgen.render import FORMATS
-from reportgen.templating import Templates, markdown_escape
-from reportgen.text import normalise_punctuation
-from reportgen.validate import validate_loaded
+from reportgen.settings.messages import language, set_language
+from reportgen.settings.templating import Templates, markdown_escape
+from reportgen.text.core import normalise_punctuation
 
 docx = pytest.importorskip("docx")
 

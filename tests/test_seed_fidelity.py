@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.document import Composed, compose_documents, resolve_metric
-from reportgen.model import Plan, Review
-from reportgen.validate import load_plan, load_review, text_fields
+from reportgen.compose.document import Composed, compose_documents, resolve_metric
+from reportgen.model.report import Plan, Review
+from reportgen.model.validate import load_plan, load_review, text_fields
 
 
 def repo_root() -> Path:

@@ -14,7 +14,7 @@ import pytest
 
 from reportgen.cli import app
 from reportgen.cli.app import run as run_cli
-from reportgen.validate import load_plan, load_review
+from reportgen.model.validate import load_plan, load_review
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED = FIXTURES / "seed.txt"

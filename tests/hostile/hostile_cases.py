@@ -172,7 +172,7 @@ def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
         os.close(fd)
         return os.open("/dev/full", os.O_WRONLY), name
 
-    monkeypatch.setattr("reportgen.atomic.tempfile.mkstemp", on_full_disk)
+    monkeypatch.setattr("reportgen.files.atomic.tempfile.mkstemp", on_full_disk)
 
 
 def _read_only_folder(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,7 +182,7 @@ def _read_only_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr("reportgen.atomic.tempfile.mkstemp", denied)
+    monkeypatch.setattr("reportgen.files.atomic.tempfile.mkstemp", denied)
 
 
 CASES: list[Case] = [

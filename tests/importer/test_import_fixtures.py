@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from import_helpers import DOCX_BUILDERS, FIXTURES, expected, structure_of
 
-from reportgen.document import compose_documents
+from reportgen.compose.document import compose_documents
 from reportgen.errors import UserError
 from reportgen.importer import Options, import_document
 from reportgen.importer.cleaner import clean

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from import_helpers import SEED
 
-from reportgen.build import build
-from reportgen.document import compose_documents
+from reportgen.app.build import build
+from reportgen.compose.document import compose_documents
+from reportgen.files.project import Project
 from reportgen.importer import import_document, output_paths, write_imported
-from reportgen.model import Plan, Review
-from reportgen.project import Project
-from reportgen.text import normalise_punctuation
-from reportgen.validate import load_plan, load_review
+from reportgen.model.report import Plan, Review
+from reportgen.model.validate import load_plan, load_review
+from reportgen.text.core import normalise_punctuation
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})

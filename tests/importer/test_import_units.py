@@ -20,9 +20,9 @@ from reportgen.importer.reader import RawParagraph, decode_text, read_document
 from reportgen.importer.structure import split_heading
 from reportgen.importer.title import parse_date_suffix, parse_title
 from reportgen.importer.yaml_writer import render_yaml, scalar, wrap
-from reportgen.loader import load_yaml_text
-from reportgen.model import Highlight, Point, Review, clean_text
-from reportgen.validate import validate_loaded
+from reportgen.model.loader import load_yaml_text
+from reportgen.model.report import Highlight, Point, Review, clean_text
+from reportgen.model.validate import validate_loaded
 
 
 @pytest.mark.parametrize(

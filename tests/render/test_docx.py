@@ -20,11 +20,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from reportgen.document import Block, Composed, Span, compose_documents
-from reportgen.layout import Layout, default_layout, load_layout
-from reportgen.model import Highlight, Metric, Plan, Point, Priority, Review, Shortcoming, Signature
+from reportgen.compose.document import Block, Composed, Span, compose_documents
+from reportgen.model.report import (
+    Highlight,
+    Metric,
+    Plan,
+    Point,
+    Priority,
+    Review,
+    Shortcoming,
+    Signature,
+)
 from reportgen.render.docx import DroppedCharacters, render_docx, text_width, title_lines
-from reportgen.templating import Templates
+from reportgen.settings.layout import Layout, default_layout, load_layout
+from reportgen.settings.templating import Templates
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

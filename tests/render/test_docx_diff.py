@@ -19,12 +19,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen import oxml
+from reportgen.compose.document import Block, Composed, Span
 from reportgen.diff.compare import compose_alone
-from reportgen.document import Block, Composed, Span
-from reportgen.pdf import find_soffice
+from reportgen.model.validate import load_document
 from reportgen.render.docx_diff import Piece, PlannedBlock, pieces, plan, render_docx_diff
-from reportgen.templating import Templates
-from reportgen.validate import load_document
+from reportgen.render.pdf import find_soffice
+from reportgen.settings.templating import Templates
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
 SECTIONS = Templates().sections()

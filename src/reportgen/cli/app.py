@@ -40,7 +40,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    from reportgen.messages import LANGUAGES, set_language
+    from reportgen.settings.messages import LANGUAGES, set_language
 
     if lang not in LANGUAGES:
         raise typer.BadParameter(f"choose zh or en, not {lang!r}", param_hint="--lang")

@@ -54,14 +54,14 @@ def build(
     ] = False,
 ) -> None:
     """Build the year's review, with next year's plan when there is one, into build/."""
-    from reportgen.build import build as run_build
+    from reportgen.app.build import build as run_build
     from reportgen.errors import display_path
-    from reportgen.project import open_project
+    from reportgen.files.project import open_project
     from reportgen.render import FORMATS
 
     formats = list(FORMATS) if fmt == "all" else [f.strip() for f in fmt.split(",")]
     if projects or jobs != 1:
-        from reportgen.batch import build_from_cli
+        from reportgen.app.batch import build_from_cli
 
         if pdf:
             from reportgen.errors import UsageError
@@ -74,7 +74,7 @@ def build(
     if result.findings:
         from dataclasses import replace
 
-        from reportgen.messages import message
+        from reportgen.settings.messages import message
 
         for finding in result.findings:
             line = replace(finding, hint="").format()

@@ -12,9 +12,9 @@ from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
 
 if TYPE_CHECKING:
-    from reportgen.check import CheckReport
+    from reportgen.check.fix import FixResult
+    from reportgen.check.run import CheckReport
     from reportgen.errors import Problem
-    from reportgen.fix import FixResult
 
 
 @app.command()
@@ -46,9 +46,9 @@ def check(
 
     Exit code 0 when there are no errors, 1 when there are (warnings too under --strict).
     """
-    from reportgen.check import check_project
+    from reportgen.check.run import check_project
     from reportgen.errors import UsageError
-    from reportgen.project import open_project
+    from reportgen.files.project import open_project
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", hint="choose text or json")
@@ -58,13 +58,13 @@ def check(
         return
     fixes: list[FixResult] = []
     if fix:
-        from reportgen.check import targets
-        from reportgen.fix import fix_files
+        from reportgen.check.fix import fix_files
+        from reportgen.check.run import targets
 
         fixes = fix_files(targets(opened, specs or []), opened.templates_dir)
     report = check_project(opened, specs or [])
     if fmt == "json":
-        from reportgen.check import as_json
+        from reportgen.check.run import as_json
 
         typer.echo(as_json(report, fixes))
     else:
@@ -120,7 +120,7 @@ def _console(stderr: bool = False):
 
 
 def _print_report(report: CheckReport) -> None:
-    from reportgen.check import BLOCKING_RULES, summary
+    from reportgen.check.run import BLOCKING_RULES, summary
 
     out = _Printer()
     explained: set[tuple[str, str]] = set()  # a rule's advice is given once, at its first finding
@@ -142,7 +142,7 @@ def _print_report(report: CheckReport) -> None:
 
 
 def _line(problem: Problem, *, hint: bool = True) -> Pieces:
-    from reportgen.messages import message
+    from reportgen.settings.messages import message
 
     colour = "red" if problem.severity == "error" else "yellow"
     words = {s: message(f"severity_{s}") for s in ("error", "warning")}
@@ -162,7 +162,7 @@ def _line(problem: Problem, *, hint: bool = True) -> Pieces:
 
 
 def _print_fixes(fixes: list[FixResult]) -> None:
-    from reportgen.messages import message
+    from reportgen.settings.messages import message
 
     if not fixes:
         return
@@ -189,7 +189,7 @@ def _print_fixes(fixes: list[FixResult]) -> None:
 
 
 def _print_rules(templates_dir: Path | None) -> None:
-    from reportgen.lint.settings import load_rules
+    from reportgen.check.lint.settings import load_rules
 
     out = _Printer()
     for rule in load_rules(templates_dir).values():

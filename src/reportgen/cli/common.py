@@ -25,7 +25,7 @@ def write_and_report(path: Path, data: bytes, summary: str, *, force: bool) -> N
     """Write ``data`` to ``path`` (never over a file edited since reportgen wrote it, unless
     ``force``), then say what was found and where it went."""
     from reportgen.errors import display_path
-    from reportgen.guard import write_output
+    from reportgen.files.guard import write_output
 
     write_output(path, data, force=force)
     typer.echo(summary)

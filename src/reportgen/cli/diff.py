@@ -89,9 +89,9 @@ def _run(
     from reportgen.cli.common import show_or_write, write_and_report
     from reportgen.diff import compare, load_input
     from reportgen.diff.output import render_text, summary
-    from reportgen.project import open_project
-    from reportgen.templating import Templates
-    from reportgen.units import load_units
+    from reportgen.files.project import open_project
+    from reportgen.settings.templating import Templates
+    from reportgen.settings.units import load_units
 
     project = open_project(project_dir)
     templates = Templates(project.templates_dir)
@@ -108,8 +108,8 @@ def _run(
     )
     if fmt == "docx":
         from reportgen.diff.compare import compose_alone
-        from reportgen.layout import load_layout
         from reportgen.render.docx_diff import render_docx_diff
+        from reportgen.settings.layout import load_layout
 
         data = render_docx_diff(
             compose_alone(old_doc, sections),

@@ -53,9 +53,9 @@ def import_command(
 ) -> None:
     """Import an existing work summary (.docx or .txt) as reportgen YAML, for review."""
     from reportgen.errors import UsageError, display_path
+    from reportgen.files.project import open_project
     from reportgen.importer import Options, import_document, output_paths, write_imported
-    from reportgen.project import open_project
-    from reportgen.templating import Templates
+    from reportgen.settings.templating import Templates
 
     if year is not None and not 1949 <= year <= 2100:
         raise UsageError(

@@ -24,10 +24,10 @@ def new(
     project: ProjectOption = None,
 ) -> None:
     """``reportgen new YEAR``: see :data:`HELP`."""
+    from reportgen.diff.new import new_review, write_new_review
     from reportgen.errors import display_path
-    from reportgen.new import new_review, write_new_review
-    from reportgen.project import open_project
-    from reportgen.templating import Templates
+    from reportgen.files.project import open_project
+    from reportgen.settings.templating import Templates
 
     opened = open_project(project)
     draft = new_review(opened, year, Templates(opened.templates_dir).sections())

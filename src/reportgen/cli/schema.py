@@ -17,7 +17,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a review or plan file (a copy is in schema/ for editors)."""
     from reportgen.errors import UsageError
-    from reportgen.schema import KINDS, schema_text
+    from reportgen.model.schema import KINDS, schema_text
 
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}", hint="choose review or plan")

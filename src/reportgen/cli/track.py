@@ -36,10 +36,10 @@ def track(
 ) -> None:
     """``reportgen track YEAR``: see :data:`HELP`."""
     from reportgen.cli.common import show_or_write
+    from reportgen.diff.track import TRACK_FORMATS, render, summary, track_year
     from reportgen.errors import UsageError
-    from reportgen.project import open_project
-    from reportgen.templating import Templates
-    from reportgen.track import TRACK_FORMATS, render, summary, track_year
+    from reportgen.files.project import open_project
+    from reportgen.settings.templating import Templates
 
     if fmt not in TRACK_FORMATS:
         raise UsageError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(TRACK_FORMATS)}")

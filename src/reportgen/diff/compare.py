@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.compose.document import Composed, compose, fill_metrics
 from reportgen.diff.figures import FigureRow, compare_figures
 from reportgen.diff.items import ItemDiff, item_views, match_items
 from reportgen.diff.words import Op, has_changes, word_diff
-from reportgen.document import Composed, compose, fill_metrics
 from reportgen.errors import display_path
-from reportgen.model import Plan, Report, Review
-from reportgen.project import Project, require_file
-from reportgen.text import normalise_punctuation
-from reportgen.units import UnitTable
+from reportgen.files.project import Project, require_file
+from reportgen.model.report import Plan, Report, Review
+from reportgen.settings.units import UnitTable
+from reportgen.text.core import normalise_punctuation
 
 Document = Review | Plan
 
@@ -115,7 +115,7 @@ def resolve_input(project: Project, spec: str) -> Path:
 
 
 def load_input(project: Project, spec: str) -> tuple[Document, str]:
-    from reportgen.validate import load_document
+    from reportgen.model.validate import load_document
 
     path = resolve_input(project, spec)
     return load_document(path), display_path(path)

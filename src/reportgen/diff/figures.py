@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from reportgen.model import Metric
-from reportgen.text import format_number
-from reportgen.units import UnitTable, as_decimal
+from reportgen.model.report import Metric
+from reportgen.settings.units import UnitTable, as_decimal
+from reportgen.text.core import format_number
 
 FigureStatus = Literal["added", "removed", "changed", "unchanged", "incomparable"]
 _HUNDREDTH = Decimal("0.01")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reportgen.compose.document import fill_metrics
 from reportgen.diff.words import Op, has_changes, heading_similarity, similarity, word_diff
-from reportgen.document import fill_metrics
-from reportgen.model import Item, Plan, Review
-from reportgen.text import normalise_punctuation, number_marker
+from reportgen.model.report import Item, Plan, Review
+from reportgen.text.core import normalise_punctuation, number_marker
 
 SECTION_KEYS = ("highlights", "shortcomings", "priorities")
 

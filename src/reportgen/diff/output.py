@@ -16,7 +16,7 @@ from reportgen.diff.compare import DocumentDiff
 from reportgen.diff.figures import FigureRow
 from reportgen.diff.items import ItemView, MatchedItem
 from reportgen.diff.words import Op, Segment, segments
-from reportgen.messages import language, localised
+from reportgen.settings.messages import language, localised
 
 TEXT_FORMATS = ("terminal", "md", "json", "html")
 
@@ -202,7 +202,7 @@ def render_text(
     if fmt == "terminal":
         return render_terminal(diff, context=context, color=color)
     if templates is None:
-        from reportgen.templating import Templates
+        from reportgen.settings.templating import Templates
 
         templates = Templates()
     data = view(diff, context)
@@ -224,7 +224,7 @@ def render_terminal(
     from rich.table import Table
     from rich.text import Text
 
-    from reportgen import terminal
+    from reportgen.cli import terminal
 
     color = terminal.wants_color(color)
     out = io.StringIO()

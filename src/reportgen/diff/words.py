@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from reportgen.segment import words
+from reportgen.text.segment import words
 
 OpKind = Literal["equal", "insert", "delete", "replace"]
 ELLIPSIS = "…"

@@ -17,7 +17,7 @@ from reportgen.importer.cleaner import Dropped, clean
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
 from reportgen.importer.yaml_writer import render_yaml
-from reportgen.model import Plan, Review
+from reportgen.model.report import Plan, Review
 
 __all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
 
@@ -108,7 +108,7 @@ def import_document(
     options = options or Options()
     shown = display_path(path)
     if sections is None:
-        from reportgen.templating import Templates
+        from reportgen.settings.templating import Templates
 
         sections = Templates().sections()
     read = read_document(path)
@@ -170,8 +170,8 @@ def _header(
 
 def _check_round_trip(text: str, document: Review | Plan, shown: str) -> None:
     """The YAML must read back as exactly the model it was written from."""
-    from reportgen.loader import load_yaml_text
-    from reportgen.validate import validate_loaded
+    from reportgen.model.loader import load_yaml_text
+    from reportgen.model.validate import validate_loaded
 
     loaded = load_yaml_text(text, f"{shown} (imported)")
     again = validate_loaded(loaded, document.kind)
@@ -206,7 +206,7 @@ def write_imported(
     imported: Imported, targets: dict[str, Path], *, force: bool = False
 ) -> list[Path]:
     """Write the rendered YAML; refuse to replace any file unless ``force``; all or nothing."""
-    from reportgen.guard import write_outputs
+    from reportgen.files.guard import write_outputs
 
     texts = {"review": imported.review_yaml, "plan": imported.plan_yaml}
     if len({p.resolve() for p in targets.values()}) < len(targets):

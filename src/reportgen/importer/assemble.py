@@ -1,4 +1,4 @@
-"""Outline → validated :class:`~reportgen.model.Review` and :class:`~reportgen.model.Plan`.
+"""Outline → validated :class:`~reportgen.model.report.Review` and `Plan`.
 
 Decides what the outline leaves open: the organisation and the years, which part each section
 is, where text that fits no field of the model goes (an item, with a comment), and whether the
@@ -30,7 +30,16 @@ from reportgen.importer.title import (
     parse_title,
     redacted_organisation,
 )
-from reportgen.model import Highlight, Plan, Point, Priority, Report, Review, Shortcoming, Signature
+from reportgen.model.report import (
+    Highlight,
+    Plan,
+    Point,
+    Priority,
+    Report,
+    Review,
+    Shortcoming,
+    Signature,
+)
 
 CommentPath = tuple[str | int, ...]
 _KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from reportgen.model import Item, Plan, Point, Review
+from reportgen.model.report import Item, Plan, Point, Review
 
 CommentPath = tuple[str | int, ...]
 WIDTH = 40  # characters a block line grows to before it breaks after a comma

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportgen.document import Composed
-from reportgen.templating import Templates
+from reportgen.compose.document import Composed
+from reportgen.settings.templating import Templates
 
 FORMATS = ("docx", "md", "txt", "html")
 TEXT_FORMATS = ("md", "txt", "html")

@@ -1,6 +1,6 @@
 """Composed blocks → a Word document laid out to GB/T 9704-2012.
 
-Every number and font comes from the :class:`~reportgen.layout.Layout`; every piece of raw
+Every number and font comes from the :class:`~reportgen.settings.layout.Layout`; every piece of raw
 XML from :mod:`reportgen.oxml`. This module speaks in styles, paragraphs and runs:
 
 - styles carry the formatting (Normal is the body text, so a paragraph typed in Word looks
@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
-from reportgen.document import Block, Composed, MetricRow, Span
-from reportgen.layout import PT_PER_MM, Heading, Layout, default_layout
+from reportgen.compose.document import Block, Composed, MetricRow, Span
+from reportgen.settings.layout import PT_PER_MM, Heading, Layout, default_layout
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -81,7 +81,7 @@ def title_lines(title: str, max_width: float) -> list[str]:
     """
     if text_width(title) <= max_width:
         return [title]
-    from reportgen.segment import words
+    from reportgen.text.segment import words
 
     pieces = [w for w in words(title) if w]
     cuts = [i for i in range(1, len(pieces)) if _can_break(pieces[i - 1], pieces[i])]

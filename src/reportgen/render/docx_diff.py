@@ -21,11 +21,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from reportgen import oxml
+from reportgen.compose.document import Block, Composed, Span
 from reportgen.diff.words import diff_opcodes, similarity
-from reportgen.document import Block, Composed, Span
-from reportgen.layout import Layout, default_layout
 from reportgen.render.docx import DocxWriter
-from reportgen.segment import words
+from reportgen.settings.layout import Layout, default_layout
+from reportgen.text.segment import words
 
 if TYPE_CHECKING:
     from docx.oxml.text.run import CT_R

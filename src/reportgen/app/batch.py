@@ -1,0 +1,366 @@
+"""Build many organisations' documents in one run: a district office's whole batch.
+
+Start-up (Python, pydantic, python-docx) is paid once per worker instead of once per document.
+Each project is built exactly as ``reportgen build`` builds it alone; one bad project is
+reported and skipped, and the others are still built.
+"""
+
+from __future__ import annotations
+
+import glob
+import importlib
+import os
+import sys
+import textwrap
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import UsageError, UserError, display_path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one project of a batch."""
+
+    project: Path
+    written: tuple[Path, ...] = ()
+    notes: tuple[str, ...] = ()
+    findings: int = 0  # check's findings, which a build reports and does not refuse
+    error: str = ""  # the message the user would have seen building this project alone
+    bug: bool = False  # the error is an internal error, not bad input
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    @property
+    def name(self) -> str:
+        return display_path(self.project)
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)  # in the order the projects were given
+    seconds: float = 0.0
+    jobs: int = 1
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def built(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every project was built; 1 when some failed; 3 when one failed on a bug."""
+        if any(o.bug for o in self.outcomes):
+            return 3
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        total = len(self.outcomes)
+        per_doc = self.seconds / total if total else 0.0
+        jobs = f", {self.jobs} jobs" if self.jobs > 1 else ""
+        line = (
+            f"built {len(self.built)} of {total} projects in {self.seconds:.1f} s "
+            f"({per_doc * 1000:.0f} ms per project{jobs})"
+        )
+        if self.failed:
+            names = [o.name for o in self.failed[:10]]
+            more = len(self.failed) - len(names)
+            line += f"; {len(self.failed)} failed: " + ", ".join(names)
+            line += f" and {more} more (each reported above)" if more else ""
+        return line
+
+
+class Reporter:
+    """Told about a batch as it runs; the CLI draws a progress bar with it."""
+
+    def start(self, total: int) -> None:
+        """Called once, after the worker processes exist and before the first result."""
+
+    def done(self, outcome: Outcome) -> None:
+        """Called for every project as it finishes, in the order they finish."""
+
+    def finish(self) -> None:
+        """Called once at the end, also when the batch is interrupted."""
+
+
+class ConsoleReporter(Reporter):
+    """Prints each project's result as it finishes, and draws a progress bar on stderr when
+    stderr is a terminal (never into a pipe or a log file)."""
+
+    def __init__(self, *, bar: bool | None = None) -> None:
+        self.bar = sys.stderr.isatty() if bar is None else bar
+        self._progress = None
+        self._task = None
+
+    def start(self, total: int) -> None:
+        if not self.bar or total < 2:
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = self._progress.add_task("build", total=total)
+        self._progress.start()
+
+    def done(self, outcome: Outcome) -> None:
+        if outcome.ok:
+            notes = [f"note: {outcome.name}: {note}" for note in outcome.notes]
+            self._say([f"wrote {display_path(path)}" for path in outcome.written], sys.stdout)
+        else:
+            notes = [f"failed: {outcome.name}", textwrap.indent(outcome.error, "  ")]
+        self._say(notes, sys.stderr)
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+    def _say(self, lines: list[str], stream: object) -> None:
+        # While the bar is drawn, lines bound for the same terminal go above it.
+        if self._progress is not None and (stream is sys.stderr or sys.stdout.isatty()):
+            for line in lines:
+                self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            for line in lines:
+                print(line, file=stream)
+
+
+def find_projects(patterns: Iterable[str]) -> list[Path]:
+    """The project folders that ``patterns`` (folders or glob patterns, ``orgs/*``) name.
+
+    Matches that are files (``orgs/README.md``) are not projects and are left out; a pattern
+    that matches no folder at all is a usage error, since it is most likely mistyped.
+    """
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        matches = sorted(glob.glob(os.path.expanduser(pattern), recursive=True))
+        folders = [Path(m) for m in matches if Path(m).is_dir()]
+        if not folders:
+            raise UsageError(
+                f"--projects {pattern!r} matches no folder",
+                hint="give a folder, or a pattern in quotes so the shell passes it as is: 'orgs/*'",
+            )
+        for folder in folders:
+            found.setdefault(folder.resolve(), None)
+    return list(found)
+
+
+def output_for(
+    project: Path, spec: str, formats: Sequence[str], output: Path | None
+) -> Path | None:
+    """Where a project's files go: its own build/ by default; ``--output DIR`` gives each
+    project a folder of its own, DIR/NAME/, named after the project folder."""
+    if output is None:
+        return None
+    folder = output / project.name
+    return folder / f"{spec}.{formats[0]}" if len(formats) == 1 else folder
+
+
+def check_names(projects: Sequence[Path], output: Path | None) -> None:
+    """With ``--output``, two projects of the same folder name would overwrite each other."""
+    if output is None:
+        return
+    seen: dict[str, Path] = {}
+    for project in projects:
+        other = seen.setdefault(project.name, project)
+        if other != project:
+            raise UsageError(
+                f"two projects are both named {project.name!r}: {display_path(other)} and "
+                f"{display_path(project)}; their files would overwrite each other in --output",
+                hint="build them in separate runs, or without --output (each into its own build/)",
+            )
+
+
+def build_one(
+    project: Path, spec: str, formats: tuple[str, ...], output: Path | None, force: bool = False
+) -> Outcome:
+    """Build one project; never raises: a failure becomes the outcome's error."""
+    from reportgen.app.build import build
+    from reportgen.files.project import Project
+
+    started = time.perf_counter()
+    try:
+        target = output_for(project, spec, formats, output)
+        result = build(Project(project), spec, list(formats), target, force=force)
+    except UserError as exc:
+        return Outcome(project, error=exc.format(), seconds=time.perf_counter() - started)
+    except Exception as exc:  # a bug must not take the other projects down with it
+        message = (
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "  → this is a bug in reportgen; build this project alone with --debug and report it"
+        )
+        return Outcome(project, error=message, bug=True, seconds=time.perf_counter() - started)
+    return Outcome(
+        project,
+        written=tuple(result.written),
+        notes=(*result.notes, *_findings_note(project, spec, len(result.findings))),
+        findings=len(result.findings),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _findings_note(project: Path, spec: str, count: int) -> list[str]:
+    if not count:
+        return []
+    where = display_path(project)
+    return [f"{count} check finding(s): `reportgen check {spec} --project {where}` explains them"]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def build_many(
+    projects: Sequence[Path],
+    spec: str,
+    formats: Sequence[str],
+    *,
+    output: Path | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    reporter: Reporter | None = None,
+) -> BatchResult:
+    """Build ``spec`` (``2022``) in every project; ``jobs`` > 1 builds in that many processes."""
+    if jobs < 0:
+        raise UsageError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    check_names(projects, output)
+    jobs = min(jobs or default_jobs(), max(len(projects), 1))
+    reporter = reporter or Reporter()
+    formats = tuple(formats)
+    started = time.perf_counter()
+    by_project: dict[Path, Outcome] = {}
+    try:
+        if jobs == 1:
+            reporter.start(len(projects))
+            for project in projects:
+                outcome = build_one(project, spec, formats, output, force)
+                by_project[project] = outcome
+                reporter.done(outcome)
+        else:
+            work = _in_processes(projects, spec, formats, output, force, jobs, reporter)
+            for outcome in work:
+                by_project[outcome.project] = outcome
+    finally:
+        reporter.finish()
+    return BatchResult(
+        [by_project[p] for p in projects], seconds=time.perf_counter() - started, jobs=jobs
+    )
+
+
+def _in_processes(
+    projects: Sequence[Path],
+    spec: str,
+    formats: tuple[str, ...],
+    output: Path | None,
+    force: bool,
+    jobs: int,
+    reporter: Reporter,
+) -> Iterable[Outcome]:
+    from reportgen.settings.messages import language
+
+    # Where workers are forked (Linux), they inherit what is imported here: import the build's
+    # libraries once, not once per worker.
+    importlib.import_module("reportgen.app.build")
+    if "docx" in formats:
+        importlib.import_module("reportgen.render.docx")
+
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(language(),)) as pool:
+        # Submitting starts the workers; the reporter (whose progress bar runs a thread) starts
+        # after, so that no process is forked while another thread holds a lock.
+        futures: dict[Future[Outcome], Path] = {
+            pool.submit(build_one, project, spec, formats, output, force): project
+            for project in projects
+        }
+        reporter.start(len(projects))
+        try:
+            for future in as_completed(futures):
+                outcome = _result(future, futures[future])
+                reporter.done(outcome)
+                yield outcome
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _result(future: Future[Outcome], project: Path) -> Outcome:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker process itself died (killed, out of memory)
+        return Outcome(project, error=f"the worker process building it died: {exc}", bug=True)
+
+
+def _start_worker(language: str) -> None:
+    from reportgen.settings.messages import set_language
+
+    set_language(language)
+
+
+def build_from_cli(
+    spec: str,
+    formats: Sequence[str],
+    output: Path | None,
+    project: Path | None,
+    patterns: Sequence[str] | None,
+    jobs: int,
+    force: bool = False,
+) -> int:
+    """``reportgen build YEAR --projects PATTERN [--jobs N]``: build, report, give the exit code."""
+    from reportgen.files.project import parse_year
+    from reportgen.render import FORMATS
+
+    if not patterns:
+        raise UsageError(
+            "--jobs builds several projects at once; name them with --projects 'orgs/*'"
+        )
+    if project is not None:
+        raise UsageError("give --project (one project) or --projects (several), not both")
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(
+            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+        )
+    parse_year(spec)  # a mistyped year is one usage error, not one failure per project
+    if output is not None and output.exists() and not output.is_dir():
+        raise UsageError(
+            f"--output {display_path(output)} is a file; with --projects it must be a folder",
+            hint="each project's files go into a folder of its own inside it",
+        )
+    result = build_many(
+        find_projects(patterns),
+        spec,
+        formats,
+        output=output,
+        jobs=jobs,
+        force=force,
+        reporter=ConsoleReporter(),
+    )
+    print(result.summary(), file=sys.stderr)
+    return result.exit_code

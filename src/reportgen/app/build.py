@@ -1,0 +1,166 @@
+"""``reportgen build``: load, validate, compose, render, write atomically."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.compose.document import Composed, compose_documents
+from reportgen.errors import InvalidInput, Problem, UsageError, display_path
+from reportgen.files.guard import write_outputs
+from reportgen.files.project import Project, parse_year, require_file
+from reportgen.model.report import Plan, Review
+from reportgen.model.validate import DocumentT, checked_references, load_plan, load_review
+from reportgen.render import FORMATS, render_text
+from reportgen.settings.layout import Layout, load_layout
+from reportgen.settings.templating import Templates
+
+if TYPE_CHECKING:
+    from reportgen.check.run import CheckReport
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)  # lint findings: printed, not fatal
+
+
+@dataclass
+class Sources:
+    """The files a build reads, and what they hold."""
+
+    review: Review | None
+    plan: Plan | None
+    stem: str
+    notes: list[str] = field(default_factory=list)
+
+
+def load_sources(project: Project, spec: str, checked: CheckReport | None = None) -> Sources:
+    """``2022``: data/2022.yaml (+ data/2023_plan.yaml if present); ``2023_plan``: the plan.
+
+    A file ``checked`` found valid is taken from the check, not read and validated again."""
+    year = parse_year(spec)
+    if spec.endswith("_plan"):
+        plan = _load(project.plan_path(year), f"the {year} plan", Plan, checked)
+        return Sources(None, plan, spec)
+    review = _load(project.review_path(year), f"the {year} review", Review, checked)
+    plan_path = project.plan_path(year + 1)
+    if plan_path.exists():
+        return Sources(review, _load(plan_path, "", Plan, checked), str(year))
+    note = f"no {year + 1} plan ({display_path(plan_path)}): building the {year} review alone"
+    return Sources(review, None, str(year), [note])
+
+
+def _load(path: Path, what: str, model: type[DocumentT], checked: CheckReport | None) -> DocumentT:
+    shown = display_path(path)
+    for found in checked.files if checked else []:
+        document = found.document
+        if isinstance(document, model) and found.shown == shown and found.path == path.resolve():
+            assert found.loaded is not None
+            return checked_references(found.loaded, document)
+    if what:
+        require_file(path, what)
+    return load_plan(path) if model is Plan else load_review(path)  # type: ignore[return-value]
+
+
+def output_paths(
+    project: Project, stem: str, formats: list[str], output: Path | None
+) -> dict[str, Path]:
+    """Where each format goes: ``build/STEM.FMT`` by default. ``--output`` names the file when
+    one format is built (or a folder to put it in), and the folder when several are."""
+    if output is None:
+        return {fmt: project.build_dir / f"{stem}.{fmt}" for fmt in formats}
+    if len(formats) == 1 and not output.is_dir():
+        return {formats[0]: output}
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            f"--output {display_path(output)} is a file; several formats need a folder",
+            hint="give a folder, or build one --format at a time",
+        )
+    return {fmt: output / f"{stem}.{fmt}" for fmt in formats}
+
+
+def render(
+    composed: Composed, fmt: str, templates: Templates, layout: Layout | None = None
+) -> bytes:
+    layout = layout or load_layout(templates)
+    if fmt == "docx":
+        from reportgen.render.docx import render_docx
+
+        return render_docx(composed, layout)
+    return render_text(
+        composed, fmt, templates, bold_leads=layout.bold_leads, show_metrics=layout.metrics_table
+    )
+
+
+def render_all(
+    composed: Composed, targets: dict[str, Path], templates: Templates, *, pdf: bool = False
+) -> tuple[dict[Path, bytes], list[str]]:
+    """Every output's bytes (the PDF beside the .docx), and notes on what had to be left out."""
+    layout = load_layout(templates)
+    soffice = None
+    if pdf:
+        from reportgen.render.pdf import require_soffice
+
+        soffice = require_soffice()  # before any work: say how to install LibreOffice
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = {path: render(composed, fmt, templates, layout) for fmt, path in targets.items()}
+        if pdf:
+            from reportgen.render.pdf import convert_to_pdf
+
+            docx = targets.get("docx")
+            source = out[docx] if docx else render(composed, "docx", templates, layout)
+            out[pdf_path(targets)] = convert_to_pdf(source, soffice=soffice)
+    return out, [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+
+
+def pdf_path(targets: dict[str, Path]) -> Path:
+    """The PDF goes beside the .docx (or the first output), with the same name."""
+    return targets.get("docx", next(iter(targets.values()))).with_suffix(".pdf")
+
+
+def validate_first(project: Project, spec: str) -> tuple[list[Problem], CheckReport]:
+    """Check the files first: refuse them with every schema problem of every file at once;
+    return the lint findings, which a build prints and does not refuse, and the check (whose
+    valid documents the build takes as they are)."""
+    from reportgen.check.run import LOAD_RULES, check_project
+
+    parse_year(spec)  # a build takes a year, not a path
+    checked = check_project(project, [spec])
+    blocking = checked.blocking
+    if blocking and not any(p.rule in LOAD_RULES for p in blocking):
+        raise InvalidInput(blocking)
+    # A file that cannot be read is refused below by the loader, with its own words.
+    return [p for p in checked.problems if p not in blocking], checked
+
+
+def build(
+    project: Project,
+    spec: str,
+    formats: list[str],
+    output: Path | None = None,
+    *,
+    force: bool = False,
+    pdf: bool = False,
+) -> BuildResult:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(
+            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+        )
+    findings, checked = validate_first(project, spec)
+    sources = load_sources(project, spec, checked)
+    templates = Templates(project.templates_dir)
+    composed = compose_documents(sources.review, sources.plan, templates.sections())
+    targets = output_paths(project, sources.stem, formats, output)
+    # Render everything before writing anything: a template error leaves every old file intact.
+    rendered, notes = render_all(composed, targets, templates, pdf=pdf)
+    result = BuildResult(notes=[*sources.notes, *notes], findings=findings)
+    # Nothing is written if any target holds a change made by hand (unless --force).
+    write_outputs(rendered, force=force)
+    result.written.extend(rendered)
+    return result

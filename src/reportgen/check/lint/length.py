@@ -1,0 +1,70 @@
+"""Length: a paragraph over a set number of characters, and the whole document over a limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from reportgen.check.lint import rule
+from reportgen.check.lint.settings import Rule
+from reportgen.check.lint.view import ItemView, Passage, View
+from reportgen.errors import Location, Problem
+
+
+def count(text: str) -> int:
+    """Characters as a reader counts them: whitespace is not counted."""
+    return sum(1 for char in text if not char.isspace())
+
+
+def paragraphs(view: View) -> Iterator[tuple[Passage, int, str]]:
+    """(passage where it starts, offset, text) of each paragraph the reader will see."""
+    for passage in view.passages:
+        if passage.role in ("opening", "closing"):
+            for offset, text in passage.paragraphs():
+                yield passage, offset, text
+    for items in view.sections.values():
+        for item in items:
+            yield from _item_paragraphs(item)
+
+
+def _item_paragraphs(item: ItemView) -> Iterator[tuple[Passage, int, str]]:
+    texts = [
+        (p.lead.text + "，" if p.lead else "") + (p.text.text if p.text else "")
+        for p in item.points
+    ]
+    starts = [p.lead or p.text for p in item.points]
+    if item.layout == "run-in":
+        first = item.heading or next((s for s in starts if s), None)
+        if first is not None:
+            yield first, 0, (item.heading.text if item.heading else "") + "".join(texts)
+        return
+    if item.heading is not None:
+        yield item.heading, 0, item.heading.text
+    for start, text in zip(starts, texts, strict=True):
+        if start is not None:
+            yield start, 0, text
+
+
+@rule("length-paragraph")
+def long_paragraphs(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    limit = settings["max"]
+    for view in views:
+        for passage, offset, text in paragraphs(view):
+            length = count(text)
+            if length > limit:
+                yield settings.problem(
+                    view.locate(passage, offset), passage.where, length=length, max=limit
+                )
+
+
+@rule("length-total")
+def long_document(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    if not views:
+        return
+    limit = settings["max"]
+    total = sum(
+        count(p.text) for view in views for p in view.passages if p.role not in ("label", "period")
+    )
+    if total > limit:
+        first = views[0]
+        line, column = first.loaded.positions.get((), (1, 1))
+        yield settings.problem(Location(first.file, line, column), "", length=total, max=limit)

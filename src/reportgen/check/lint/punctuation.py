@@ -1,0 +1,171 @@
+"""Punctuation: half-width marks between Chinese characters, unbalanced pairs, doubled marks,
+and paragraphs or points that end without closing punctuation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from reportgen.check.lint import rule
+from reportgen.check.lint.settings import Rule
+from reportgen.check.lint.view import ItemView, Passage, View
+from reportgen.errors import Problem
+from reportgen.text.core import HALF_TO_FULL, half_width_marks, is_cjk, normalise_punctuation
+
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "【": "】",
+    "〔": "〕",
+    "「": "」",
+    "『": "』",
+}
+_CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_SAME = {"(": "（", ")": "）"}  # half-width parentheses pair with full-width ones
+
+
+def _same(mark: str) -> str:
+    return _SAME.get(mark, mark)
+
+
+_TRAILING_CLOSERS = "”’）)》】〕」』"
+
+
+def written(passage: Passage, offset: int) -> bool:
+    """True when ``text[offset]`` is written in the passage itself, not filled from a metric."""
+    raw_offset = passage.origin[offset]
+    return raw_offset < len(passage.raw) and passage.raw[raw_offset] == passage.text[offset]
+
+
+def excerpt(text: str, start: int, end: int, width: int = 8) -> str:
+    return text[max(0, start - width) : end + width].replace("\n", " ")
+
+
+@rule("punct-width")
+def half_width(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    for view in views:
+        for passage in view.passages:
+            for offset, mark in half_width_marks(passage.text):
+                if written(passage, offset):
+                    yield settings.problem(
+                        view.locate(passage, offset),
+                        passage.where,
+                        text=mark,
+                        fix=HALF_TO_FULL[mark],
+                    )
+
+
+@rule("punct-unbalanced")
+def unbalanced(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    for view in views:
+        for passage in view.passages:
+            for start, paragraph in passage.paragraphs():
+                for offset, mark, other in _unpaired(paragraph):
+                    yield settings.problem(
+                        view.locate(passage, start + offset),
+                        passage.where,
+                        mark=mark,
+                        other=other,
+                        text=excerpt(paragraph, offset, offset + 1),
+                    )
+
+
+def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, mark, the mark it lacks) for each opening or closing mark without its partner."""
+    stack: list[tuple[int, str]] = []
+    for i, char in enumerate(text):
+        if char in PAIRS:
+            stack.append((i, char))
+        elif char in _CLOSERS:
+            wanted = _same(_CLOSERS[char])
+            depth = next(
+                (d for d in range(len(stack) - 1, -1, -1) if _same(stack[d][1]) == wanted), None
+            )
+            if depth is None:
+                yield i, char, _CLOSERS[char]
+                continue
+            for offset, opener in stack[depth + 1 :]:
+                yield offset, opener, PAIRS[opener]
+            del stack[depth:]
+    for offset, opener in stack:
+        yield offset, opener, PAIRS[opener]
+
+
+@rule("punct-doubled")
+def doubled(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    marks = set(settings["marks"])
+    for view in views:
+        for passage in view.passages:
+            text = passage.text
+            i = 0
+            while i < len(text) - 1:
+                if text[i] in marks and text[i + 1] in marks:
+                    j = i + 1
+                    while j < len(text) and text[j] in marks:
+                        j += 1
+                    run = text[i:j]
+                    keep = "。" if "。" in run else normalise_punctuation(run[0])[:1] or run[0]
+                    yield settings.problem(
+                        view.locate(passage, i), passage.where, text=run, fix=keep
+                    )
+                    i = j
+                else:
+                    i += 1
+            if passage.role == "lead" and text and text[-1] in marks:
+                yield settings.problem(
+                    view.locate(passage, len(text) - 1),
+                    passage.where,
+                    key="message_lead",
+                    text=text[-1],
+                    fix=text[:-1],
+                )
+
+
+@rule("punct-ending")
+def endings(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    point_end, paragraph_end = settings["point_endings"], settings["paragraph_endings"]
+    for view in views:
+        for passage in view.passages:
+            if passage.role in ("opening", "closing"):
+                for start, paragraph in passage.paragraphs():
+                    yield from _ending(view, passage, start, paragraph, paragraph_end, settings)
+        for items in view.sections.values():
+            for item in items:
+                for passage, last in _point_texts(item):
+                    yield from _ending(
+                        view,
+                        passage,
+                        0,
+                        passage.text,
+                        paragraph_end if last else point_end,
+                        settings,
+                    )
+
+
+def _point_texts(item: ItemView) -> Iterator[tuple[Passage, bool]]:
+    """Each point's text, and whether a paragraph ends with it."""
+    texts = [p.text for p in item.points if p.text is not None]
+    for n, passage in enumerate(texts):
+        yield passage, item.layout == "list" or n == len(texts) - 1
+
+
+def _ending(
+    view: View, passage: Passage, start: int, paragraph: str, allowed: str, settings: Rule
+) -> Iterator[Problem]:
+    body = paragraph.rstrip()
+    if not body:
+        return
+    core = body.rstrip(_TRAILING_CLOSERS) or body
+    last = normalise_punctuation(core[-2:])[-1:] if len(core) > 1 else core
+    tail = body[-10:]
+    if last in allowed:
+        return
+    if last == "." and len(core) > 1 and is_cjk(core[-2]):
+        where, key = view.locate(passage, start + len(core) - 1), "message_halfwidth"
+    elif last in settings["point_endings"] or last in "；;，,、：:":
+        where, key = view.locate(passage, start + len(core) - 1), "message_semicolon"
+    else:
+        where, key = view.locate_after(passage, start + len(body) - 1), "message"
+    yield settings.problem(where, passage.where, key=key, text=tail, last=last, fix="。")

@@ -1,0 +1,263 @@
+"""What the lint rules read: a file's texts as the reader will see them, each tied to its YAML.
+
+A :class:`View` is built from the loaded YAML, not from the validated model, so that a file
+with a schema error (an unknown key, a missing heading) is still checked everywhere else:
+``reportgen check`` reports every problem in one run. Each text is a :class:`Passage`: the
+string as written, the text the reader sees (wrapped lines joined as :func:`model.clean_text`
+joins them, ``{{metric}}`` references filled as the document fills them) and, for each
+character of that text, the offset in the written string it came from, so that a finding
+points at the exact line and column in the YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from reportgen.check.lint.sourcemap import SourceMap
+from reportgen.compose.document import resolve_metric
+from reportgen.errors import Location
+from reportgen.model.loader import Loaded, PathKey, format_path
+from reportgen.model.report import _LINE_BREAK, _PARAGRAPH_BREAK, Metric
+from reportgen.text.core import METRIC_REF
+
+SECTIONS = {"review": ("highlights", "shortcomings"), "plan": ("priorities",)}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One string of the file, as written and as read."""
+
+    path: PathKey
+    role: str  # organisation, title, opening, closing, heading, lead, text, attachment, ...
+    raw: str
+    text: str
+    origin: tuple[int, ...]  # origin[i]: offset in ``raw`` of ``text[i]``
+
+    @property
+    def where(self) -> str:
+        return format_path(self.path)
+
+    def paragraphs(self) -> Iterator[tuple[int, str]]:
+        """(offset, paragraph) of each paragraph of the text (a blank line in YAML starts one)."""
+        offset = 0
+        for paragraph in self.text.split("\n"):
+            yield offset, paragraph
+            offset += len(paragraph) + 1
+
+
+@dataclass(frozen=True)
+class PointView:
+    path: PathKey
+    lead: Passage | None
+    text: Passage | None
+
+
+@dataclass(frozen=True)
+class ItemView:
+    path: PathKey
+    heading: Passage | None
+    points: list[PointView]
+    layout: str = "run-in"
+
+
+@dataclass(frozen=True)
+class MetricView:
+    path: PathKey
+    metric: Metric | None  # None when the entry is not a valid metric (schema reports that)
+    raw: dict[str, Any]
+
+
+@dataclass
+class View:
+    loaded: Loaded
+    kind: str
+    passages: list[Passage] = field(default_factory=list)
+    sections: dict[str, list[ItemView]] = field(default_factory=dict)
+    metrics: list[MetricView] = field(default_factory=list)
+    source: SourceMap | None = None
+
+    @property
+    def file(self) -> str:
+        return self.loaded.file
+
+    def metric_table(self) -> dict[str, Metric]:
+        return {m.metric.id: m.metric for m in self.metrics if m.metric is not None}
+
+    def locate(self, passage: Passage, offset: int = 0) -> Location:
+        """The line and column of ``passage.text[offset]`` in the YAML source."""
+        if passage.origin:
+            raw_offset = passage.origin[min(max(offset, 0), len(passage.origin) - 1)]
+        else:
+            raw_offset = 0
+        return self.locate_raw(passage, raw_offset)
+
+    def locate_raw(self, passage: Passage, raw_offset: int) -> Location:
+        """The line and column of ``passage.raw[raw_offset]``: the string as written."""
+        if self.source is None:
+            self.source = SourceMap.of(self.loaded)
+        index = self.source.index(passage.path, passage.raw, raw_offset)
+        if index is None:
+            return self.loaded.locate(passage.path)
+        line, column = self.source.position(index)
+        return Location(self.file, line, column)
+
+    def locate_after(self, passage: Passage, offset: int) -> Location:
+        """Just after ``passage.text[offset]`` as written (after ``}}`` if it was filled in):
+        where a missing full stop goes."""
+        if not passage.text:
+            return self.locate(passage)
+        raw_offset = passage.origin[offset]
+        if passage.raw[raw_offset] != passage.text[offset]:  # filled from {{metric}}
+            raw_offset = passage.raw.find("}}", raw_offset) + 1
+        at = self.locate_raw(passage, raw_offset)
+        return Location(at.file, at.line, (at.column or 0) + 1)
+
+
+def build_view(loaded: Loaded, kind: str) -> View:
+    view = View(loaded, kind)
+    value = loaded.value if isinstance(loaded.value, dict) else {}
+    view.metrics = list(_metrics(value.get("metrics")))
+    table = view.metric_table()
+
+    def passage(path: PathKey, role: str) -> Passage | None:
+        raw = _get(value, path)
+        if not isinstance(raw, str) or not raw.strip():
+            return None
+        found = make_passage(path, role, raw, table)
+        view.passages.append(found)
+        return found
+
+    for key in ("organisation", "title", "opening"):
+        passage((key,), key)
+    for section in SECTIONS.get(kind, ()):
+        items = value.get(section)
+        if section in value or isinstance(items, list):
+            view.sections[section] = []
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            path = (section, i)
+            heading = passage((*path, "heading"), "heading")
+            points: list[PointView] = []
+            raw_points = item.get("points")
+            for k, point in enumerate(raw_points if isinstance(raw_points, list) else []):
+                point_path = (*path, "points", k)
+                if isinstance(point, str):
+                    points.append(PointView(point_path, None, passage(point_path, "text")))
+                elif isinstance(point, dict):
+                    lead = passage((*point_path, "lead"), "lead")
+                    text = passage((*point_path, "text"), "text")
+                    points.append(PointView(point_path, lead, text))
+                else:  # not a point (the schema says so); still a point for the structure
+                    points.append(PointView(point_path, None, None))
+            layout = item.get("layout") if item.get("layout") in ("run-in", "list") else "run-in"
+            view.sections[section].append(ItemView(path, heading, points, layout))
+    passage(("closing",), "closing")
+    attachments = value.get("attachments")
+    if isinstance(attachments, list):
+        for i in range(len(attachments)):
+            passage(("attachments", i), "attachment")
+    passage(("signature", "name"), "signature")
+    for metric in view.metrics:
+        passage((*metric.path, "label"), "label")
+        passage((*metric.path, "period"), "period")
+    return view
+
+
+def _get(value: Any, path: PathKey) -> Any:
+    node = value
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _metrics(entries: Any) -> Iterator[MetricView]:
+    if not isinstance(entries, list):
+        return
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        try:
+            metric: Metric | None = Metric.model_validate(entry)
+        except ValidationError:
+            metric = None
+        yield MetricView(("metrics", i), metric, entry)
+
+
+def make_passage(path: PathKey, role: str, raw: str, metrics: dict[str, Metric]) -> Passage:
+    text, origin = clean_with_origin(raw)
+    text, origin = fill_with_origin(text, origin, metrics)
+    return Passage(path, role, raw, text, tuple(origin))
+
+
+def clean_with_origin(raw: str) -> tuple[str, list[int]]:
+    """:func:`reportgen.model.report.clean_text`, keeping the raw offset of every character kept."""
+    stripped = raw.strip()
+    if not stripped:
+        return "", []
+    start = len(raw) - len(raw.lstrip())
+    text: list[str] = []
+    origin: list[int] = []
+    breaks = list(_PARAGRAPH_BREAK.finditer(stripped))
+    bounds = [(0, breaks[0].start() if breaks else len(stripped))]
+    for n, joint in enumerate(breaks):
+        bounds.append(
+            (joint.end(), breaks[n + 1].start() if n + 1 < len(breaks) else len(stripped))
+        )
+    for n, (lo, hi) in enumerate(bounds):
+        if n:
+            text.append("\n")
+            origin.append(start + bounds[n - 1][1])
+        paragraph = stripped[lo:hi]
+        kept = 0
+        for joint in _LINE_BREAK.finditer(paragraph):
+            for j in range(kept, joint.start()):
+                text.append(paragraph[j])
+                origin.append(start + lo + j)
+            kept = joint.end()
+        for j in range(kept, len(paragraph)):
+            text.append(paragraph[j])
+            origin.append(start + lo + j)
+    return "".join(text), origin
+
+
+def fill_with_origin(
+    text: str, origin: list[int], metrics: dict[str, Metric]
+) -> tuple[str, list[int]]:
+    """Fill ``{{id}}`` references as the document does; filled text maps to the reference."""
+    out: list[str] = []
+    out_origin: list[int] = []
+    kept = 0
+    for match in METRIC_REF.finditer(text):
+        metric = metrics.get(match["id"])
+        if metric is None:
+            continue  # an undefined reference stays as written; the schema check reports it
+        try:
+            filled = resolve_metric(metric, match["field"])
+        except KeyError:
+            continue
+        out.append(text[kept : match.start()])
+        out_origin.extend(origin[kept : match.start()])
+        out.append(filled)
+        out_origin.extend([origin[match.start()]] * len(filled))
+        kept = match.end()
+    out.append(text[kept:])
+    out_origin.extend(origin[kept:])
+    return "".join(out), out_origin
+
+
+def metric_refs(passage: Passage) -> Iterator[tuple[int, str, str | None]]:
+    """(raw offset, id, field) of every ``{{id.field}}`` reference written in a passage."""
+    for match in METRIC_REF.finditer(passage.raw):
+        yield match.start(), match["id"], match["field"]

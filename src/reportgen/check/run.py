@@ -1,0 +1,255 @@
+"""``reportgen check``: every problem of every file, in one run, each at its line and column.
+
+For each file: read it (encoding, empty file, YAML syntax), validate it against the schema,
+resolve its references, then run the lint rules over all the files together (a review and
+its plan are one document). A file that cannot be read is reported and the others are still
+checked; a file with schema errors is still linted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgen.check.lint import View, build_view, lint, load_rules, sort_problems
+from reportgen.check.lint.references import reference_problems
+from reportgen.errors import InvalidInput, Location, Problem, UsageError, UserError, display_path
+from reportgen.files.project import Project, parse_year, require_file
+from reportgen.model.loader import MAX_BYTES, Loaded, decode, load_yaml_text
+from reportgen.model.report import Plan, Review
+from reportgen.model.validate import detect_kind, validate_schema
+from reportgen.settings.messages import message
+
+LOAD_RULES = ("file", "encoding", "empty", "yaml")
+BLOCKING_RULES = (*LOAD_RULES, "schema")  # what stops a build: it cannot read the input
+
+
+@dataclass
+class FileCheck:
+    """One file: what it is, and what is wrong with it."""
+
+    path: Path
+    shown: str
+    kind: str | None = None
+    loaded: Loaded | None = None
+    document: Review | Plan | None = None  # when it is valid: a build uses it as it is
+    view: View | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class CheckReport:
+    files: list[FileCheck]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sort_problems([p for f in self.files for p in f.problems])
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """Problems that make a file unreadable or invalid: a build refuses these."""
+        return [p for p in self.problems if p.rule in BLOCKING_RULES]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+
+def targets(project: Project, specs: Sequence[str]) -> list[Path]:
+    """The files to check: ``2022`` is the review and next year's plan (as build reads them),
+    ``2023_plan`` the plan alone, anything else a path; nothing means every file in data/."""
+    if not specs:
+        found = sorted([*project.data_dir.glob("*.yaml"), *project.data_dir.glob("*.yml")])
+        if not found:
+            raise UsageError(
+                f"no YAML files in {display_path(project.data_dir)}",
+                hint="name a year (reportgen check 2022) or a file, or pass --project DIR",
+            )
+        return found
+    paths: list[Path] = []
+    for spec in specs:
+        if re.fullmatch(r"\d{4}(_plan)?", spec):
+            year = parse_year(spec)
+            if spec.endswith("_plan"):
+                paths.append(require_file(project.plan_path(year), f"the {year} plan"))
+            else:
+                paths.append(require_file(project.review_path(year), f"the {year} review"))
+                if project.plan_path(year + 1).exists():
+                    paths.append(project.plan_path(year + 1))
+        else:
+            path = Path(spec)
+            paths.append(require_file(path if path.is_absolute() else Path.cwd() / path, spec))
+    unique: dict[Path, None] = {}
+    for path in paths:
+        unique.setdefault(path.resolve(), None)
+    return list(unique)
+
+
+def check_paths(paths: Sequence[Path], templates_dir: Path | None = None) -> CheckReport:
+    """Check files together; ``templates_dir`` may hold the project's ``rules.yaml``."""
+    rules = load_rules(templates_dir)
+    files = [_check_file(path) for path in paths]
+    views = [f.view for f in files if f.view is not None]
+    found = lint(views, rules)
+    by_file: dict[str, FileCheck] = {f.shown: f for f in files}
+    for problem in found:
+        target = by_file.get(problem.location.file)
+        (target or files[0]).problems.append(problem)
+    for f in files:
+        f.problems = sort_problems(f.problems)
+    return CheckReport(files)
+
+
+def check_project(project: Project, specs: Sequence[str]) -> CheckReport:
+    return check_paths(targets(project, specs), project.templates_dir)
+
+
+def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
+    """Read, validate and resolve one file's text (no lint): the first half of a check."""
+    result = FileCheck(Path(shown), shown)
+    if not text.strip():
+        result.problems.append(
+            _problem(Location(shown, 1, 1), "empty", "load_empty", "load_empty_hint")
+        )
+        return result
+    try:
+        loaded = load_yaml_text(text, shown)
+    except InvalidInput as exc:  # invisible characters: one located problem for each
+        result.problems.extend(exc.problems)
+        return result
+    except UserError as exc:
+        result.problems.append(_load_problem(exc, shown))
+        return result
+    result.loaded = loaded
+    result.kind = kind or detect_kind(loaded, Path(shown))
+    model = Plan if result.kind == "plan" else Review
+    result.document, problems = validate_schema(loaded, model)
+    result.problems.extend(problems)
+    result.view = build_view(loaded, result.kind)
+    result.problems.extend(reference_problems(result.view))
+    return result
+
+
+def _check_file(path: Path) -> FileCheck:
+    shown = display_path(path)
+    try:
+        if path.is_dir():
+            raise OSError("it is a folder")
+        if path.stat().st_size > MAX_BYTES:
+            raise OSError(f"{path.stat().st_size // 1024 // 1024} MB; a report file is a few kB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        return FileCheck(
+            path,
+            shown,
+            problems=[Problem(Location(shown), message("load_file", input=detail), rule="file")],
+        )
+    try:
+        text = decode(raw, shown)
+    except UserError as exc:
+        guess = message("load_encoding_guess") if "GBK" in exc.message else ""
+        location = exc.location or Location(shown)
+        problem = _problem(location, "encoding", "load_encoding", "load_encoding_hint", guess=guess)
+        return FileCheck(path, shown, problems=[problem])
+    result = check_text(text, shown)
+    result.path = path
+    return result
+
+
+def _problem(location: Location, rule: str, kind: str, hint: str = "", **values: Any) -> Problem:
+    return Problem(
+        location, message(kind, **values), rule=rule, hint=message(hint, **values) if hint else ""
+    )
+
+
+_DUPLICATE_KEY = re.compile(r"duplicate key '(?P<key>.*)' \(first at line (?P<line>\d+)\)")
+
+
+def _load_problem(exc: UserError, shown: str) -> Problem:
+    """A loader error as a finding, worded in the user's language where we know the case."""
+    location = exc.location or Location(shown)
+    duplicate = _DUPLICATE_KEY.match(exc.message)
+    if duplicate:
+        return _problem(
+            location,
+            "yaml",
+            "load_duplicate_key",
+            "load_duplicate_key_hint",
+            field=duplicate["key"],
+            expected=duplicate["line"],
+        )
+    if "tab" in exc.hint.lower():
+        return _problem(location, "yaml", "load_tab", "load_tab_hint")
+    detail = exc.message.removeprefix("not valid YAML: ")
+    return Problem(location, message("load_yaml", input=detail), rule="yaml", hint=exc.hint)
+
+
+# ── output ───────────────────────────────────────────────────────────────────
+
+
+def as_json(report: CheckReport, fixes: Sequence[Any] = ()) -> str:
+    """The report for CI: one record per problem, and counts (and the fixes made, if any)."""
+    data: dict[str, Any] = {
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "files": [
+            {
+                "file": f.shown,
+                "kind": f.kind,
+                "errors": sum(p.severity == "error" for p in f.problems),
+                "warnings": sum(p.severity != "error" for p in f.problems),
+            }
+            for f in report.files
+        ],
+        "problems": [problem_record(p) for p in report.problems],
+    }
+    if fixes:
+        data["fixed"] = [
+            {
+                "file": c.location.file,
+                "line": c.location.line,
+                "column": c.location.column,
+                "old": c.old,
+                "new": c.new,
+            }
+            for result in fixes
+            for c in result.changes
+        ]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def problem_record(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": problem.location.file,
+        "line": problem.location.line,
+        "column": problem.location.column,
+        "path": problem.path,
+        "rule": problem.rule,
+        "severity": problem.severity,
+        "message": problem.message,
+        "hint": problem.hint,
+        "fix": problem.fix,
+    }
+
+
+def summary(report: CheckReport) -> str:
+    if not report.problems:
+        return message("check_clean", files=len(report.files))
+    return message(
+        "check_summary",
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+        files=len(report.files),
+    )

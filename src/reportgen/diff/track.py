@@ -1,0 +1,351 @@
+"""``reportgen track YEAR``: was last year's plan carried out, and did it answer the problems?
+
+For the plan of YEAR (``YEAR_plan.yaml``):
+
+- each priority (重点工作), and the highlights of YEAR's review (``YEAR.yaml``) that report on
+  it: explicitly, by naming its id in ``reports_on``; where none does, the highlight that
+  reads most like it is offered as a suggestion; a priority with neither is unreported;
+- each shortcoming (存在问题) of the year before (``YEAR-1.yaml``), and the priorities that
+  answer it (``answers``), with the same kind of suggestion where none is named;
+- the review's highlights that report on no priority: work the plan did not name;
+- references to ids that do not exist (a typo, or an item renamed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportgen.diff.items import ItemView, item_views
+from reportgen.diff.words import similarity
+from reportgen.errors import display_path
+from reportgen.files.project import Project, parse_year, require_file
+from reportgen.model.report import Plan, Review
+
+# Tuned on the bundled 2023 plan and the test review: a highlight written about a priority
+# scores 0.35–0.7 against it, any other highlight below 0.06. A problem and the measure that
+# answers it share fewer words (0.09–0.11 against at most 0.06 for the others), so the bar is
+# lower there, and the result only ever a suggestion.
+REPORT_SUGGESTION = 0.15
+ANSWER_SUGGESTION = 0.08
+
+Status = Literal["linked", "suggested", "none"]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    item: ItemView
+    score: float
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A priority with the highlights reporting on it, or a shortcoming with its answers."""
+
+    item: ItemView
+    linked: tuple[ItemView, ...] = ()
+    suggestion: Suggestion | None = None
+
+    @property
+    def status(self) -> Status:
+        if self.linked:
+            return "linked"
+        return "suggested" if self.suggestion else "none"
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """``item`` names ``missing`` in its reports_on / answers, and nothing has that id."""
+
+    item: ItemView
+    field: str
+    missing: str
+
+
+@dataclass
+class TrackResult:
+    year: int
+    plan_name: str
+    review_name: str | None
+    previous_name: str | None
+    priorities: list[Tracked] = field(default_factory=list)
+    shortcomings: list[Tracked] = field(default_factory=list)
+    unplanned: list[Tracked] = field(default_factory=list)
+    dangling: list[Dangling] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, group: str, status: Status) -> int:
+        return sum(1 for t in getattr(self, group) if t.status == status)
+
+
+def _best(item: ItemView, candidates: list[ItemView], threshold: float) -> Suggestion | None:
+    scored = [(similarity(item.text, c.text), n, c) for n, c in enumerate(candidates)]
+    scored = [s for s in scored if s[0] >= threshold]
+    if not scored:
+        return None
+    score, _, best = max(scored, key=lambda s: (s[0], -s[1]))
+    return Suggestion(best, round(score, 2))
+
+
+def track(
+    plan: Plan,
+    review: Review | None,
+    previous: Review | None,
+    *,
+    sections: dict[str, str],
+    names: tuple[str, str | None, str | None] = ("plan", "review", "previous"),
+) -> TrackResult:
+    """Link ``plan``'s priorities to ``review``'s highlights and ``previous``'s shortcomings."""
+    result = TrackResult(
+        plan.year, names[0], names[1] if review else None, names[2] if previous else None
+    )
+    priorities = item_views(plan, sections)
+    highlights = (
+        [v for v in item_views(review, sections) if v.section == "highlights"] if review else []
+    )
+    priority_ids = {p.id for p in priorities if p.id}
+    result.priorities = _linked(priorities, highlights, REPORT_SUGGESTION)
+    result.dangling += _dangling(highlights, "reports_on", priority_ids)
+    result.unplanned = [
+        Tracked(h, (), _best(h, priorities, REPORT_SUGGESTION))
+        for h in highlights
+        if not h.references
+    ]
+    if previous is not None:
+        shortcomings = [v for v in item_views(previous, sections) if v.section == "shortcomings"]
+        shortcoming_ids = {s.id for s in shortcomings if s.id}
+        result.shortcomings = _linked(shortcomings, priorities, ANSWER_SUGGESTION)
+        result.dangling += _dangling(priorities, "answers", shortcoming_ids)
+        unnamed = sum(1 for s in shortcomings if not s.id)
+        if unnamed:
+            result.notes.append(
+                f"{unnamed} shortcoming(s) of {names[2]} have no id, so no priority can name them "
+                "in answers; give each an id"
+            )
+    return result
+
+
+def _linked(targets: list[ItemView], sources: list[ItemView], threshold: float) -> list[Tracked]:
+    """Each target with the sources that name its id; where none does, the source that reads
+    most like it, as a suggestion."""
+    out = []
+    for target in targets:
+        linked = tuple(s for s in sources if target.id and target.id in s.references)
+        out.append(Tracked(target, linked, None if linked else _best(target, sources, threshold)))
+    return out
+
+
+def _dangling(sources: list[ItemView], field: str, known: set[str | None]) -> list[Dangling]:
+    """The ids ``sources`` name in ``field`` that no item has."""
+    return [Dangling(s, field, ref) for s in sources for ref in s.references if ref not in known]
+
+
+def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackResult:
+    """``track 2023``: data/2023_plan.yaml against data/2023.yaml and data/2022.yaml."""
+    from reportgen.model.validate import load_plan, load_review
+
+    year = parse_year(spec)
+    plan_path = require_file(project.plan_path(year), f"the {year} plan")
+    plan = load_plan(plan_path)
+    review_path, previous_path = project.review_path(year), project.review_path(year - 1)
+    review = load_review(review_path) if review_path.exists() else None
+    previous = load_review(previous_path) if previous_path.exists() else None
+    result = track(
+        plan,
+        review,
+        previous,
+        sections=sections,
+        names=(display_path(plan_path), display_path(review_path), display_path(previous_path)),
+    )
+    if review is None:
+        result.notes.append(
+            f"no {year} review yet ({display_path(review_path)}): nothing reports on the plan; "
+            f"`reportgen new {year}` starts one from it"
+        )
+    if previous is None:
+        result.notes.append(
+            f"no {year - 1} review ({display_path(previous_path)}): "
+            "its shortcomings are not tracked"
+        )
+    return result
+
+
+# ── Output: terminal, Markdown (templates/track.md.j2), JSON ─────────────────────────────────
+
+TRACK_FORMATS = ("terminal", "md", "json")
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"zh": "跟踪", "en": "track"},
+    "priorities": {"zh": "重点工作落实情况", "en": "Priorities of the plan"},
+    "shortcomings": {
+        "zh": "上年问题整改情况",
+        "en": "Last year's shortcomings, answered by the plan",
+    },
+    "unplanned": {"zh": "计划外工作", "en": "Work the plan did not name"},
+    "dangling": {"zh": "无效引用", "en": "References to nothing"},
+    "notes": {"zh": "说明", "en": "Notes"},
+    "reported_by": {"zh": "总结对应", "en": "reported by"},
+    "answered_by": {"zh": "回应", "en": "answered by"},
+    "suggested": {"zh": "相似，未标注", "en": "reads alike, not linked"},
+    "none:priorities": {"zh": "无总结对应", "en": "nothing reports on it"},
+    "none:shortcomings": {"zh": "无重点工作回应", "en": "no priority answers it"},
+    "unfilled": {"zh": "尚待填写", "en": "still to be written"},
+    "like": {"zh": "相似于", "en": "reads like"},
+    "add": {"zh": "可加", "en": "add"},
+}
+
+
+def labels() -> dict[str, str]:
+    from reportgen.settings.messages import localised
+
+    return localised(LABELS)
+
+
+def summary(result: TrackResult) -> str:
+    from reportgen.settings.messages import language
+
+    p = {s: result.count("priorities", s) for s in ("linked", "suggested", "none")}
+    s = {k: result.count("shortcomings", k) for k in ("linked", "suggested", "none")}
+    n_p, n_s = len(result.priorities), len(result.shortcomings)
+    if language() == "zh":
+        line = (
+            f"{result.year}年重点工作 {n_p} 项：{p['linked']} 项有总结对应，"
+            f"{p['suggested']} 项仅有相似建议，{p['none']} 项无对应"
+        )
+        if result.previous_name:
+            line += (
+                f"；{result.year - 1}年问题 {n_s} 个：{s['linked']} 个有回应，"
+                f"{s['suggested']} 个仅有相似建议，{s['none']} 个未回应"
+            )
+        return line
+    line = (
+        f"{n_p} priorities of {result.year}: {p['linked']} reported on, "
+        f"{p['suggested']} only suggested, {p['none']} not reported on"
+    )
+    if result.previous_name:
+        line += (
+            f"; {n_s} shortcomings of {result.year - 1}: {s['linked']} answered, "
+            f"{s['suggested']} only suggested, {s['none']} unanswered"
+        )
+    return line
+
+
+def _entry(view: ItemView) -> dict[str, object]:
+    from reportgen.diff.new import TO_FILL
+
+    return {
+        "place": view.place,
+        "heading": view.heading,
+        "id": view.id or "",
+        "unfilled": TO_FILL in view.text,  # a draft from `reportgen new`, not yet written
+    }
+
+
+def _tracked(tracked: Tracked) -> dict[str, object]:
+    suggestion = tracked.suggestion
+    return {
+        **_entry(tracked.item),
+        "status": tracked.status,
+        "linked": [_entry(v) for v in tracked.linked],
+        "suggestion": {**_entry(suggestion.item), "score": suggestion.score}
+        if suggestion
+        else None,
+    }
+
+
+def view(result: TrackResult) -> dict[str, object]:
+    """Plain values for the templates, the terminal and JSON."""
+    return {
+        "year": result.year,
+        "plan": result.plan_name,
+        "review": result.review_name,
+        "previous": result.previous_name,
+        "priorities": [_tracked(t) for t in result.priorities],
+        "shortcomings": [_tracked(t) for t in result.shortcomings],
+        "unplanned": [_tracked(t) for t in result.unplanned],
+        "dangling": [
+            {**_entry(d.item), "field": d.field, "missing": d.missing} for d in result.dangling
+        ],
+        "notes": list(result.notes),
+        "summary": summary(result),
+    }
+
+
+def render(
+    result: TrackResult, fmt: str, *, templates: object = None, color: bool | None = None
+) -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps(view(result), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        from reportgen.settings.templating import Templates
+
+        engine = templates if isinstance(templates, Templates) else Templates()
+        return engine.render("track.md.j2", track=view(result), t=labels())
+    return render_terminal(result, color=color)
+
+
+def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
+    import io
+
+    from rich.text import Text
+
+    from reportgen.cli import terminal
+
+    out = io.StringIO()
+    console = terminal.console(out, color=terminal.wants_color(color))
+    data, t = view(result), labels()
+    marks = {"linked": ("✓", "green"), "suggested": ("?", "yellow"), "none": ("✗", "red")}
+
+    def name(entry: dict[str, object]) -> Text:
+        ident = f"  [{entry['id']}]" if entry["id"] else ""
+        return Text.assemble(f"{entry['place']} {entry['heading']}", (ident, "dim"))
+
+    where = " → ".join(str(n) for n in (data["plan"], data["review"]) if n)
+    console.print(Text(f"{t['title']} {where}", style="bold"))
+    for group, arrow in (("priorities", "←"), ("shortcomings", "→")):
+        entries = data[group]
+        if not entries:
+            continue
+        console.print(Text(t[group], style="bold cyan"))
+        for entry in entries:  # type: ignore[attr-defined]
+            mark, style = marks[entry["status"]]
+            line = Text.assemble((f"  {mark} ", style), name(entry))
+            if entry["status"] == "none":
+                line.append(f"  {t['none:' + group]}", style=style)
+            console.print(line)
+            for other in entry["linked"]:
+                unfilled = (f"  ({t['unfilled']})", "yellow") if other["unfilled"] else ""
+                console.print(Text.assemble(f"      {arrow} ", name(other), unfilled))
+            if entry["suggestion"]:
+                hint = entry["suggestion"]
+                console.print(
+                    Text.assemble(
+                        f"      {arrow} ",
+                        name(hint),
+                        (f"  ({t['suggested']} {hint['score']:.2f})", "yellow"),
+                    )
+                )
+    if data["unplanned"]:
+        console.print(Text(t["unplanned"], style="bold cyan"))
+        for entry in data["unplanned"]:  # type: ignore[attr-defined]
+            line = Text.assemble("  + ", name(entry))
+            if entry["suggestion"]:
+                hint = entry["suggestion"]
+                line.append(
+                    f"  ({t['like']} {hint['place']} {hint['heading']}"
+                    f" {hint['score']:.2f}; {t['add']} reports_on: [{hint['id']}])",
+                    style="dim",
+                )
+            console.print(line)
+    if data["dangling"]:
+        console.print(Text(t["dangling"], style="bold red"))
+        for entry in data["dangling"]:  # type: ignore[attr-defined]
+            console.print(
+                Text.assemble("  ! ", name(entry), f"  {entry['field']}: {entry['missing']}")
+            )
+    for note in data["notes"]:  # type: ignore[attr-defined]
+        console.print(Text(f"note: {note}", style="dim"))
+    console.print(Text(str(data["summary"]), style="bold"))
+    return terminal.printed(out)

@@ -1,0 +1,78 @@
+"""Where a project's files are: data, templates and layout overrides, and the defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from reportgen.errors import UsageError, UserError, display_path
+from reportgen.settings.messages import message
+
+_YEAR = re.compile(r"^(?P<year>\d{4})(?P<plan>_plan)?$")
+
+
+def default_templates_dir() -> Path:
+    """The templates shipped with reportgen: inside the wheel, or the repository's in a checkout."""
+    packaged = Path(str(resources.files("reportgen"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def templates_dir(self) -> Path | None:
+        folder = self.root / "templates"
+        return folder if folder.is_dir() else None
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    def review_path(self, year: int) -> Path:
+        return self.data_dir / f"{year}.yaml"
+
+    def plan_path(self, year: int) -> Path:
+        return self.data_dir / f"{year}_plan.yaml"
+
+    def resolve(self, spec: str) -> Path:
+        """``2022`` → data/2022.yaml, ``2023_plan`` → data/2023_plan.yaml, a path → itself."""
+        match = _YEAR.match(spec)
+        if match:
+            return self.data_dir / f"{spec}.yaml"
+        path = Path(spec)
+        return path if path.is_absolute() else Path.cwd() / path
+
+
+def open_project(root: Path | None) -> Project:
+    root = (root or Path.cwd()).resolve()
+    if not root.exists():
+        raise UsageError(message("project_not_found", path=display_path(root)))
+    if not root.is_dir():
+        raise UsageError(message("project_not_folder", path=display_path(root)))
+    return Project(root)
+
+
+def parse_year(spec: str) -> int:
+    match = _YEAR.match(spec)
+    if not match:
+        raise UsageError(message("not_a_year", spec=spec), hint=message("not_a_year_hint"))
+    return int(match["year"])
+
+
+def require_file(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise UserError(
+            message("file_missing", what=what, path=display_path(path)),
+            hint=message("file_missing_hint"),
+        )
+    return path

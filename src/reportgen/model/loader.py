@@ -1,0 +1,433 @@
+"""Read a YAML file into plain Python values, keeping the line and column of every node.
+
+PyYAML's composer gives us nodes with marks; we construct values ourselves so that
+- every value's place is known (``Positions``), for errors that name the line to fix;
+- duplicate keys are errors (PyYAML silently keeps the last one);
+- only plain YAML types are accepted: no ``!!python/...`` tags, no anchors or aliases
+  (which is also what keeps "billion laughs" files harmless).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
+from reportgen.model.chars import INVISIBLE, describe_invisible
+from reportgen.settings.messages import message
+
+MAX_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB; anything this large is a mistake
+MAX_DEPTH = 50
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Loaded:
+    """A loaded YAML document: its value, where each part of it sits, and the source text."""
+
+    file: str
+    value: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    seen_nodes: set[int] = field(default_factory=set, repr=False)
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Location:
+        """The location of ``path``, or of its nearest ancestor that exists."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                line, col = table[probe]
+                return Location(self.file, line, col)
+            if probe in self.positions:
+                line, col = self.positions[probe]
+                return Location(self.file, line, col)
+            probe = probe[:-1]
+        line, col = self.positions.get((), (1, 1))
+        return Location(self.file, line, col)
+
+
+def read_text(path: Path) -> str:
+    """Read a user's UTF-8 text file, turning every way it can fail into a clear message."""
+    shown = display_path(path)
+    if path.is_dir():
+        raise UserError(message("read_folder", file=shown), hint=message("read_folder_hint"))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UserError(
+                message("read_too_large", file=shown, size=size // 1024 // 1024),
+                hint=message("read_too_large_hint"),
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(
+            message("read_not_found", file=shown), hint=message("read_not_found_hint")
+        ) from None
+    except PermissionError:
+        raise UserError(message("read_permission", file=shown)) from None
+    except OSError as exc:
+        raise UserError(message("read_failed", file=shown, reason=exc.strerror)) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte order mark, as Windows Notepad writes: harmless
+    kind = _not_text(raw)
+    if kind:
+        raise UserError(
+            message(
+                "read_not_text", encoding=message("read_binary") if kind == "binary data" else kind
+            ),
+            hint=message("read_not_text_hint"),
+            location=Location(shown),
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = ""
+        try:
+            raw.decode("gb18030")
+            guess = message("load_encoding_guess")
+        except UnicodeDecodeError:
+            pass
+        raise UserError(
+            message("read_not_utf8", guess=guess),
+            hint=message("read_not_utf8_hint"),
+            location=Location(shown, line, column),
+        ) from None
+
+
+def _not_text(raw: bytes) -> str:
+    """``UTF-16`` or ``binary data`` when the bytes are plainly not UTF-8 text, else ``""``."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4096]
+    nul = head.count(b"\x00")
+    if (
+        nul >= 4
+        and nul * 20 >= len(head)
+        and max(head[0::2].count(0), head[1::2].count(0)) * 10 >= nul * 9
+    ):
+        return "UTF-16"  # without a byte order mark: every other byte of ASCII text is zero
+    controls = sum(head.count(bytes([b])) for b in (*range(0, 9), 11, 12, *range(14, 32)))
+    # A stray control character pasted into text is reported at its line later on; many of
+    # them, or a NUL at the very start, mean this is not a text file at all.
+    if head[:1] == b"\x00" or (controls >= 16 and controls * 20 > len(head)):
+        return "binary data"
+    return ""
+
+
+def load_yaml(path: Path) -> Loaded:
+    """Load one YAML file; raise :class:`UserError` with file, line and column on any failure."""
+    shown = display_path(path)
+    text = read_text(path)
+    return load_yaml_text(text, shown)
+
+
+def load_yaml_text(text: str, shown: str) -> Loaded:
+    if not text.strip():
+        raise UserError(
+            message("load_empty"),
+            hint=message("read_empty_hint"),
+            location=Location(shown, 1, 1),
+        )
+    if INVISIBLE.search(text):
+        raise InvalidInput(_invisible_problems(text, shown))
+    try:
+        node = compose(text)
+    except _TooDeep as exc:
+        raise UserError(
+            message("yaml_too_deep", limit=MAX_DEPTH),
+            hint=message("yaml_too_deep_hint"),
+            location=Location(shown, exc.mark.line + 1, exc.mark.column + 1),
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, shown, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
+        raise UserError(message("yaml_syntax", input=exc), location=Location(shown)) from None
+    loaded = Loaded(shown, None, text=text)
+    if node is None:
+        raise UserError(
+            message("yaml_no_content"),
+            location=Location(shown, 1, 1),
+        )
+    try:
+        loaded.value = _construct(node, (), loaded, 0)
+    except _AliasFound:
+        raise UserError(
+            message("yaml_alias"),
+            hint=message("yaml_alias_hint"),
+            location=_first_alias(text, shown),
+        ) from None
+    loaded.seen_nodes.clear()
+    return loaded
+
+
+def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
+    """One problem per invisible character in the source text, naming its field."""
+    try:  # parse a copy with the characters blanked, only to name the fields they sit in
+        fields = load_yaml_text(INVISIBLE.sub(" ", text), shown)
+    except UserError:
+        fields = None
+    problems = []
+    for match in list(INVISIBLE.finditer(text))[:limit]:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        path = _path_at(fields, line, column) if fields else ()
+        problems.append(
+            Problem(
+                Location(shown, line, column),
+                message("invisible", char=describe_invisible(match.group())),
+                path=format_path(path),
+                rule="characters",
+                hint=message("invisible_hint"),
+            )
+        )
+    return problems
+
+
+def _path_at(loaded: Loaded, line: int, column: int) -> PathKey:
+    """The path of the last node that starts at or before a place: the value holding it."""
+    before = [
+        (pos, len(path), path) for path, pos in loaded.positions.items() if pos <= (line, column)
+    ]
+    return max(before, key=lambda entry: entry[:2])[2] if before else ()
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        super().__init__()
+        self.mark = mark
+
+
+class _DepthLimit:
+    """PyYAML's composer recurses once per level: stop at MAX_DEPTH, long before Python's limit."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(self.peek_event().start_mark)  # type: ignore[attr-defined]
+            return yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
+
+
+class _Loader(_DepthLimit, yaml.SafeLoader):
+    """Pure Python: the reference, and the one whose error messages the hints are written for."""
+
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    _FastLoader = None
+else:
+
+    class _FastLoader(  # type: ignore[no-redef]
+        _DepthLimit,
+        CParser,
+        yaml.composer.Composer,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """libyaml's parser (ten times faster) under the same depth-limited Python composer:
+        the same nodes, marks and columns as :class:`_Loader`."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        get_single_node = yaml.composer.Composer.get_single_node
+
+        def compose_scalar_node(self, anchor: str | None) -> yaml.ScalarNode:
+            node = yaml.composer.Composer.compose_scalar_node(self, anchor)
+            node.style = node.style or None  # libyaml calls a plain scalar's style '', PyYAML None
+            return node
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The document's node tree, with marks. A file libyaml refuses is parsed again in pure
+    Python, so that every error reads the same whichever parser this PyYAML was built with."""
+    if _FastLoader is not None:
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_node()
+        except (yaml.YAMLError, _TooDeep):
+            pass
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+class _AliasFound(Exception):
+    pass
+
+
+def _first_alias(text: str, shown: str) -> Location:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return Location(shown, event.start_mark.line + 1, event.start_mark.column + 1)
+    return Location(shown)  # pragma: no cover - only called when an alias exists
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "not valid YAML"  # PyYAML's own words: English in every language
+    lines = text.split("\n")
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        # The scanner fails at the end of the file; the mistake is where the quote opened.
+        mark = exc.context_mark
+        problem = message("yaml_quote_unclosed")
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    hint = message("yaml_hint")
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    unclosed = _unclosed_quote_line(lines[: mark.line] if mark else [])
+    if "\t" in problem or "'\\t'" in str(exc) or "\t" in source_line[: (column or 1)]:
+        hint = message("yaml_hint_tab")
+    elif problem == message("yaml_quote_unclosed"):
+        hint = message("yaml_hint_close_quote")
+    elif unclosed:
+        # A quote left open swallows the lines after it until the next quote mark, and the
+        # error surfaces far below: name the line where it went wrong.
+        hint = message("yaml_hint_unclosed_line", line=unclosed)
+    elif (
+        "found undefined alias" in problem or "expected alphabetic or numeric character" in problem
+    ):
+        hint = message("yaml_hint_star")
+    elif "mapping values are not allowed" in problem:
+        hint = message("yaml_hint_colon")
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        hint = message("yaml_hint_indent")
+    elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        hint = message("yaml_quote_unclosed")
+    return UserError(
+        message("yaml_syntax", input=problem), hint=hint, location=Location(shown, line, column)
+    )
+
+
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+)(?P<quote>["'])(?P<rest>.*)$""")
+
+
+def _unclosed_quote_line(lines: list[str]) -> int | None:
+    """The first line whose value opens a quote that the same line does not close."""
+    for number, line in enumerate(lines, start=1):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        rest = match["rest"]
+        rest = re.sub(r"\\.", "", rest) if match["quote"] == '"' else rest.replace("''", "")
+        if match["quote"] not in rest:
+            return number
+    return None
+
+
+_ALLOWED_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
+yaml.constructor.SafeConstructor.__init__(_constructor)
+
+
+def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> Any:
+    shown = loaded.file
+    here = Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
+    loaded.positions[path] = (here.line or 1, here.column or 1)
+    if depth > MAX_DEPTH:
+        raise UserError(message("yaml_too_deep_short"), location=here)
+    if id(node) in loaded.seen_nodes:  # a node met twice came through an alias
+        raise _AliasFound
+    loaded.seen_nodes.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise _tag_error(node, here)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_here = Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise UserError(message("yaml_merge_key"), location=key_here)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise UserError(message("yaml_key_not_plain"), location=key_here)
+            key = str(key_node.value)
+            _refuse_escaped_invisible(key, (*path, key), key_here)
+            if key in result:
+                first = loaded.key_positions[(*path, key)]
+                raise UserError(
+                    message("load_duplicate_key", field=key, expected=first[0]),
+                    hint=message("load_duplicate_key_hint"),
+                    location=key_here,
+                )
+            loaded.key_positions[(*path, key)] = (key_here.line or 1, key_here.column or 1)
+            result[key] = _construct(value_node, (*path, key), loaded, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _tag_error(node, here)
+        return [
+            _construct(child, (*path, i), loaded, depth + 1) for i, child in enumerate(node.value)
+        ]
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag not in _ALLOWED_SCALAR_TAGS:
+        raise _tag_error(node, here)
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay text; the model parses the ones it needs
+    value = _constructor.construct_object(node, deep=True)
+    if isinstance(value, str):
+        _refuse_escaped_invisible(value, path, here)
+    return value
+
+
+def _refuse_escaped_invisible(value: str, path: PathKey, here: Location) -> None:
+    """A double-quoted "\\x0b" or "\\ud800" puts in a value what the raw text may not hold."""
+    match = INVISIBLE.search(value)
+    if match:
+        problem = Problem(
+            here,
+            message("invisible_escaped", char=describe_invisible(match.group())),
+            path=format_path(path),
+            rule="characters",
+            hint=message("invisible_escaped_hint"),
+        )
+        raise InvalidInput([problem])
+
+
+def _tag_error(node: yaml.Node, here: Location) -> UserError:
+    return UserError(
+        message("yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+        hint=message("yaml_tag_hint"),
+        location=here,
+    )
+
+
+def problem_at(loaded: Loaded, path: PathKey, message: str, **kwargs: Any) -> Problem:
+    return Problem(location=loaded.locate(path), message=message, path=format_path(path), **kwargs)
+
+
+def format_path(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -1,0 +1,209 @@
+"""The typed model of a year's review (工作总结) and a year's plan (工作思路).
+
+Everything downstream (render, check, diff, track, import) reads these classes and nothing
+else. Numbering (一、 （一） 1. （1）) is never stored: it follows from the order of items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from reportgen.model.chars import refuse_invisible
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def clean_text(value: str) -> str:
+    """Join wrapped lines (Chinese needs no space between them); a blank line starts a paragraph.
+
+    Authors write long text as YAML block scalars and may wrap it anywhere; the document
+    is the same however they wrap.
+    """
+    paragraphs = _PARAGRAPH_BREAK.split(value.strip())
+    return "\n".join(_LINE_BREAK.sub("", p) for p in paragraphs)
+
+
+def one_paragraph(value: str) -> str:
+    """Headings, points, labels and names sit inside one paragraph: a blank line in them
+    would start a paragraph that the document cannot show, so it is refused, not guessed at."""
+    if "\n" in value:
+        raise PydanticCustomError(
+            "one_paragraph", "a blank line starts a paragraph; only opening and closing may"
+        )
+    return value
+
+
+# Invisible control characters are refused here as well as by the loader, for documents built
+# in code: no renderer may ever see one (a .docx holding one does not open).
+Text = Annotated[
+    str, AfterValidator(refuse_invisible), AfterValidator(clean_text), Field(min_length=1)
+]
+Line = Annotated[
+    str,
+    AfterValidator(refuse_invisible),
+    AfterValidator(clean_text),
+    AfterValidator(one_paragraph),
+    Field(min_length=1),
+]
+Plain = Annotated[str, AfterValidator(refuse_invisible)]
+Id = Annotated[
+    str, Field(pattern=r"^[\w-]+$", description="a stable name: letters, digits, _ and -")
+]
+Number = int | Annotated[float, Field(allow_inf_nan=False)]  # .inf and .nan are no figures
+
+
+# Items are numbered （一） to （九千九百九十九）; a section never needs more.
+MAX_ITEMS = 9999
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Point(_Strict):
+    """One point of an item. ``lead`` is the phrase it opens with (慎终如始筑牢疫情防线),
+    rendered before the text with a full-width comma and optionally in bold."""
+
+    lead: Line | None = Field(default=None, description="引领短语, e.g. 稳进提质统筹经济指标")
+    text: Line = Field(description="the point's text, after the lead phrase")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        # A point with no lead phrase can be written as a bare string.
+        return {"text": data} if isinstance(data, str) else data
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.lead}，{self.text}" if self.lead else self.text
+
+
+class Item(_Strict):
+    """A numbered item （一）…: a run-in heading sentence, then its points."""
+
+    id: Id | None = Field(default=None, description="stable name used by diff and track")
+    heading: Line = Field(description="小标题, e.g. 社会发展开拓新局面 (the full stop is added)")
+    points: list[Point] = Field(default_factory=list)
+    layout: Literal["run-in", "list"] = Field(
+        default="run-in",
+        description="run-in: points follow the heading in one paragraph; "
+        "list: each point is its own paragraph numbered 1. 2. …",
+    )
+
+
+class Highlight(Item):
+    """亮点工作 / 主要成绩."""
+
+    reports_on: list[Id] = Field(
+        default_factory=list, description="ids of last year's plan priorities this item reports on"
+    )
+
+
+class Shortcoming(Item):
+    """存在问题及短板."""
+
+
+class Priority(Item):
+    """重点工作 of a plan."""
+
+    answers: list[Id] = Field(
+        default_factory=list, description="ids of the review's shortcomings this priority answers"
+    )
+
+
+class Metric(_Strict):
+    """A key figure, written once and referred to from the text as ``{{id}}``."""
+
+    id: Id
+    label: Line = Field(description="指标名称, e.g. 规上工业总产值")
+    value: Number
+    unit: Plain = Field(default="", description="e.g. 万元, 亿元, 人, %")
+    period: Plain | None = Field(default=None, description="e.g. 1-9月, 全年")
+    previous: Number | None = Field(default=None, description="last year's value, same unit")
+    change: float | None = Field(
+        default=None,
+        allow_inf_nan=False,
+        description="stated year-on-year change in percent; negative for 下降",
+    )
+
+
+class Signature(_Strict):
+    """落款: the signing organisation and the date."""
+
+    name: Line
+    date: dt.date
+
+
+class _Document(_Strict):
+    organisation: Line = Field(
+        description="单位名称, e.g. *街道 (quote a value that starts with *)"
+    )
+    year: int = Field(ge=1949, le=2100)
+    title: Line | None = Field(default=None, description="overrides the generated title")
+    opening: Text | None = Field(
+        default=None, description="开头段; a blank line starts a paragraph"
+    )
+    closing: Text | None = Field(default=None, description="结尾段")
+    metrics: list[Metric] = Field(default_factory=list)
+    signature: Signature | None = None
+    attachments: list[Line] = Field(default_factory=list, description="附件 notes")
+
+    def metric(self, metric_id: str) -> Metric | None:
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+
+class Review(_Document):
+    """A year's review: 亮点工作 and 存在问题及短板."""
+
+    kind: Literal["review"] = "review"
+    highlights: list[Highlight] = Field(default_factory=list, max_length=MAX_ITEMS)
+    shortcomings: list[Shortcoming] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class Plan(_Document):
+    """A year's plan: 重点工作."""
+
+    kind: Literal["plan"] = "plan"
+    priorities: list[Priority] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class Report(BaseModel):
+    """What gets built: a review, the next year's plan, or both combined."""
+
+    model_config = ConfigDict(frozen=True)
+
+    review: Review | None = None
+    plan: Plan | None = None
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Report:
+        if self.review is None and self.plan is None:
+            raise ValueError("a report needs a review or a plan")
+        return self
+
+    @property
+    def organisation(self) -> str:
+        return (self.review or self.plan).organisation  # type: ignore[union-attr]
+
+    @property
+    def title(self) -> str:
+        if self.review is not None:
+            title = self.review.title or f"{self.review.organisation}{self.review.year}年工作总结"
+            if self.plan is not None:
+                title += f"及{self.plan.year}年工作思路"
+            return title
+        assert self.plan is not None
+        return self.plan.title or f"{self.plan.organisation}{self.plan.year}年工作思路"
+
+    @property
+    def metrics(self) -> list[Metric]:
+        return [
+            *(self.review.metrics if self.review else []),
+            *(self.plan.metrics if self.plan else []),
+        ]

@@ -1,0 +1,75 @@
+"""Value offsets → source line and column, in every scalar style."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from reportgen.check.lint.sourcemap import SourceMap
+from reportgen.model.loader import load_yaml_text
+
+DOC = """\
+plain: 改革 创新
+double: "改革\\"创新\\u4e2d,好"
+single: '改革''创新'
+literal: |
+  第一行,
+    缩进的第二行
+folded: >-
+  第一行
+  第二行
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "char", "where"),
+    [
+        ("plain", "创", (1, 11)),
+        ("double", '"', (2, 12)),  # written as an escape: its backslash
+        ("double", "中", (2, 16)),
+        ("double", ",", (2, 22)),
+        ("single", "创", (3, 14)),
+        ("literal", ",", (5, 6)),
+        ("literal", "缩", (6, 5)),
+        ("folded", "二", (9, 4)),
+    ],
+)
+def test_character_positions(path: str, char: str, where: tuple[int, int]) -> None:
+    loaded = load_yaml_text(DOC, "x.yaml")
+    source = SourceMap.of(loaded)
+    value = loaded.value[path]
+    index = source.index((path,), value, value.index(char))
+    assert source.position(index) == where
+
+
+def test_line_endings_as_the_loader_counts_them() -> None:
+    loaded = load_yaml_text("a: 1\r\nb: |\r\n  甲乙,丙\r\n", "x.yaml")
+    source = SourceMap.of(loaded)
+    index = source.index(("b",), loaded.value["b"], 2)
+    assert source.position(index) == (3, 5) and source.text[index] == ","
+
+
+_LINE = (
+    st.text(st.sampled_from(list("改革创新,;()ab1 ")), min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@given(st.lists(_LINE, min_size=1, max_size=4), st.sampled_from(["|", "|-", ">", "plain"]))
+def test_every_written_character_maps_to_itself(lines: list[str], style: str) -> None:
+    if style == "plain":
+        text = "key: " + "\n  ".join(lines) + "\n"
+    else:
+        text = f"key: {style}\n" + "".join(f"  {line}\n" for line in lines)
+    try:
+        loaded = load_yaml_text(text, "x.yaml")
+    except Exception:
+        assume(False)
+    value = loaded.value["key"]
+    assume(isinstance(value, str))
+    source = SourceMap.of(loaded)
+    for offset, char in enumerate(value):
+        if not char.isspace():
+            assert source.text[source.index(("key",), value, offset)] == char

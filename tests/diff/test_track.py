@@ -1,0 +1,194 @@
+"""track on the test fixtures: the real 2023 plan, the test 2023 review, the real 2022 review."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reportgen.diff.track import Tracked, TrackResult, render, summary, track, track_year
+from reportgen.files.project import Project
+from reportgen.model.report import Plan, Point, Priority, Review, Shortcoming
+from reportgen.settings.messages import set_language
+from reportgen.settings.templating import Templates
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
+SECTIONS = Templates().sections()
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture(scope="module")
+def result() -> TrackResult:
+    return track_year(Project(FIXTURES), "2023", SECTIONS)
+
+
+def ids(views: tuple) -> list[str | None]:  # type: ignore[type-arg]
+    return [v.id for v in views]
+
+
+def by_id(entries: list[Tracked], item_id: str) -> Tracked:
+    return next(t for t in entries if t.item.id == item_id)
+
+
+def test_priorities_and_what_reports_on_them(result: TrackResult) -> None:
+    assert [(t.item.id, t.status) for t in result.priorities] == [
+        ("project-delivery", "linked"),
+        ("reform-innovation", "linked"),
+        ("friendly-development", "linked"),
+        ("clustered-development", "none"),
+        ("party-leadership", "suggested"),
+    ]
+    assert ids(by_id(result.priorities, "project-delivery").linked) == ["demolition-resettlement"]
+    assert ids(by_id(result.priorities, "reform-innovation").linked) == ["governance-reform"]
+    friendly = by_id(result.priorities, "friendly-development").linked
+    assert [(v.id, v.heading) for v in friendly] == [(None, "城市建设呈现新面貌")]
+
+
+def test_a_priority_nothing_names_gets_the_likeliest_highlight(result: TrackResult) -> None:
+    party = by_id(result.priorities, "party-leadership")
+    assert party.linked == ()
+    assert party.suggestion is not None
+    assert (party.suggestion.item.id, party.suggestion.score) == ("party-building", 0.68)
+    assert by_id(result.priorities, "clustered-development").suggestion is None
+
+
+def test_shortcomings_and_the_priorities_that_answer_them(result: TrackResult) -> None:
+    assert [(t.item.id, t.status, ids(t.linked)) for t in result.shortcomings] == [
+        ("party-building-planning", "linked", ["party-leadership"]),
+        ("investment-attraction", "linked", ["clustered-development"]),
+        ("public-satisfaction", "linked", ["project-delivery", "reform-innovation"]),
+    ]
+
+
+def test_work_the_plan_did_not_name(result: TrackResult) -> None:
+    assert [
+        (t.item.id, t.suggestion.item.id if t.suggestion else None) for t in result.unplanned
+    ] == [
+        ("economy-stability", None),
+        ("party-building", "party-leadership"),
+    ]
+    assert result.dangling == [] and result.notes == []
+
+
+def test_summary(result: TrackResult) -> None:
+    assert summary(result) == (
+        "2023年重点工作 5 项：3 项有总结对应，1 项仅有相似建议，1 项无对应；"
+        "2022年问题 3 个：3 个有回应，0 个仅有相似建议，0 个未回应"
+    )
+    set_language("en")
+    assert summary(result).startswith("5 priorities of 2023: 3 reported on, 1 only suggested")
+
+
+# ── made-up cases ──────────────────────────────────────────────────────────────────────────
+
+
+def plan(*priorities: Priority) -> Plan:
+    return Plan(organisation="*街道", year=2023, priorities=list(priorities))
+
+
+def review(year: int, **fields: object) -> Review:
+    return Review(organisation="*街道", year=year, **fields)  # type: ignore[arg-type]
+
+
+def test_unanswered_shortcomings_and_suggested_answers() -> None:
+    previous = review(
+        2022,
+        shortcomings=[
+            Shortcoming(
+                id="space",
+                heading="招商引资场地空间不足",
+                points=[Point(text="缺乏招商引税场地空间。")],
+            ),
+            Shortcoming(
+                id="canteen", heading="老年食堂数量不足", points=[Point(text="老人就餐难。")]
+            ),
+            Shortcoming(heading="村社干部能力不足", points=[Point(text="干部能力不足。")]),
+        ],
+    )
+    the_plan = plan(
+        Priority(
+            id="investment",
+            heading="拓宽招商引资场地空间",
+            points=[Point(text="为招商引税留出场地空间。")],
+        ),
+    )
+    result = track(the_plan, None, previous, sections=SECTIONS)
+    assert [(t.item.heading, t.status) for t in result.shortcomings] == [
+        ("招商引资场地空间不足", "suggested"),
+        ("老年食堂数量不足", "none"),
+        ("村社干部能力不足", "none"),
+    ]
+    assert result.shortcomings[0].suggestion.item.id == "investment"  # type: ignore[union-attr]
+    assert result.notes == [
+        "1 shortcoming(s) of previous have no id, so no priority can name them in answers; "
+        "give each an id"
+    ]
+
+
+def test_references_to_ids_that_do_not_exist() -> None:
+    the_plan = plan(Priority(id="p1", heading="重点一", answers=["nope"]))
+    this_year = review(2023, highlights=[{"heading": "亮点", "reports_on": ["p1", "p9"]}])
+    previous = review(2022, shortcomings=[Shortcoming(id="s1", heading="问题")])
+    result = track(the_plan, this_year, previous, sections=SECTIONS)
+    assert [(d.item.heading, d.field, d.missing) for d in result.dangling] == [
+        ("亮点", "reports_on", "p9"),
+        ("重点一", "answers", "nope"),
+    ]
+    assert result.priorities[0].status == "linked"
+
+
+def test_missing_review_files_are_notes_not_errors(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    shutil.copy(FIXTURES / "data" / "2023_plan.yaml", tmp_path / "data")
+    result = track_year(Project(tmp_path), "2023", SECTIONS)
+    assert {t.status for t in result.priorities} == {"none"}
+    assert result.shortcomings == []
+    assert len(result.notes) == 2
+    assert "reportgen new 2023" in result.notes[0]
+
+
+# ── outputs ────────────────────────────────────────────────────────────────────────────────
+
+
+def test_terminal(result: TrackResult) -> None:
+    out = render(result, "terminal", color=False)
+    lines = out.splitlines()
+    assert (
+        "  ✗ 2023年重点工作（四） 全面把牢集聚发展这一路径  [clustered-development]  无总结对应"
+        in lines
+    )
+    assert "      ← 2023年亮点工作（二） 拆征安置实现新跨越  [demolition-resettlement]" in lines
+    assert any("党建引领激发新活力" in line and "相似，未标注 0.68" in line for line in lines)
+    assert lines[-1] == summary(result)
+
+
+def test_markdown(result: TrackResult) -> None:
+    out = render(result, "md")
+    assert "## 重点工作落实情况" in out
+    assert (
+        "| ✗ | 2023年重点工作（四） 全面把牢集聚发展这一路径 `clustered-development` "
+        "| **无总结对应** |" in out
+    )
+    assert "## 计划外工作" in out
+
+
+def test_json(result: TrackResult) -> None:
+    data = json.loads(render(result, "json"))
+    assert [p["status"] for p in data["priorities"]] == [
+        "linked",
+        "linked",
+        "linked",
+        "none",
+        "suggested",
+    ]
+    assert data["priorities"][4]["suggestion"]["id"] == "party-building"
+    assert data["shortcomings"][2]["linked"][1]["id"] == "reform-innovation"
