@@ -13,10 +13,11 @@ from reportgen.errors import Problem, UserError
 from reportgen.files.project import Project
 from reportgen.model.report import Plan, Point, Priority
 from reportgen.model.validate import load_review
-from reportgen.settings.templating import Templates
+from reportgen.settings import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
-SECTIONS = Templates().sections()
+SHIPPED = load_settings(None)
+SECTIONS = SHIPPED.sections
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def plan_of(project: Project) -> Plan:
 def lint_file(path: Path) -> list[Problem]:
     from reportgen.check.run import check_paths
 
-    return check_paths([path]).problems
+    return check_paths([path], SHIPPED.rules).problems
 
 
 def test_never_overwrites(project: Project) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen.check.lint import View, build_view, lint, load_rules, sort_problems
+from reportgen.check.lint import Rule, View, build_view, lint, sort_problems
 from reportgen.check.lint.references import reference_problems
 from reportgen.errors import InvalidInput, Location, Problem, UsageError, UserError, display_path
 from reportgen.files.project import Project, parse_year, require_file
@@ -96,9 +96,8 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
     return list(unique)
 
 
-def check_paths(paths: Sequence[Path], templates_dir: Path | None = None) -> CheckReport:
-    """Check files together; ``templates_dir`` may hold the project's ``rules.yaml``."""
-    rules = load_rules(templates_dir)
+def check_paths(paths: Sequence[Path], rules: Mapping[str, Rule]) -> CheckReport:
+    """Check files together, with the project's lint ``rules`` (:attr:`Settings.rules`)."""
     files = [_check_file(path) for path in paths]
     views = [f.view for f in files if f.view is not None]
     found = lint(views, rules)
@@ -111,8 +110,8 @@ def check_paths(paths: Sequence[Path], templates_dir: Path | None = None) -> Che
     return CheckReport(files)
 
 
-def check_project(project: Project, specs: Sequence[str]) -> CheckReport:
-    return check_paths(targets(project, specs), project.templates_dir)
+def check_project(project: Project, specs: Sequence[str], rules: Mapping[str, Rule]) -> CheckReport:
+    return check_paths(targets(project, specs), rules)
 
 
 def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:

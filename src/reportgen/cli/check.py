@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,9 +11,12 @@ from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from reportgen.check.fix import FixResult
     from reportgen.check.run import CheckReport
     from reportgen.errors import Problem
+    from reportgen.settings.rules import Rule
 
 
 @app.command()
@@ -52,17 +54,20 @@ def check(
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", hint="choose text or json")
+    from reportgen.settings import load_settings
+
     opened = open_project(project)
+    rules = load_settings(opened.root).rules
     if list_rules:
-        _print_rules(opened.templates_dir)
+        _print_rules(rules)
         return
     fixes: list[FixResult] = []
     if fix:
         from reportgen.check.fix import fix_files
         from reportgen.check.run import targets
 
-        fixes = fix_files(targets(opened, specs or []), opened.templates_dir)
-    report = check_project(opened, specs or [])
+        fixes = fix_files(targets(opened, specs or []), rules)
+    report = check_project(opened, specs or [], rules)
     if fmt == "json":
         from reportgen.check.run import as_json
 
@@ -188,11 +193,9 @@ def _print_fixes(fixes: list[FixResult]) -> None:
     sys.stdout.flush()
 
 
-def _print_rules(templates_dir: Path | None) -> None:
-    from reportgen.check.lint.settings import load_rules
-
+def _print_rules(rules: Mapping[str, Rule]) -> None:
     out = _Printer()
-    for rule in load_rules(templates_dir).values():
+    for rule in rules.values():
         state = rule.severity if rule.enabled else "off"
         colour = {"error": "red", "warning": "yellow"}.get(state, "dim")
         about = rule.options.get("about", "")

@@ -90,31 +90,30 @@ def _run(
     from reportgen.diff import compare, load_input
     from reportgen.diff.output import render_text, summary
     from reportgen.files.project import open_project
-    from reportgen.settings.templating import Templates
-    from reportgen.settings.units import load_units
+    from reportgen.settings import load_settings
 
     project = open_project(project_dir)
-    templates = Templates(project.templates_dir)
+    settings = load_settings(project.root)
+    templates = settings.templates
     old_doc, old_name = load_input(project, old)
     new_doc, new_name = load_input(project, new)
-    sections = templates.sections()
+    sections = settings.sections
     result = compare(
         old_doc,
         new_doc,
         sections=sections,
-        units=load_units(templates),
+        units=settings.units,
         old_name=old_name,
         new_name=new_name,
     )
     if fmt == "docx":
         from reportgen.diff.compare import compose_alone
         from reportgen.render.docx_diff import render_docx_diff
-        from reportgen.settings.layout import load_layout
 
         data = render_docx_diff(
             compose_alone(old_doc, sections),
             compose_alone(new_doc, sections),
-            load_layout(templates),
+            settings.layout,
             author=author,
         )
         target = (

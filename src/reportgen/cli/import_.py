@@ -55,7 +55,7 @@ def import_command(
     from reportgen.errors import UsageError, display_path
     from reportgen.files.project import open_project
     from reportgen.importer import Options, import_document, output_paths, write_imported
-    from reportgen.settings.templating import Templates
+    from reportgen.settings import load_settings
 
     if year is not None and not 1949 <= year <= 2100:
         raise UsageError(
@@ -66,7 +66,7 @@ def import_command(
         file,
         Options(organisation=organisation, year=year),
         normalise=not keep_punctuation,
-        sections=Templates(root.templates_dir).sections(),
+        sections=load_settings(root.root).sections,
     )
     report = imported.report
     targets = output_paths(imported, root.data_dir, output, plan_output)

@@ -27,10 +27,10 @@ def new(
     from reportgen.diff.new import new_review, write_new_review
     from reportgen.errors import display_path
     from reportgen.files.project import open_project
-    from reportgen.settings.templating import Templates
+    from reportgen.settings import load_settings
 
     opened = open_project(project)
-    draft = new_review(opened, year, Templates(opened.templates_dir).sections())
+    draft = new_review(opened, year, load_settings(opened.root).sections)
     write_new_review(draft)
     for note in draft.notes:
         typer.echo(f"note: {note}", err=True)

@@ -39,12 +39,12 @@ def track(
     from reportgen.diff.track import TRACK_FORMATS, render, summary, track_year
     from reportgen.errors import UsageError
     from reportgen.files.project import open_project
-    from reportgen.settings.templating import Templates
+    from reportgen.settings import load_settings
 
     if fmt not in TRACK_FORMATS:
         raise UsageError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(TRACK_FORMATS)}")
     opened = open_project(project)
-    templates = Templates(opened.templates_dir)
-    result = track_year(opened, year, templates.sections())
-    text = render(result, fmt, templates=templates, color=color)
+    settings = load_settings(opened.root)
+    result = track_year(opened, year, settings.sections)
+    text = render(result, fmt, templates=settings.templates, color=color)
     show_or_write(text, output, summary(result), color=color, force=force)

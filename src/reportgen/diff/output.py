@@ -201,10 +201,6 @@ def render_text(
         return json.dumps(to_json(diff), ensure_ascii=False, indent=2) + "\n"
     if fmt == "terminal":
         return render_terminal(diff, context=context, color=color)
-    if templates is None:
-        from reportgen.settings.templating import Templates
-
-        templates = Templates()
     data = view(diff, context)
     if diff.identical:
         return f"{data['summary']}\n"

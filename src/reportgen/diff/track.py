@@ -14,13 +14,16 @@ For the plan of YEAR (``YEAR_plan.yaml``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportgen.diff.items import ItemView, item_views
 from reportgen.diff.words import similarity
 from reportgen.errors import display_path
 from reportgen.files.project import Project, parse_year, require_file
 from reportgen.model.report import Plan, Review
+
+if TYPE_CHECKING:
+    from reportgen.settings.templating import Templates
 
 # Tuned on the bundled 2023 plan and the test review: a highlight written about a priority
 # scores 0.35–0.7 against it, any other highlight below 0.06. A problem and the measure that
@@ -272,17 +275,14 @@ def view(result: TrackResult) -> dict[str, object]:
 
 
 def render(
-    result: TrackResult, fmt: str, *, templates: object = None, color: bool | None = None
+    result: TrackResult, fmt: str, *, templates: Templates, color: bool | None = None
 ) -> str:
     if fmt == "json":
         import json
 
         return json.dumps(view(result), ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        from reportgen.settings.templating import Templates
-
-        engine = templates if isinstance(templates, Templates) else Templates()
-        return engine.render("track.md.j2", track=view(result), t=labels())
+        return templates.render("track.md.j2", track=view(result), t=labels())
     return render_terminal(result, color=color)
 
 

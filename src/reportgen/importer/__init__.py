@@ -8,6 +8,7 @@ field is kept as an item with a comment, and everything dropped is reported.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,15 +103,11 @@ def import_document(
     options: Options | None = None,
     *,
     normalise: bool = True,
-    sections: dict[str, str] | None = None,
+    sections: Mapping[str, str],
 ) -> Imported:
     """Read, clean, structure and assemble ``path``; render its YAML; write nothing."""
     options = options or Options()
     shown = display_path(path)
-    if sections is None:
-        from reportgen.settings.templating import Templates
-
-        sections = Templates().sections()
     read = read_document(path)
     cleaned = clean(read.paragraphs, normalise=normalise)
     if not cleaned.lines:

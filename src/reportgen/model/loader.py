@@ -127,6 +127,15 @@ def _not_text(raw: bytes) -> str:
     return ""
 
 
+def load_shipped(package: str, name: str) -> Any:
+    """A data file shipped inside reportgen (``messages.yaml``, ``rules.yaml``): trusted and
+    read on every run, so parsed by libyaml when present, without positions."""
+    from importlib import resources
+
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_yaml(path: Path) -> Loaded:
     """Load one YAML file; raise :class:`UserError` with file, line and column on any failure."""
     shown = display_path(path)

@@ -1,4 +1,4 @@
-"""Rule settings: the shipped defaults (``lint/rules.yaml``) and a project's overrides
+"""Rule settings: the shipped defaults (``settings/rules.yaml``) and a project's overrides
 (``templates/rules.yaml``), checked with the same care as the report itself."""
 
 from __future__ import annotations
@@ -7,14 +7,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.errors import Location, Problem, UserError, display_path
-from reportgen.model.loader import load_yaml
+from reportgen.model.loader import load_shipped, load_yaml
 from reportgen.settings.messages import language
 
 SEVERITIES = ("error", "warning")
@@ -65,15 +62,14 @@ class Rule:
 
 @cache
 def _defaults() -> dict[str, dict[str, Any]]:
-    text = resources.files("reportgen.check.lint").joinpath("rules.yaml").read_text("utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster
+    return load_shipped("reportgen.settings", "rules.yaml")
 
 
 def rule_ids() -> list[str]:
     return list(_defaults())
 
 
-def load_rules(templates_dir: Path | None = None) -> dict[str, Rule]:
+def load_rules(templates_dir: Path | None) -> dict[str, Rule]:
     """The rules in force: defaults, then ``templates_dir/rules.yaml`` if the project has one."""
     merged = {rule_id: dict(settings) for rule_id, settings in _defaults().items()}
     override = templates_dir / OVERRIDE_FILE if templates_dir is not None else None
