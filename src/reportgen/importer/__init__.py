@@ -18,16 +18,14 @@ from reportgen.importer.cleaner import Dropped, clean
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
 from reportgen.importer.yaml_writer import render_yaml
-from reportgen.model.report import Plan, Review
+from reportgen.model.report import SECTION_KINDS, Plan, Review
 
 __all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
 
 _PART_ORDER = (
     "title",
     "opening",
-    "highlights",
-    "shortcomings",
-    "priorities",
+    *SECTION_KINDS,
     "closing",
     "attachments",
     "signature",

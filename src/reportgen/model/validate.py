@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import InvalidInput, Problem
 from reportgen.model.loader import Loaded, PathKey, format_path, load_yaml
-from reportgen.model.report import Plan, Review, _Document
+from reportgen.model.report import PLAN_SECTIONS, SECTION_KINDS, Plan, Review, _Document
 from reportgen.settings.messages import describe_value, has_message, message
 from reportgen.text.core import METRIC_FIELDS, METRIC_REF
 
@@ -28,7 +28,9 @@ def detect_kind(loaded: Loaded, path: Path | None = None) -> str:
     if isinstance(value, dict) and value.get("kind") in ("review", "plan"):
         return str(value["kind"])
     name = (path.stem if path else Path(loaded.file).stem).lower()
-    if name.endswith("plan") or (isinstance(value, dict) and "priorities" in value):
+    if name.endswith("plan") or (
+        isinstance(value, dict) and any(kind in value for kind in PLAN_SECTIONS)
+    ):
         return "plan"
     return "review"
 
@@ -258,7 +260,7 @@ def _duplicate_ids(loaded: Loaded, document: _Document) -> Iterator[Problem]:
     metric_ids = [(("metrics", i, "id"), m.id) for i, m in enumerate(document.metrics)]
     item_ids = [
         ((name, i, "id"), item.id)
-        for name in ("highlights", "shortcomings", "priorities")
+        for name in SECTION_KINDS
         for i, item in enumerate(getattr(document, name, []))
         if item.id
     ]
