@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reportgen.check.fix import fix_files, fix_text
-from reportgen.check.lint.sourcemap import SourceMap
 from reportgen.model.loader import load_yaml_text
 from reportgen.model.report import clean_text
+from reportgen.model.sourcemap import SourceMap
 from reportgen.settings import load_settings
 from reportgen.text.core import HALF_TO_FULL, normalise_punctuation
 

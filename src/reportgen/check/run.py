@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.check.lint import Rule, View, build_view, lint, sort_problems
-from reportgen.check.lint.references import reference_problems
 from reportgen.errors import InvalidInput, Location, Problem, UsageError, UserError, display_path
 from reportgen.files.project import Project, parse_year, require_file
 from reportgen.model.loader import MAX_BYTES, Loaded, decode, load_yaml_text
 from reportgen.model.report import Plan, Review
-from reportgen.model.validate import detect_kind, validate_schema
+from reportgen.model.validate import detect_kind, reference_problems, validate_schema
 from reportgen.settings.messages import message
 
 LOAD_RULES = ("file", "encoding", "empty", "yaml")
@@ -136,7 +135,7 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     result.document, problems = validate_schema(loaded, model)
     result.problems.extend(problems)
     result.view = build_view(loaded, result.kind)
-    result.problems.extend(reference_problems(result.view))
+    result.problems.extend(reference_problems(loaded, result.kind))
     return result
 
 
