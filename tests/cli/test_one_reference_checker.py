@@ -1,6 +1,6 @@
 """One undefined reference reads the same from build, check and diff: one checker says it.
 
-Line 63 of the bundled data/2022.yaml is ``          1-9月实现规上工业总产值{{industrial_output}}，``:
+Line 63 of the bundled data/2022.yaml is ``1-9月实现规上工业总产值{{industrial_output}}，`` after
 ten spaces, then the 13 characters of 1-9月实现规上工业总产值, so the ``{{`` is at column 24
 (the second point of the first highlight).
 """
