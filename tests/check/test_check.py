@@ -190,3 +190,13 @@ def test_bad_project_rules_are_reported_with_their_line(
     text = caught.value.message
     assert "templates/rules.yaml:2:1: unknown rule 'placeholdr'" in text and "placeholder" in text
     assert "templates/rules.yaml:3:21" in text and "'length-total.max'" in text
+
+
+def test_a_utf16_file_is_named_utf16(tmp_path: Path) -> None:
+    # Notepad's "Unicode": the loader's reader names it, and check says what the loader says.
+    path = tmp_path / "2022.yaml"
+    path.write_bytes("organisation: 城南街道\n".encode("utf-16"))
+    [problem] = check_paths([path], SHIPPED.rules).problems
+    assert problem.rule == "encoding"
+    assert problem.message == "不是 UTF-8 文本文件（看起来是UTF-16）"
+    assert problem.hint == "请用编辑器打开它，另存为 UTF-8 编码"

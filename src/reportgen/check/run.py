@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.check.lint import Rule, View, build_view, lint, sort_problems
-from reportgen.errors import InvalidInput, Location, Problem, UsageError, UserError, display_path
+from reportgen.errors import InvalidInput, Location, Problem, UsageError, display_path
 from reportgen.files.project import Project, parse_year, require_file
-from reportgen.model.loader import MAX_BYTES, Loaded, decode, load_yaml_text
+from reportgen.model.loader import Loaded, LoadError, load_yaml_text, read_text
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import detect_kind, reference_problems, validate_schema
 from reportgen.settings.messages import message
@@ -126,7 +126,7 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     except InvalidInput as exc:  # invisible characters: one located problem for each
         result.problems.extend(exc.problems)
         return result
-    except UserError as exc:
+    except LoadError as exc:
         result.problems.append(_load_problem(exc, shown))
         return result
     result.loaded = loaded
@@ -142,25 +142,9 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
 def _check_file(path: Path) -> FileCheck:
     shown = display_path(path)
     try:
-        if path.is_dir():
-            raise OSError("it is a folder")
-        if path.stat().st_size > MAX_BYTES:
-            raise OSError(f"{path.stat().st_size // 1024 // 1024} MB; a report file is a few kB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        detail = exc.strerror or str(exc)
-        return FileCheck(
-            path,
-            shown,
-            problems=[Problem(Location(shown), message("load_file", input=detail), rule="file")],
-        )
-    try:
-        text = decode(raw, shown)
-    except UserError as exc:
-        guess = message("load_encoding_guess") if "GBK" in exc.message else ""
-        location = exc.location or Location(shown)
-        problem = _problem(location, "encoding", "load_encoding", "load_encoding_hint", guess=guess)
-        return FileCheck(path, shown, problems=[problem])
+        text = read_text(path)
+    except LoadError as exc:  # the loader's own words: UTF-16 is named UTF-16
+        return FileCheck(path, shown, problems=[_load_problem(exc, shown)])
     result = check_text(text, shown)
     result.path = path
     return result
@@ -172,26 +156,9 @@ def _problem(location: Location, rule: str, kind: str, hint: str = "", **values:
     )
 
 
-_DUPLICATE_KEY = re.compile(r"duplicate key '(?P<key>.*)' \(first at line (?P<line>\d+)\)")
-
-
-def _load_problem(exc: UserError, shown: str) -> Problem:
-    """A loader error as a finding, worded in the user's language where we know the case."""
-    location = exc.location or Location(shown)
-    duplicate = _DUPLICATE_KEY.match(exc.message)
-    if duplicate:
-        return _problem(
-            location,
-            "yaml",
-            "load_duplicate_key",
-            "load_duplicate_key_hint",
-            field=duplicate["key"],
-            expected=duplicate["line"],
-        )
-    if "tab" in exc.hint.lower():
-        return _problem(location, "yaml", "load_tab", "load_tab_hint")
-    detail = exc.message.removeprefix("not valid YAML: ")
-    return Problem(location, message("load_yaml", input=detail), rule="yaml", hint=exc.hint)
+def _load_problem(exc: LoadError, shown: str) -> Problem:
+    """A file the loader could not read, as a finding of the stage that failed."""
+    return Problem(exc.location or Location(shown), exc.message, rule=exc.rule, hint=exc.hint)
 
 
 # ── output ───────────────────────────────────────────────────────────────────
