@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.cli.diff.printer import render_terminal
 from reportgen.diff import DocumentDiff, compare
 from reportgen.diff.figures import FigureRow
 from reportgen.diff.output import render_text, summary, to_json
@@ -203,12 +204,19 @@ def test_a_unit_that_does_not_convert_is_flagged(tmp_path: Path) -> None:
 # ── identical files ────────────────────────────────────────────────────────────────────────
 
 
+def rendered(result: DocumentDiff, fmt: str) -> str:
+    """The diff as the command shows it: drawn by the CLI on a terminal, else made as text."""
+    if fmt == "terminal":
+        return render_terminal(result, color=False)
+    return render_text(result, fmt, templates=TEMPLATES)
+
+
 @pytest.mark.parametrize("fmt", ["terminal", "md", "html", "json"])
 def test_identical_files(fmt: str) -> None:
     result = diff_files("data/2022.yaml", "data/2022.yaml")
     assert result.identical
     assert not any(result.counts().values())
-    out = render_text(result, fmt, templates=TEMPLATES, color=False)
+    out = rendered(result, fmt)
     if fmt == "json":
         assert json.loads(out)["identical"] is True
     else:
@@ -219,7 +227,7 @@ def test_identical_files(fmt: str) -> None:
 
 
 def test_terminal_view_marks_changes_without_colour(edited: DocumentDiff) -> None:
-    out = render_text(edited, "terminal", templates=TEMPLATES, color=False)
+    out = render_terminal(edited, color=False)
     assert "\x1b[" not in out
     assert "[-完成-]{+启动+}" in out
     assert "改革治理迈上[-新跑道-]{+新台阶+}" in out
@@ -229,7 +237,7 @@ def test_terminal_view_marks_changes_without_colour(edited: DocumentDiff) -> Non
 
 
 def test_terminal_view_in_colour(edited: DocumentDiff) -> None:
-    out = render_text(edited, "terminal", templates=TEMPLATES, color=True)
+    out = render_terminal(edited, color=True)
     assert "\x1b[" in out and "[-完成-]" not in out
     assert "完成" in out and "启动" in out
 
@@ -292,7 +300,7 @@ def test_json(next_year: DocumentDiff) -> None:
 
 def test_labels_in_english(edited: DocumentDiff) -> None:
     set_language("en")
-    out = render_text(edited, "terminal", templates=TEMPLATES, color=False)
+    out = render_terminal(edited, color=False)
     assert "reworded" in out and "改写" not in out
     assert summary(edited).endswith(
         "1 added, 1 removed, 1 moved, 3 reworded, 1 other text changes, 3 figures changed"

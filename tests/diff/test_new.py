@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.diff.new import TO_FILL, new_review, review_text, scalar, write_new_review
-from reportgen.diff.track import track_year
+from reportgen.app.new import new_review
+from reportgen.app.track import track_year
+from reportgen.diff.new import TO_FILL, review_text, scalar, write_new_review
 from reportgen.errors import Problem, UserError
 from reportgen.files.project import Project
 from reportgen.model.report import Plan, Point, Priority

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.diff.track import Tracked, TrackResult, render, summary, track, track_year
+from reportgen.app.track import track_year
+from reportgen.cli.track.printer import render_terminal
+from reportgen.diff.track import Tracked, TrackResult, render, summary, track
 from reportgen.files.project import Project
 from reportgen.model.report import Plan, Point, Priority, Review, Shortcoming
 from reportgen.settings import load_settings
@@ -161,7 +163,7 @@ def test_missing_review_files_are_notes_not_errors(tmp_path: Path) -> None:
 
 
 def test_terminal(result: TrackResult) -> None:
-    out = render(result, "terminal", templates=SHIPPED.templates, color=False)
+    out = render_terminal(result, color=False)
     lines = out.splitlines()
     assert (
         "  ✗ 2023年重点工作（四） 全面把牢集聚发展这一路径  [clustered-development]  无总结对应"

@@ -41,14 +41,17 @@ def load_sources(project: Project, spec: str, checked: CheckReport | None = None
     """``2022``: data/2022.yaml (+ data/2023_plan.yaml if present); ``2023_plan``: the plan.
 
     A file ``checked`` found valid is taken from the check, not read and validated again."""
-    year = parse_year(spec)
-    if spec.endswith("_plan"):
-        plan = _load(project.plan_path(year), f"the {year} plan", Plan, checked)
+    inputs = project.inputs(spec)
+    year = inputs.year
+    if inputs.plan_only:
+        assert inputs.plan is not None
+        plan = _load(inputs.plan, f"the {year} plan", Plan, checked)
         return Sources(None, plan, spec)
-    review = _load(project.review_path(year), f"the {year} review", Review, checked)
+    assert inputs.review is not None
+    review = _load(inputs.review, f"the {year} review", Review, checked)
+    if inputs.plan is not None:
+        return Sources(review, _load(inputs.plan, "", Plan, checked), str(year))
     plan_path = project.plan_path(year + 1)
-    if plan_path.exists():
-        return Sources(review, _load(plan_path, "", Plan, checked), str(year))
     note = f"no {year + 1} plan ({display_path(plan_path)}): building the {year} review alone"
     return Sources(review, None, str(year), [note])
 
@@ -162,3 +165,28 @@ def build(
     write_outputs(rendered, force=force)
     result.written.extend(rendered)
     return result
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """``reportgen build YEAR``: one project's year, in these formats."""
+
+    spec: str
+    formats: tuple[str, ...] = ("docx",)
+    output: Path | None = None
+    project: Path | None = None
+    force: bool = False
+    pdf: bool = False
+
+
+def run(request: BuildRequest) -> BuildResult:
+    from reportgen.files.project import open_project
+
+    return build(
+        open_project(request.project),
+        request.spec,
+        list(request.formats),
+        request.output,
+        force=request.force,
+        pdf=request.pdf,
+    )

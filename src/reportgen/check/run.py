@@ -9,7 +9,6 @@ checked; a file with schema errors is still linted.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 from reportgen.check.lint import Rule, View, build_view, lint, sort_problems
 from reportgen.errors import InvalidInput, Location, Problem, UsageError, display_path
-from reportgen.files.project import Project, parse_year, require_file
+from reportgen.files.project import Project, is_year, require_file
 from reportgen.model.loader import Loaded, LoadError, load_yaml_text, read_text
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import detect_kind, reference_problems, validate_schema
@@ -78,14 +77,15 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
         return found
     paths: list[Path] = []
     for spec in specs:
-        if re.fullmatch(r"\d{4}(_plan)?", spec):
-            year = parse_year(spec)
-            if spec.endswith("_plan"):
-                paths.append(require_file(project.plan_path(year), f"the {year} plan"))
+        if is_year(spec):
+            inputs = project.inputs(spec)
+            if inputs.plan_only:
+                assert inputs.plan is not None
+                paths.append(require_file(inputs.plan, f"the {inputs.year} plan"))
             else:
-                paths.append(require_file(project.review_path(year), f"the {year} review"))
-                if project.plan_path(year + 1).exists():
-                    paths.append(project.plan_path(year + 1))
+                assert inputs.review is not None
+                paths.append(require_file(inputs.review, f"the {inputs.year} review"))
+                paths.extend([inputs.plan] if inputs.plan else [])
         else:
             path = Path(spec)
             paths.append(require_file(path if path.is_absolute() else Path.cwd() / path, spec))

@@ -48,26 +48,17 @@ def check(
 
     Exit code 0 when there are no errors, 1 when there are (warnings too under --strict).
     """
-    from reportgen.check.run import check_project
+    from reportgen.app.check import CheckRequest
+    from reportgen.app.check import run as run_check
     from reportgen.errors import UsageError
-    from reportgen.files.project import open_project
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", hint="choose text or json")
-    from reportgen.settings import load_settings
-
-    opened = open_project(project)
-    rules = load_settings(opened.root).rules
-    if list_rules:
-        _print_rules(rules)
+    outcome = run_check(CheckRequest(tuple(specs or ()), fix, list_rules, project))
+    if outcome.report is None:
+        _print_rules(outcome.rules)
         return
-    fixes: list[FixResult] = []
-    if fix:
-        from reportgen.check.fix import fix_files
-        from reportgen.check.run import targets
-
-        fixes = fix_files(targets(opened, specs or []), rules)
-    report = check_project(opened, specs or [], rules)
+    report, fixes = outcome.report, outcome.fixes
     if fmt == "json":
         from reportgen.check.run import as_json
 
