@@ -22,9 +22,12 @@ from reportgen.model.loader import load_yaml_text
 from reportgen.model.report import Plan, Review, clean_text
 from reportgen.model.validate import validate_loaded
 from reportgen.render import FORMATS
+from reportgen.settings import load_settings
 from reportgen.settings.messages import language, set_language
-from reportgen.settings.templating import Templates, markdown_escape
+from reportgen.settings.templating import markdown_escape
 from reportgen.text.core import normalise_punctuation
+
+SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
 docx = pytest.importorskip("docx")
 
@@ -118,7 +121,7 @@ def _composed(data: st.DataObject) -> Composed:
     plan = (
         _validated(data.draw(documents("plan", 2023)), "plan") if data.draw(st.booleans()) else None
     )
-    return compose_documents(review, plan)
+    return compose_documents(review, plan, SHIPPED.sections)
 
 
 class _TextOf(HTMLParser):
@@ -137,8 +140,7 @@ _SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCh
 @given(st.data())
 def test_any_valid_document_renders_to_every_format(data: st.DataObject) -> None:
     composed = _composed(data)
-    templates = Templates()
-    outputs = {fmt: render(composed, fmt, templates) for fmt in FORMATS}
+    outputs = {fmt: render(composed, fmt, SHIPPED) for fmt in FORMATS}
 
     paragraphs = [p.text for p in docx.Document(io.BytesIO(outputs["docx"])).paragraphs]
     paragraphs[0] = paragraphs[0].replace("\n", "")  # a long title is set in lines
@@ -232,7 +234,7 @@ def test_numbering_is_right_for_any_number_of_items(n: int, points: int, layout:
         ],
         shortcomings=[{"heading": "短板"}],
     )
-    composed = compose_documents(review, None)
+    composed = compose_documents(review, None, SHIPPED.sections)
     headings = [b.text for b in composed.blocks if b.kind == "heading"]
     assert headings == ["一、2022年亮点工作", "二、存在问题及短板"]
     item_blocks = [b for b in composed.blocks if b.level == 2]

@@ -19,6 +19,7 @@ from reportgen.cli import app
 from reportgen.compose.document import Composed, compose_documents, resolve_metric
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import load_plan, load_review, text_fields
+from reportgen.settings import load_settings
 
 
 def repo_root() -> Path:
@@ -81,7 +82,7 @@ def plan() -> Plan:
 
 @pytest.fixture(scope="module")
 def composed(review: Review, plan: Plan) -> Composed:
-    return compose_documents(review, plan)
+    return compose_documents(review, plan, load_settings(None).sections)
 
 
 def body_text(composed: Composed) -> str:

@@ -9,6 +9,7 @@ import pytest
 from reportgen.app import build as build_module
 from reportgen.app.build import build, load_sources, validate_first
 from reportgen.files.project import open_project
+from reportgen.settings import load_settings
 
 
 def test_a_build_reads_and_validates_each_file_once(
@@ -27,7 +28,7 @@ def test_a_build_reads_and_validates_each_file_once(
 
 def test_the_checked_documents_are_the_loaded_ones(project: Path) -> None:
     opened = open_project(project)
-    _, checked = validate_first(opened, "2022")
+    _, checked = validate_first(opened, "2022", load_settings(None))
     assert load_sources(opened, "2022", checked) == load_sources(opened, "2022")
     review = next(f for f in checked.files if f.kind == "review")
     assert load_sources(opened, "2022", checked).review is review.document

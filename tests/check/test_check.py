@@ -14,7 +14,11 @@ from reportgen.check.run import as_json, check_paths, check_project, targets
 from reportgen.cli import app
 from reportgen.errors import UserError
 from reportgen.files.project import Project
+from reportgen.settings import load_settings
 from reportgen.settings.messages import set_language
+from reportgen.settings.rules import load_rules
+
+SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
 CASES = yaml.safe_load(
     (Path(__file__).parents[1] / "cases" / "check" / "cases.yaml").read_text("utf-8")
@@ -45,7 +49,7 @@ def test_the_table_is_large_enough() -> None:
 def test_case(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     path = write_case(tmp_path, case)
-    report = check_paths([path], Project(tmp_path).templates_dir)
+    report = check_paths([path], load_settings(tmp_path).rules)
     found = [(p.rule, f"{p.location.line}:{p.location.column}", p.message) for p in report.problems]
     assert sorted((rule, at) for rule, at, _ in found) == sorted(
         (e[0], e[1]) for e in case["expect"]
@@ -81,7 +85,7 @@ def test_bundled_data_real_defects_at_their_lines(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(project)
-    report = check_project(Project(project), ["2022"])
+    report = check_project(Project(project), ["2022"], SHIPPED.rules)
     review = (project / "data" / "2022.yaml").read_text("utf-8").splitlines()
     plan = (project / "data" / "2023_plan.yaml").read_text("utf-8").splitlines()
     x_line = next(
@@ -112,7 +116,7 @@ def test_all_files_reported_in_one_run(tmp_path: Path, monkeypatch: pytest.Monke
     )
     (data / "2023_plan.yaml").write_text("organisation: 城南街道\nyear: [2023\n", "utf-8")
     (data / "2021.yaml").write_bytes("organisation: 城南街道\n".encode("gb18030"))
-    report = check_project(Project(tmp_path), [])
+    report = check_project(Project(tmp_path), [], SHIPPED.rules)
     assert {(p.location.file, p.rule) for p in report.errors} >= {
         ("data/2022.yaml", "schema"),
         ("data/2023_plan.yaml", "yaml"),
@@ -146,7 +150,7 @@ def test_json_report_is_complete(project: Path, monkeypatch: pytest.MonkeyPatch)
     import json
 
     monkeypatch.chdir(project)
-    data = json.loads(as_json(check_project(Project(project), ["2022"])))
+    data = json.loads(as_json(check_project(Project(project), ["2022"], SHIPPED.rules)))
     assert data["errors"] == 2 and data["warnings"] == len(data["problems"]) - 2
     first = data["problems"][0]
     assert set(first) == {
@@ -167,9 +171,9 @@ def test_json_report_is_complete(project: Path, monkeypatch: pytest.MonkeyPatch)
 def test_messages_follow_the_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     path = write_case(tmp_path, next(c for c in CASES if c["id"] == "placeholder-x-in-block"))
-    zh = check_paths([path]).problems[0].message
+    zh = check_paths([path], SHIPPED.rules).problems[0].message
     set_language("en")
-    en = check_paths([path]).problems[0].message
+    en = check_paths([path], SHIPPED.rules).problems[0].message
     assert "未填写的占位符" in zh and "placeholder 'X' left unfilled" in en
 
 
@@ -182,7 +186,17 @@ def test_bad_project_rules_are_reported_with_their_line(
     rules.parent.mkdir()
     rules.write_text("punct-ending: warning\nplaceholdr: off\nlength-total: {max: many}\n", "utf-8")
     with pytest.raises(UserError) as caught:
-        check_paths([path], rules.parent)
+        check_paths([path], load_rules(rules.parent))
     text = caught.value.message
     assert "templates/rules.yaml:2:1: unknown rule 'placeholdr'" in text and "placeholder" in text
     assert "templates/rules.yaml:3:21" in text and "'length-total.max'" in text
+
+
+def test_a_utf16_file_is_named_utf16(tmp_path: Path) -> None:
+    # Notepad's "Unicode": the loader's reader names it, and check says what the loader says.
+    path = tmp_path / "2022.yaml"
+    path.write_bytes("organisation: 城南街道\n".encode("utf-16"))
+    [problem] = check_paths([path], SHIPPED.rules).problems
+    assert problem.rule == "encoding"
+    assert problem.message == "不是 UTF-8 文本文件（看起来是UTF-16）"
+    assert problem.hint == "请用编辑器打开它，另存为 UTF-8 编码"

@@ -10,10 +10,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reportgen.check.fix import fix_files, fix_text
-from reportgen.check.lint.sourcemap import SourceMap
 from reportgen.model.loader import load_yaml_text
 from reportgen.model.report import clean_text
+from reportgen.model.sourcemap import SourceMap
+from reportgen.settings import load_settings
 from reportgen.text.core import HALF_TO_FULL, normalise_punctuation
+
+SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
 FULL_TO_HALF = str.maketrans({full: half for half, full in HALF_TO_FULL.items()})
 
@@ -61,11 +64,11 @@ def test_fix_files_keeps_a_backup_bom_and_line_endings(tmp_path: Path) -> None:
         "完成任务,成效明显。\r\n".encode()
     )
     path.write_bytes(original)
-    [result] = fix_files([path])
+    [result] = fix_files([path], SHIPPED.rules)
     assert result.backup.read_bytes() == original
     assert path.read_bytes() == original.replace(b",", "，".encode())
     assert not list(tmp_path.glob("*.tmp"))
-    [again] = fix_files([path])
+    [again] = fix_files([path], SHIPPED.rules)
     assert not again.changes and path.read_bytes() == original.replace(b",", "，".encode())
 
 
@@ -75,7 +78,7 @@ def test_fix_follows_the_project_switching_the_rule_off(tmp_path: Path) -> None:
     path.write_text("organisation: 城南街道\nyear: 2022\nopening: 完成任务,成效明显。\n", "utf-8")
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "rules.yaml").write_text("punct-width: off\n", "utf-8")
-    assert fix_files([path], tmp_path / "templates") == []
+    assert fix_files([path], load_settings(tmp_path).rules) == []
     assert "," in path.read_text("utf-8")
 
 

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.cli.diff.printer import render_terminal
 from reportgen.diff import DocumentDiff, compare
 from reportgen.diff.figures import FigureRow
 from reportgen.diff.output import render_text, summary, to_json
 from reportgen.model.validate import load_document
+from reportgen.settings import load_settings
 from reportgen.settings.messages import set_language
-from reportgen.settings.templating import Templates
-from reportgen.settings.units import load_units
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
-TEMPLATES = Templates()
+SHIPPED = load_settings(None)
+TEMPLATES = SHIPPED.templates
 
 
 def diff_files(old: str, new: str) -> DocumentDiff:
@@ -26,7 +27,7 @@ def diff_files(old: str, new: str) -> DocumentDiff:
         load_document(FIXTURES / old),
         load_document(FIXTURES / new),
         sections=TEMPLATES.sections(),
-        units=load_units(TEMPLATES),
+        units=SHIPPED.units,
         old_name=old,
         new_name=new,
     )
@@ -194,7 +195,7 @@ def test_a_unit_that_does_not_convert_is_flagged(tmp_path: Path) -> None:
         load_document(FIXTURES / "data/2022.yaml"),
         load_document(tmp_path / "b.yaml"),
         sections=TEMPLATES.sections(),
-        units=load_units(TEMPLATES),
+        units=SHIPPED.units,
     )
     row = figure(result, "households_paid")
     assert (row.status, row.old_converted, row.change) == ("incomparable", None, None)
@@ -203,12 +204,19 @@ def test_a_unit_that_does_not_convert_is_flagged(tmp_path: Path) -> None:
 # ── identical files ────────────────────────────────────────────────────────────────────────
 
 
+def rendered(result: DocumentDiff, fmt: str) -> str:
+    """The diff as the command shows it: drawn by the CLI on a terminal, else made as text."""
+    if fmt == "terminal":
+        return render_terminal(result, color=False)
+    return render_text(result, fmt, templates=TEMPLATES)
+
+
 @pytest.mark.parametrize("fmt", ["terminal", "md", "html", "json"])
 def test_identical_files(fmt: str) -> None:
     result = diff_files("data/2022.yaml", "data/2022.yaml")
     assert result.identical
     assert not any(result.counts().values())
-    out = render_text(result, fmt, color=False)
+    out = rendered(result, fmt)
     if fmt == "json":
         assert json.loads(out)["identical"] is True
     else:
@@ -219,7 +227,7 @@ def test_identical_files(fmt: str) -> None:
 
 
 def test_terminal_view_marks_changes_without_colour(edited: DocumentDiff) -> None:
-    out = render_text(edited, "terminal", color=False)
+    out = render_terminal(edited, color=False)
     assert "\x1b[" not in out
     assert "[-完成-]{+启动+}" in out
     assert "改革治理迈上[-新跑道-]{+新台阶+}" in out
@@ -229,13 +237,13 @@ def test_terminal_view_marks_changes_without_colour(edited: DocumentDiff) -> Non
 
 
 def test_terminal_view_in_colour(edited: DocumentDiff) -> None:
-    out = render_text(edited, "terminal", color=True)
+    out = render_terminal(edited, color=True)
     assert "\x1b[" in out and "[-完成-]" not in out
     assert "完成" in out and "启动" in out
 
 
 def test_markdown(next_year: DocumentDiff) -> None:
-    out = render_text(next_year, "md")
+    out = render_text(next_year, "md", templates=TEMPLATES)
     assert out.startswith("# 对比：data/2022.yaml → data/2023.yaml\n")
     assert "城市建设呈现~~新蝶变~~**新面貌**" in out
     assert "| 限上批发业销售额 | 3.1407 | 3.52 | 亿元 | +0.3793亿元 | +12.08% |" in out
@@ -243,14 +251,14 @@ def test_markdown(next_year: DocumentDiff) -> None:
 
 
 def test_html_escapes_and_marks(edited: DocumentDiff) -> None:
-    out = render_text(edited, "html")
+    out = render_text(edited, "html", templates=TEMPLATES)
     assert "<del>完成</del><ins>启动</ins>" in out
     assert "<td>办结隐患事项</td>" in out
     assert out.rstrip().endswith("</html>")
 
 
 def test_json(next_year: DocumentDiff) -> None:
-    data = json.loads(render_text(next_year, "json"))
+    data = json.loads(render_text(next_year, "json", templates=TEMPLATES))
     assert data["counts"] == {
         "added": 3,
         "removed": 4,
@@ -292,7 +300,7 @@ def test_json(next_year: DocumentDiff) -> None:
 
 def test_labels_in_english(edited: DocumentDiff) -> None:
     set_language("en")
-    out = render_text(edited, "terminal", color=False)
+    out = render_terminal(edited, color=False)
     assert "reworded" in out and "改写" not in out
     assert summary(edited).endswith(
         "1 added, 1 removed, 1 moved, 3 reworded, 1 other text changes, 3 figures changed"

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.diff.new import TO_FILL, new_review, review_text, scalar, write_new_review
-from reportgen.diff.track import track_year
+from reportgen.app.new import new_review
+from reportgen.app.track import track_year
+from reportgen.diff.new import TO_FILL, review_text, scalar, write_new_review
 from reportgen.errors import Problem, UserError
 from reportgen.files.project import Project
 from reportgen.model.report import Plan, Point, Priority
 from reportgen.model.validate import load_review
-from reportgen.settings.templating import Templates
+from reportgen.settings import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
-SECTIONS = Templates().sections()
+SHIPPED = load_settings(None)
+SECTIONS = SHIPPED.sections
 
 
 @pytest.fixture
@@ -85,7 +87,7 @@ def plan_of(project: Project) -> Plan:
 def lint_file(path: Path) -> list[Problem]:
     from reportgen.check.run import check_paths
 
-    return check_paths([path]).problems
+    return check_paths([path], SHIPPED.rules).problems
 
 
 def test_never_overwrites(project: Project) -> None:

@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.diff.track import Tracked, TrackResult, render, summary, track, track_year
+from reportgen.app.track import track_year
+from reportgen.cli.track.printer import render_terminal
+from reportgen.diff.track import Tracked, TrackResult, render, summary, track
 from reportgen.files.project import Project
 from reportgen.model.report import Plan, Point, Priority, Review, Shortcoming
+from reportgen.settings import load_settings
 from reportgen.settings.messages import set_language
-from reportgen.settings.templating import Templates
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
-SECTIONS = Templates().sections()
+SHIPPED = load_settings(None)
+SECTIONS = SHIPPED.sections
 
 
 @pytest.fixture(autouse=True)
@@ -160,7 +163,7 @@ def test_missing_review_files_are_notes_not_errors(tmp_path: Path) -> None:
 
 
 def test_terminal(result: TrackResult) -> None:
-    out = render(result, "terminal", color=False)
+    out = render_terminal(result, color=False)
     lines = out.splitlines()
     assert (
         "  ✗ 2023年重点工作（四） 全面把牢集聚发展这一路径  [clustered-development]  无总结对应"
@@ -172,7 +175,7 @@ def test_terminal(result: TrackResult) -> None:
 
 
 def test_markdown(result: TrackResult) -> None:
-    out = render(result, "md")
+    out = render(result, "md", templates=SHIPPED.templates)
     assert "## 重点工作落实情况" in out
     assert (
         "| ✗ | 2023年重点工作（四） 全面把牢集聚发展这一路径 `clustered-development` "
@@ -182,7 +185,7 @@ def test_markdown(result: TrackResult) -> None:
 
 
 def test_json(result: TrackResult) -> None:
-    data = json.loads(render(result, "json"))
+    data = json.loads(render(result, "json", templates=SHIPPED.templates))
     assert [p["status"] for p in data["priorities"]] == [
         "linked",
         "linked",

@@ -191,7 +191,7 @@ CASES: list[Case] = [
         "tab-indentation",
         {DATA: edited("  - heading: 短板", "\t- heading: 短板")},
         1,
-        (f"{DATA}:{line_of('  - heading: 短板')}:1", "tab", "indent with spaces"),
+        (f"{DATA}:{line_of('  - heading: 短板')}:1", "tab", "YAML indents with spaces only"),
     ),
     Case(
         "bad-indentation",

@@ -18,6 +18,9 @@ from reportgen.importer.numbering import ENUMERATION, parse_marker
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import structure
 from reportgen.importer.title import parse_date_suffix
+from reportgen.settings import load_settings
+
+SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
 TEXT_DOCUMENTS = sorted(p.stem for p in FIXTURES.glob("*.txt") if p.stem != "no_structure")
 ALL_DOCUMENTS = TEXT_DOCUMENTS + sorted(DOCX_BUILDERS)
@@ -37,7 +40,7 @@ def test_there_are_enough_documents_of_each_kind() -> None:
 
 @pytest.mark.parametrize("name", ALL_DOCUMENTS)
 def test_structure_is_recognised(name: str, tmp_path: Path) -> None:
-    imported = import_document(source(name, tmp_path))
+    imported = import_document(source(name, tmp_path), sections=SHIPPED.sections)
     assert structure_of(imported) == expected(name)
 
 
@@ -56,8 +59,8 @@ def test_no_text_is_lost(name: str, tmp_path: Path) -> None:
     one standard form) are generated, so they are left out of the comparison.
     """
     path = source(name, tmp_path)
-    imported = import_document(path)
-    built = compose_documents(imported.review, imported.plan)
+    imported = import_document(path, sections=SHIPPED.sections)
+    built = compose_documents(imported.review, imported.plan, SHIPPED.sections)
     output = _content("".join(b.text for b in built.body if b.level != 1))
     cleaned = clean(read_document(path).paragraphs)
     outline = structure(list(cleaned.lines))
@@ -84,7 +87,7 @@ def split_heading_only(text: str, generated: set[str | None]) -> bool:
 @pytest.mark.parametrize("name", ALL_DOCUMENTS)
 def test_every_paragraph_is_accounted_for(name: str, tmp_path: Path) -> None:
     """The summary's counts add up: each paragraph became a part or was dropped."""
-    report = import_document(source(name, tmp_path)).report
+    report = import_document(source(name, tmp_path), sections=SHIPPED.sections).report
     assert sum(report.parts.values()) + len(report.dropped) == report.paragraphs
     assert report.summary().startswith(report.source)
 
@@ -130,7 +133,9 @@ def test_any_arrangement_imports_or_says_why(lines: list[str], tmp_path: Path) -
     path = tmp_path / "doc.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     try:
-        imported = import_document(path, Options(organisation="XX街道", year=2022))
+        imported = import_document(
+            path, Options(organisation="XX街道", year=2022), sections=SHIPPED.sections
+        )
     except UserError as exc:
         expected = ("found no structure", "no items under them", "has no text", "is empty")
         assert any(words in exc.message for words in expected), exc.message

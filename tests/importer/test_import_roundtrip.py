@@ -14,7 +14,10 @@ from reportgen.files.project import Project
 from reportgen.importer import import_document, output_paths, write_imported
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import load_plan, load_review
+from reportgen.settings import load_settings
 from reportgen.text.core import normalise_punctuation
+
+SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})
@@ -38,7 +41,7 @@ def seed_paragraphs() -> list[str]:
 
 def imported_project(root: Path, document: Path) -> Project:
     project = Project(root)
-    imported = import_document(document)
+    imported = import_document(document, sections=SHIPPED.sections)
     write_imported(imported, output_paths(imported, project.data_dir, None, None))
     return project
 
@@ -72,13 +75,13 @@ def test_seed_text_round_trip(seed_project: Project) -> None:
 
 
 def test_seed_import_holds_what_the_bundled_data_holds() -> None:
-    imported = import_document(SEED)
+    imported = import_document(SEED, sections=SHIPPED.sections)
     bundled_review, bundled_plan = (
         load_review(DATA / "2022.yaml"),
         load_plan(DATA / "2023_plan.yaml"),
     )
-    ours = compose_documents(imported.review, imported.plan)
-    theirs = compose_documents(bundled_review, bundled_plan)
+    ours = compose_documents(imported.review, imported.plan, SHIPPED.sections)
+    theirs = compose_documents(bundled_review, bundled_plan, SHIPPED.sections)
     assert ours.title == theirs.title
     assert [b.text for b in ours.blocks] == [b.text for b in theirs.blocks]
     assert leads(imported.review, imported.plan) == leads(bundled_review, bundled_plan)

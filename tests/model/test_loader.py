@@ -42,7 +42,7 @@ def test_dates_stay_text() -> None:
             4,
             "!!python/object/apply:os.system is not allowed",
         ),
-        ("a:\n\t- 1\n", 2, 1, "'\\t'"),
+        ("a:\n\t- 1\n", 2, 1, "a tab character in the indentation"),
         ('a: "abc\n', 1, 4, "a quote opened here is never closed"),
         ("x: &a [1]\ny: *a\n", 2, 4, "anchors and aliases"),
         ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed"),
@@ -162,8 +162,8 @@ WORDED = [
     # (YAML text, Chinese words, English words): message and hint together
     (
         "a: 1\n\tb: 2\n",
-        ("YAML 格式错误：", "缩进只能用空格，不能用 Tab 键"),
-        ("not valid YAML: ", "tab"),
+        ("缩进中有制表符（Tab），YAML 只允许用空格缩进", "把这一行开头的 Tab 换成空格"),
+        ("a tab character in the indentation", "replace the tabs"),
     ),
     (
         "a: 1\na: 2\n",

@@ -32,8 +32,11 @@ from reportgen.model.report import (
     Signature,
 )
 from reportgen.render.docx import DroppedCharacters, render_docx, text_width, title_lines
-from reportgen.settings.layout import Layout, default_layout, load_layout
+from reportgen.settings import load_settings
+from reportgen.settings.layout import Layout, load_layout
 from reportgen.settings.templating import Templates
+
+SHIPPED = load_settings(None)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -105,7 +108,7 @@ def sample() -> Composed:
 
 def layout_with(**changes: object) -> Layout:
     """The shipped layout with some values replaced, e.g. ``bold_leads=True``."""
-    return default_layout().model_copy(update=changes)
+    return SHIPPED.layout.model_copy(update=changes)
 
 
 def parts(data: bytes) -> dict[str, etree._Element]:
@@ -202,7 +205,7 @@ def test_body_lines_are_exact_28_95_pt_without_widow_control(styles: etree._Elem
 
 
 def test_22_lines_and_28_characters_fit_the_text_block() -> None:
-    layout = default_layout()
+    layout = SHIPPED.layout
     assert int(layout.page.text_height_pt // layout.grid.line_spacing_pt) == 22
     assert int(layout.page.text_width_pt // layout.char_width_pt) == 28
 
@@ -276,9 +279,9 @@ def test_heading_levels_take_their_fonts(document: etree._Element) -> None:
 
 
 def test_bold_leads_and_bold_level_3_are_settings() -> None:
-    heading = default_layout().headings.level3.model_copy(update={"bold": True})
+    heading = SHIPPED.layout.headings.level3.model_copy(update={"bold": True})
     layout = layout_with(
-        bold_leads=True, headings=default_layout().headings.model_copy(update={"level3": heading})
+        bold_leads=True, headings=SHIPPED.layout.headings.model_copy(update={"level3": heading})
     )
     document = parts(render_docx(sample(), layout))["word/document.xml"]
     run_in = runs_of(paragraph_starting(document, "（一）社会发展"))
@@ -372,7 +375,9 @@ def test_signature_and_date_follow_the_standard(document: etree._Element) -> Non
 
 def test_a_date_longer_than_the_signature_moves_the_signature_left() -> None:
     blocks = [Block("signature", (Span("*街道"),)), Block("date", (Span("2023年12月25日"),))]
-    document = parts(render_docx(Composed("标题", [Block("title", (Span("标题"),)), *blocks])))
+    document = parts(
+        render_docx(Composed("标题", [Block("title", (Span("标题"),)), *blocks]), SHIPPED.layout)
+    )
     body = document["word/document.xml"]
     signature, date = paragraphs(body)[1:3]
     char = 315
@@ -431,8 +436,8 @@ def test_metrics_table_has_its_own_styles(document: etree._Element, styles: etre
 
 
 def test_metrics_table_is_off_by_default() -> None:
-    assert default_layout().metrics_table is False
-    document = parts(render_docx(sample()))["word/document.xml"]
+    assert SHIPPED.layout.metrics_table is False
+    document = parts(render_docx(sample(), SHIPPED.layout))["word/document.xml"]
     assert document.find(".//w:tbl", NS) is None
 
 
@@ -448,7 +453,7 @@ def test_the_documents_text_is_the_models_text(document: etree._Element) -> None
 def test_xml_special_characters_are_escaped_and_forbidden_ones_dropped() -> None:
     blocks = [Block("title", (Span("A&B<C>"),)), Block("paragraph", (Span("甲\x0b乙\x00丙"),))]
     with pytest.warns(DroppedCharacters, match="U\\+000B"):
-        data = render_docx(Composed("A&B<C>", blocks))
+        data = render_docx(Composed("A&B<C>", blocks), SHIPPED.layout)
     import docx
 
     opened = docx.Document(io.BytesIO(data))
@@ -458,8 +463,8 @@ def test_xml_special_characters_are_escaped_and_forbidden_ones_dropped() -> None
 def test_the_same_report_gives_the_same_bytes() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert render_docx(sample()) == render_docx(sample())
-    core = parts(render_docx(sample()))["docProps/core.xml"]
+        assert render_docx(sample(), SHIPPED.layout) == render_docx(sample(), SHIPPED.layout)
+    core = parts(render_docx(sample(), SHIPPED.layout))["docProps/core.xml"]
     text = etree.tostring(core, encoding="unicode")
     assert "python-docx" not in text and "2013" not in text
     assert "街道2022年工作总结" in text  # the document's title as its property
@@ -492,7 +497,7 @@ def test_a_very_long_title_makes_a_trapezoid_or_diamond() -> None:
 def test_a_long_title_is_broken_in_the_document() -> None:
     title = "温州市瓯海区*街道2022年工作总结及2023年工作思路"
     composed = Composed(title, [Block("title", (Span(title),))])
-    document = parts(render_docx(composed))["word/document.xml"]
+    document = parts(render_docx(composed, SHIPPED.layout))["word/document.xml"]
     paragraph = paragraphs(document)[0]
     assert len(paragraph.findall(".//w:br", NS)) == 1
     assert text_of(paragraph) == title

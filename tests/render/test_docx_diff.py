@@ -24,10 +24,11 @@ from reportgen.diff.compare import compose_alone
 from reportgen.model.validate import load_document
 from reportgen.render.docx_diff import Piece, PlannedBlock, pieces, plan, render_docx_diff
 from reportgen.render.pdf import find_soffice
-from reportgen.settings.templating import Templates
+from reportgen.settings import load_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
-SECTIONS = Templates().sections()
+SHIPPED = load_settings(None)
+SECTIONS = SHIPPED.sections
 WHEN = datetime(2024, 1, 5, 9, 30, tzinfo=UTC)
 
 
@@ -57,7 +58,7 @@ def rendered() -> dict[tuple[str, str], tuple[Composed, Composed, bytes]]:
     out = {}
     for old, new in PAIRS:
         a, b = composed(old), composed(new)
-        out[(old, new)] = (a, b, render_docx_diff(a, b, date=WHEN, author="审核人"))
+        out[(old, new)] = (a, b, render_docx_diff(a, b, SHIPPED.layout, date=WHEN, author="审核人"))
     return out
 
 
@@ -126,7 +127,9 @@ def test_a_run_at_the_end_moves_its_marks_up_one_paragraph(
     before, after = [para(t) for t in old], [para(t) for t in new]
     planned = plan(before, after)
     assert [p.mark for p in planned][-len(marks) :] == marks
-    docx = render_docx_diff(Composed("题", before), Composed("题", after), date=WHEN)
+    docx = render_docx_diff(
+        Composed("题", before), Composed("题", after), SHIPPED.layout, date=WHEN
+    )
     assert oxml.paragraph_texts(body(docx), accept=True) == new
     assert oxml.paragraph_texts(body(docx), accept=False) == old
 
@@ -207,7 +210,7 @@ def test_runs_keep_the_layout_fonts(rendered: Any) -> None:
 
 def test_identical_documents_have_no_revisions() -> None:
     a = composed("data/2022.yaml")
-    docx = render_docx_diff(a, a, date=WHEN)
+    docx = render_docx_diff(a, a, SHIPPED.layout, date=WHEN)
     assert oxml.revisions(body(docx)) == []
     assert oxml.paragraph_texts(body(docx), accept=True) == texts(a)
 
@@ -335,6 +338,6 @@ def test_libreoffice_agrees_at_the_end_of_the_document(
 ) -> None:
     a = Composed("题", [para(t) for t in old])
     b = Composed("题", [para(t) for t in new])
-    odt = to_odt(soffice, render_docx_diff(a, b, date=WHEN), tmp_path)
+    odt = to_odt(soffice, render_docx_diff(a, b, SHIPPED.layout, date=WHEN), tmp_path)
     assert libreoffice_texts(odt, accept=True) == new
     assert libreoffice_texts(odt, accept=False) == old

@@ -23,7 +23,8 @@ import pytest
 
 from reportgen.errors import UserError
 from reportgen.render import pdf
-from reportgen.settings.layout import PT_PER_MM, default_layout
+from reportgen.settings import load_settings
+from reportgen.settings.layout import PT_PER_MM
 
 REPO = Path(__file__).resolve().parents[2]
 HAVE_LIBREOFFICE = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
@@ -34,7 +35,8 @@ needs_libreoffice = pytest.mark.skipif(
 )
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake soffice is a shell script")
 
-LAYOUT = default_layout()
+SHIPPED = load_settings(None)
+LAYOUT = SHIPPED.layout
 TOP = LAYOUT.page.margin_top_mm * PT_PER_MM
 LEFT = LAYOUT.page.margin_left_mm * PT_PER_MM
 RIGHT = LEFT + LAYOUT.page.text_width_pt
@@ -177,7 +179,6 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Page], st
     from reportgen.app.build import build, load_sources
     from reportgen.compose.document import compose_documents
     from reportgen.files.project import Project
-    from reportgen.settings.templating import Templates
 
     root = tmp_path_factory.mktemp("seed")
     shutil.copytree(REPO / "data", root / "data")
@@ -186,7 +187,7 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Page], st
     path = root / "build" / "2022.pdf"
     assert path in result.written
     sources = load_sources(project, "2022")
-    composed = compose_documents(sources.review, sources.plan, Templates().sections())
+    composed = compose_documents(sources.review, sources.plan, SHIPPED.sections)
     return path, read_pdf(path), composed.plain_text()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from reportgen.errors import InvalidInput
 from reportgen.settings import messages
-from reportgen.settings.layout import PT_PER_MM, default_layout, load_layout, merge
+from reportgen.settings.layout import PT_PER_MM, load_layout, merge
 from reportgen.settings.templating import Templates
 
 
@@ -31,7 +31,7 @@ def problems(tmp_path: Path, text: str) -> list:
 
 
 def test_the_shipped_layout_is_gb_t_9704() -> None:
-    layout = default_layout()
+    layout = load_layout(Templates(None))
     page = layout.page
     assert (page.width_mm, page.height_mm) == (210, 297)
     margins = (page.margin_top_mm, page.margin_bottom_mm, page.margin_left_mm, page.margin_right_mm)
@@ -64,7 +64,9 @@ def test_a_project_overrides_only_what_it_names(tmp_path: Path) -> None:
 
 
 def test_an_override_of_only_comments_changes_nothing(tmp_path: Path) -> None:
-    assert load_layout(override(tmp_path, "# body:\n#   font: 仿宋\n\n")) == default_layout()
+    assert load_layout(override(tmp_path, "# body:\n#   font: 仿宋\n\n")) == load_layout(
+        Templates(None)
+    )
 
 
 def test_a_misspelt_key_is_reported_where_the_user_wrote_it(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from reportgen.settings.units import UnitTable, as_decimal, load_units, parse_gr
 
 @pytest.fixture(scope="module")
 def units() -> UnitTable:
-    return load_units()
+    return load_units(Templates(None))
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,6 @@ from __future__ import annotations
 import glob
 import importlib
 import os
-import sys
-import textwrap
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -90,67 +88,6 @@ class Reporter:
 
     def finish(self) -> None:
         """Called once at the end, also when the batch is interrupted."""
-
-
-class ConsoleReporter(Reporter):
-    """Prints each project's result as it finishes, and draws a progress bar on stderr when
-    stderr is a terminal (never into a pipe or a log file)."""
-
-    def __init__(self, *, bar: bool | None = None) -> None:
-        self.bar = sys.stderr.isatty() if bar is None else bar
-        self._progress = None
-        self._task = None
-
-    def start(self, total: int) -> None:
-        if not self.bar or total < 2:
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self._progress = Progress(
-            TextColumn("building"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=Console(file=sys.stderr),
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        self._task = self._progress.add_task("build", total=total)
-        self._progress.start()
-
-    def done(self, outcome: Outcome) -> None:
-        if outcome.ok:
-            notes = [f"note: {outcome.name}: {note}" for note in outcome.notes]
-            self._say([f"wrote {display_path(path)}" for path in outcome.written], sys.stdout)
-        else:
-            notes = [f"failed: {outcome.name}", textwrap.indent(outcome.error, "  ")]
-        self._say(notes, sys.stderr)
-        if self._progress is not None:
-            self._progress.advance(self._task)
-
-    def finish(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
-
-    def _say(self, lines: list[str], stream: object) -> None:
-        # While the bar is drawn, lines bound for the same terminal go above it.
-        if self._progress is not None and (stream is sys.stderr or sys.stdout.isatty()):
-            for line in lines:
-                self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-        else:
-            for line in lines:
-                print(line, file=stream)
 
 
 def find_projects(patterns: Iterable[str]) -> list[Path]:
@@ -323,44 +260,49 @@ def _start_worker(language: str) -> None:
     set_language(language)
 
 
-def build_from_cli(
-    spec: str,
-    formats: Sequence[str],
-    output: Path | None,
-    project: Path | None,
-    patterns: Sequence[str] | None,
-    jobs: int,
-    force: bool = False,
-) -> int:
-    """``reportgen build YEAR --projects PATTERN [--jobs N]``: build, report, give the exit code."""
+@dataclass(frozen=True)
+class BatchRequest:
+    """``reportgen build YEAR --projects PATTERN… [--jobs N]``."""
+
+    spec: str
+    formats: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    output: Path | None = None
+    jobs: int = 1
+    force: bool = False
+    project: Path | None = None  # --project: refused beside --projects
+
+
+def run(request: BatchRequest, reporter: Reporter | None = None) -> BatchResult:
+    """Check the request as a whole (one usage error, not one failure per project), then
+    build every project; ``reporter`` is told of each as it finishes."""
     from reportgen.files.project import parse_year
     from reportgen.render import FORMATS
 
-    if not patterns:
+    if not request.patterns:
         raise UsageError(
             "--jobs builds several projects at once; name them with --projects 'orgs/*'"
         )
-    if project is not None:
+    if request.project is not None:
         raise UsageError("give --project (one project) or --projects (several), not both")
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in request.formats if f not in FORMATS]
     if unknown:
         raise UsageError(
             f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
         )
-    parse_year(spec)  # a mistyped year is one usage error, not one failure per project
+    parse_year(request.spec)  # a mistyped year is one usage error, not one per project
+    output = request.output
     if output is not None and output.exists() and not output.is_dir():
         raise UsageError(
             f"--output {display_path(output)} is a file; with --projects it must be a folder",
             hint="each project's files go into a folder of its own inside it",
         )
-    result = build_many(
-        find_projects(patterns),
-        spec,
-        formats,
+    return build_many(
+        find_projects(request.patterns),
+        request.spec,
+        request.formats,
         output=output,
-        jobs=jobs,
-        force=force,
-        reporter=ConsoleReporter(),
+        jobs=request.jobs,
+        force=request.force,
+        reporter=reporter,
     )
-    print(result.summary(), file=sys.stderr)
-    return result.exit_code

@@ -14,8 +14,7 @@ from reportgen.files.project import Project, parse_year, require_file
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import DocumentT, checked_references, load_plan, load_review
 from reportgen.render import FORMATS, render_text
-from reportgen.settings.layout import Layout, load_layout
-from reportgen.settings.templating import Templates
+from reportgen.settings.stage import Settings, load_settings
 
 if TYPE_CHECKING:
     from reportgen.check.run import CheckReport
@@ -42,14 +41,17 @@ def load_sources(project: Project, spec: str, checked: CheckReport | None = None
     """``2022``: data/2022.yaml (+ data/2023_plan.yaml if present); ``2023_plan``: the plan.
 
     A file ``checked`` found valid is taken from the check, not read and validated again."""
-    year = parse_year(spec)
-    if spec.endswith("_plan"):
-        plan = _load(project.plan_path(year), f"the {year} plan", Plan, checked)
+    inputs = project.inputs(spec)
+    year = inputs.year
+    if inputs.plan_only:
+        assert inputs.plan is not None
+        plan = _load(inputs.plan, f"the {year} plan", Plan, checked)
         return Sources(None, plan, spec)
-    review = _load(project.review_path(year), f"the {year} review", Review, checked)
+    assert inputs.review is not None
+    review = _load(inputs.review, f"the {year} review", Review, checked)
+    if inputs.plan is not None:
+        return Sources(review, _load(inputs.plan, "", Plan, checked), str(year))
     plan_path = project.plan_path(year + 1)
-    if plan_path.exists():
-        return Sources(review, _load(plan_path, "", Plan, checked), str(year))
     note = f"no {year + 1} plan ({display_path(plan_path)}): building the {year} review alone"
     return Sources(review, None, str(year), [note])
 
@@ -83,10 +85,8 @@ def output_paths(
     return {fmt: output / f"{stem}.{fmt}" for fmt in formats}
 
 
-def render(
-    composed: Composed, fmt: str, templates: Templates, layout: Layout | None = None
-) -> bytes:
-    layout = layout or load_layout(templates)
+def render(composed: Composed, fmt: str, settings: Settings) -> bytes:
+    templates, layout = settings.templates, settings.layout
     if fmt == "docx":
         from reportgen.render.docx import render_docx
 
@@ -97,10 +97,9 @@ def render(
 
 
 def render_all(
-    composed: Composed, targets: dict[str, Path], templates: Templates, *, pdf: bool = False
+    composed: Composed, targets: dict[str, Path], settings: Settings, *, pdf: bool = False
 ) -> tuple[dict[Path, bytes], list[str]]:
     """Every output's bytes (the PDF beside the .docx), and notes on what had to be left out."""
-    layout = load_layout(templates)
     soffice = None
     if pdf:
         from reportgen.render.pdf import require_soffice
@@ -108,12 +107,12 @@ def render_all(
         soffice = require_soffice()  # before any work: say how to install LibreOffice
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        out = {path: render(composed, fmt, templates, layout) for fmt, path in targets.items()}
+        out = {path: render(composed, fmt, settings) for fmt, path in targets.items()}
         if pdf:
             from reportgen.render.pdf import convert_to_pdf
 
             docx = targets.get("docx")
-            source = out[docx] if docx else render(composed, "docx", templates, layout)
+            source = out[docx] if docx else render(composed, "docx", settings)
             out[pdf_path(targets)] = convert_to_pdf(source, soffice=soffice)
     return out, [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
 
@@ -123,14 +122,16 @@ def pdf_path(targets: dict[str, Path]) -> Path:
     return targets.get("docx", next(iter(targets.values()))).with_suffix(".pdf")
 
 
-def validate_first(project: Project, spec: str) -> tuple[list[Problem], CheckReport]:
+def validate_first(
+    project: Project, spec: str, settings: Settings
+) -> tuple[list[Problem], CheckReport]:
     """Check the files first: refuse them with every schema problem of every file at once;
     return the lint findings, which a build prints and does not refuse, and the check (whose
     valid documents the build takes as they are)."""
     from reportgen.check.run import LOAD_RULES, check_project
 
     parse_year(spec)  # a build takes a year, not a path
-    checked = check_project(project, [spec])
+    checked = check_project(project, [spec], settings.rules)
     blocking = checked.blocking
     if blocking and not any(p.rule in LOAD_RULES for p in blocking):
         raise InvalidInput(blocking)
@@ -152,15 +153,40 @@ def build(
         raise UsageError(
             f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
         )
-    findings, checked = validate_first(project, spec)
+    settings = load_settings(project.root)
+    findings, checked = validate_first(project, spec, settings)
     sources = load_sources(project, spec, checked)
-    templates = Templates(project.templates_dir)
-    composed = compose_documents(sources.review, sources.plan, templates.sections())
+    composed = compose_documents(sources.review, sources.plan, settings.sections)
     targets = output_paths(project, sources.stem, formats, output)
     # Render everything before writing anything: a template error leaves every old file intact.
-    rendered, notes = render_all(composed, targets, templates, pdf=pdf)
+    rendered, notes = render_all(composed, targets, settings, pdf=pdf)
     result = BuildResult(notes=[*sources.notes, *notes], findings=findings)
     # Nothing is written if any target holds a change made by hand (unless --force).
     write_outputs(rendered, force=force)
     result.written.extend(rendered)
     return result
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """``reportgen build YEAR``: one project's year, in these formats."""
+
+    spec: str
+    formats: tuple[str, ...] = ("docx",)
+    output: Path | None = None
+    project: Path | None = None
+    force: bool = False
+    pdf: bool = False
+
+
+def run(request: BuildRequest) -> BuildResult:
+    from reportgen.files.project import open_project
+
+    return build(
+        open_project(request.project),
+        request.spec,
+        list(request.formats),
+        request.output,
+        force=request.force,
+        pdf=request.pdf,
+    )

@@ -14,20 +14,20 @@ left out and reported. The original is kept as ``FILE.bak``; both are written at
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen.check.lint.settings import load_rules
-from reportgen.check.lint.sourcemap import SourceMap
 from reportgen.check.lint.view import build_view
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.files.guard import rewrite_source
 from reportgen.model.loader import Loaded, PathKey, decode, format_path, load_yaml_text
 from reportgen.model.report import clean_text
+from reportgen.model.sourcemap import SourceMap
 from reportgen.model.validate import detect_kind
 from reportgen.settings.messages import message
+from reportgen.settings.rules import Rule
 from reportgen.text.core import HALF_TO_FULL, normalise_punctuation
 
 BOM = b"\xef\xbb\xbf"
@@ -184,9 +184,10 @@ def _pairs(old: Any, new: Any, path: PathKey) -> Iterator[tuple[PathKey, Any, An
         yield path, old, new
 
 
-def fix_files(paths: Sequence[Path], templates_dir: Path | None = None) -> list[FixResult]:
-    """Rewrite each file's half-width punctuation in place, keeping ``FILE.bak``."""
-    rule = load_rules(templates_dir).get("punct-width")
+def fix_files(paths: Sequence[Path], rules: Mapping[str, Rule]) -> list[FixResult]:
+    """Rewrite each file's half-width punctuation in place, keeping ``FILE.bak``; nothing
+    when the project turned the ``punct-width`` rule off."""
+    rule = rules.get("punct-width")
     if rule is not None and not rule.enabled:
         return []
     results = []

@@ -9,19 +9,17 @@ checked; a file with schema errors is still linted.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen.check.lint import View, build_view, lint, load_rules, sort_problems
-from reportgen.check.lint.references import reference_problems
-from reportgen.errors import InvalidInput, Location, Problem, UsageError, UserError, display_path
-from reportgen.files.project import Project, parse_year, require_file
-from reportgen.model.loader import MAX_BYTES, Loaded, decode, load_yaml_text
+from reportgen.check.lint import Rule, View, build_view, lint, sort_problems
+from reportgen.errors import InvalidInput, Location, Problem, UsageError, display_path
+from reportgen.files.project import Project, is_year, require_file
+from reportgen.model.loader import Loaded, LoadError, load_yaml_text, read_text
 from reportgen.model.report import Plan, Review
-from reportgen.model.validate import detect_kind, validate_schema
+from reportgen.model.validate import detect_kind, reference_problems, validate_schema
 from reportgen.settings.messages import message
 
 LOAD_RULES = ("file", "encoding", "empty", "yaml")
@@ -79,14 +77,15 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
         return found
     paths: list[Path] = []
     for spec in specs:
-        if re.fullmatch(r"\d{4}(_plan)?", spec):
-            year = parse_year(spec)
-            if spec.endswith("_plan"):
-                paths.append(require_file(project.plan_path(year), f"the {year} plan"))
+        if is_year(spec):
+            inputs = project.inputs(spec)
+            if inputs.plan_only:
+                assert inputs.plan is not None
+                paths.append(require_file(inputs.plan, f"the {inputs.year} plan"))
             else:
-                paths.append(require_file(project.review_path(year), f"the {year} review"))
-                if project.plan_path(year + 1).exists():
-                    paths.append(project.plan_path(year + 1))
+                assert inputs.review is not None
+                paths.append(require_file(inputs.review, f"the {inputs.year} review"))
+                paths.extend([inputs.plan] if inputs.plan else [])
         else:
             path = Path(spec)
             paths.append(require_file(path if path.is_absolute() else Path.cwd() / path, spec))
@@ -96,9 +95,8 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
     return list(unique)
 
 
-def check_paths(paths: Sequence[Path], templates_dir: Path | None = None) -> CheckReport:
-    """Check files together; ``templates_dir`` may hold the project's ``rules.yaml``."""
-    rules = load_rules(templates_dir)
+def check_paths(paths: Sequence[Path], rules: Mapping[str, Rule]) -> CheckReport:
+    """Check files together, with the project's lint ``rules`` (:attr:`Settings.rules`)."""
     files = [_check_file(path) for path in paths]
     views = [f.view for f in files if f.view is not None]
     found = lint(views, rules)
@@ -111,8 +109,8 @@ def check_paths(paths: Sequence[Path], templates_dir: Path | None = None) -> Che
     return CheckReport(files)
 
 
-def check_project(project: Project, specs: Sequence[str]) -> CheckReport:
-    return check_paths(targets(project, specs), project.templates_dir)
+def check_project(project: Project, specs: Sequence[str], rules: Mapping[str, Rule]) -> CheckReport:
+    return check_paths(targets(project, specs), rules)
 
 
 def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
@@ -128,7 +126,7 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     except InvalidInput as exc:  # invisible characters: one located problem for each
         result.problems.extend(exc.problems)
         return result
-    except UserError as exc:
+    except LoadError as exc:
         result.problems.append(_load_problem(exc, shown))
         return result
     result.loaded = loaded
@@ -137,32 +135,16 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     result.document, problems = validate_schema(loaded, model)
     result.problems.extend(problems)
     result.view = build_view(loaded, result.kind)
-    result.problems.extend(reference_problems(result.view))
+    result.problems.extend(reference_problems(loaded, result.kind))
     return result
 
 
 def _check_file(path: Path) -> FileCheck:
     shown = display_path(path)
     try:
-        if path.is_dir():
-            raise OSError("it is a folder")
-        if path.stat().st_size > MAX_BYTES:
-            raise OSError(f"{path.stat().st_size // 1024 // 1024} MB; a report file is a few kB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        detail = exc.strerror or str(exc)
-        return FileCheck(
-            path,
-            shown,
-            problems=[Problem(Location(shown), message("load_file", input=detail), rule="file")],
-        )
-    try:
-        text = decode(raw, shown)
-    except UserError as exc:
-        guess = message("load_encoding_guess") if "GBK" in exc.message else ""
-        location = exc.location or Location(shown)
-        problem = _problem(location, "encoding", "load_encoding", "load_encoding_hint", guess=guess)
-        return FileCheck(path, shown, problems=[problem])
+        text = read_text(path)
+    except LoadError as exc:  # the loader's own words: UTF-16 is named UTF-16
+        return FileCheck(path, shown, problems=[_load_problem(exc, shown)])
     result = check_text(text, shown)
     result.path = path
     return result
@@ -174,26 +156,9 @@ def _problem(location: Location, rule: str, kind: str, hint: str = "", **values:
     )
 
 
-_DUPLICATE_KEY = re.compile(r"duplicate key '(?P<key>.*)' \(first at line (?P<line>\d+)\)")
-
-
-def _load_problem(exc: UserError, shown: str) -> Problem:
-    """A loader error as a finding, worded in the user's language where we know the case."""
-    location = exc.location or Location(shown)
-    duplicate = _DUPLICATE_KEY.match(exc.message)
-    if duplicate:
-        return _problem(
-            location,
-            "yaml",
-            "load_duplicate_key",
-            "load_duplicate_key_hint",
-            field=duplicate["key"],
-            expected=duplicate["line"],
-        )
-    if "tab" in exc.hint.lower():
-        return _problem(location, "yaml", "load_tab", "load_tab_hint")
-    detail = exc.message.removeprefix("not valid YAML: ")
-    return Problem(location, message("load_yaml", input=detail), rule="yaml", hint=exc.hint)
+def _load_problem(exc: LoadError, shown: str) -> Problem:
+    """A file the loader could not read, as a finding of the stage that failed."""
+    return Problem(exc.location or Location(shown), exc.message, rule=exc.rule, hint=exc.hint)
 
 
 # ── output ───────────────────────────────────────────────────────────────────

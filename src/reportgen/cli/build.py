@@ -54,21 +54,29 @@ def build(
     ] = False,
 ) -> None:
     """Build the year's review, with next year's plan when there is one, into build/."""
-    from reportgen.app.build import build as run_build
+    from reportgen.app.build import BuildRequest
+    from reportgen.app.build import run as run_build
     from reportgen.errors import display_path
-    from reportgen.files.project import open_project
     from reportgen.render import FORMATS
 
     formats = list(FORMATS) if fmt == "all" else [f.strip() for f in fmt.split(",")]
     if projects or jobs != 1:
-        from reportgen.app.batch import build_from_cli
-
         if pdf:
             from reportgen.errors import UsageError
 
             raise UsageError("--pdf builds one project at a time", hint="leave out --projects")
-        raise typer.Exit(build_from_cli(year, formats, output, project, projects, jobs, force))
-    result = run_build(open_project(project), year, formats, output, force=force, pdf=pdf)
+        from reportgen.app.batch import BatchRequest
+        from reportgen.app.batch import run as run_batch
+        from reportgen.cli.batch import ConsoleReporter
+
+        request = BatchRequest(
+            year, tuple(formats), tuple(projects or ()), output, jobs, force, project
+        )
+        batch = run_batch(request, ConsoleReporter())
+        typer.echo(batch.summary(), err=True)
+        raise typer.Exit(batch.exit_code)
+    request = BuildRequest(year, tuple(formats), output, project, force, pdf)
+    result = run_build(request)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
     if result.findings:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,9 +11,12 @@ from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from reportgen.check.fix import FixResult
     from reportgen.check.run import CheckReport
     from reportgen.errors import Problem
+    from reportgen.settings.rules import Rule
 
 
 @app.command()
@@ -46,23 +48,17 @@ def check(
 
     Exit code 0 when there are no errors, 1 when there are (warnings too under --strict).
     """
-    from reportgen.check.run import check_project
+    from reportgen.app.check import CheckRequest
+    from reportgen.app.check import run as run_check
     from reportgen.errors import UsageError
-    from reportgen.files.project import open_project
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}", hint="choose text or json")
-    opened = open_project(project)
-    if list_rules:
-        _print_rules(opened.templates_dir)
+    outcome = run_check(CheckRequest(tuple(specs or ()), fix, list_rules, project))
+    if outcome.report is None:
+        _print_rules(outcome.rules)
         return
-    fixes: list[FixResult] = []
-    if fix:
-        from reportgen.check.fix import fix_files
-        from reportgen.check.run import targets
-
-        fixes = fix_files(targets(opened, specs or []), opened.templates_dir)
-    report = check_project(opened, specs or [])
+    report, fixes = outcome.report, outcome.fixes
     if fmt == "json":
         from reportgen.check.run import as_json
 
@@ -188,11 +184,9 @@ def _print_fixes(fixes: list[FixResult]) -> None:
     sys.stdout.flush()
 
 
-def _print_rules(templates_dir: Path | None) -> None:
-    from reportgen.check.lint.settings import load_rules
-
+def _print_rules(rules: Mapping[str, Rule]) -> None:
     out = _Printer()
-    for rule in load_rules(templates_dir).values():
+    for rule in rules.values():
         state = rule.severity if rule.enabled else "off"
         colour = {"error": "red", "warning": "yellow"}.get(state, "dim")
         about = rule.options.get("about", "")

@@ -52,35 +52,32 @@ def import_command(
     project: ProjectOption = None,
 ) -> None:
     """Import an existing work summary (.docx or .txt) as reportgen YAML, for review."""
-    from reportgen.errors import UsageError, display_path
-    from reportgen.files.project import open_project
-    from reportgen.importer import Options, import_document, output_paths, write_imported
-    from reportgen.settings.templating import Templates
+    from reportgen.app import import_ as use_case
+    from reportgen.errors import display_path
 
-    if year is not None and not 1949 <= year <= 2100:
-        raise UsageError(
-            f"--year {year} is not a year", hint="write it as four digits, e.g. --year 2022"
-        )
-    root = open_project(project)
-    imported = import_document(
+    request = use_case.ImportRequest(
         file,
-        Options(organisation=organisation, year=year),
-        normalise=not keep_punctuation,
-        sections=Templates(root.templates_dir).sections(),
+        output,
+        plan_output,
+        organisation,
+        year,
+        keep_punctuation=keep_punctuation,
+        dry_run=dry_run,
+        force=force,
+        project=project,
     )
-    report = imported.report
-    targets = output_paths(imported, root.data_dir, output, plan_output)
+    result = use_case.prepare(request)
+    report = result.imported.report
     typer.echo(report.summary())
     for line in report.details():
         typer.echo(f"  {line}", err=True)
     if dry_run:
-        for path in targets.values():
+        for path in result.targets.values():
             typer.echo(f"would write {display_path(path)}")
         return
-    for path in write_imported(imported, targets, force=force):
+    for path in use_case.write(result, request).written:
         typer.echo(f"wrote {display_path(path)}")
-    spec = str(imported.review.year) if imported.review else f"{imported.first.year}_plan"
     typer.echo(
-        f"next: review the comments in the file, then: reportgen build {spec} --format txt",
+        f"next: review the comments in the file, then: reportgen build {result.spec} --format txt",
         err=True,
     )

@@ -24,14 +24,11 @@ def new(
     project: ProjectOption = None,
 ) -> None:
     """``reportgen new YEAR``: see :data:`HELP`."""
-    from reportgen.diff.new import new_review, write_new_review
+    from reportgen.app.new import NewRequest
+    from reportgen.app.new import run as run_new
     from reportgen.errors import display_path
-    from reportgen.files.project import open_project
-    from reportgen.settings.templating import Templates
 
-    opened = open_project(project)
-    draft = new_review(opened, year, Templates(opened.templates_dir).sections())
-    write_new_review(draft)
+    draft = run_new(NewRequest(year, project))
     for note in draft.notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"wrote {display_path(draft.path)}: {draft.items} item(s) to fill, one per priority")

@@ -6,7 +6,7 @@ normalised, once, so that the .docx, .md, .txt and .html can never disagree on t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -137,7 +137,7 @@ def fill_metrics(text: str, metrics: dict[str, Metric]) -> str:
 
 
 class _Composer:
-    def __init__(self, report: Report, sections: dict[str, str]):
+    def __init__(self, report: Report, sections: Mapping[str, str]):
         self.report = report
         self.sections = sections
         self.metrics = {m.id: m for m in report.metrics}
@@ -234,19 +234,15 @@ class _Composer:
         )
 
 
-def compose(report: Report, sections: dict[str, str] | None = None) -> Composed:
+def compose(report: Report, sections: Mapping[str, str]) -> Composed:
     """Turn a report into numbered, normalised blocks of text.
 
-    ``sections`` names the level-1 headings; by default the shipped ``sections.yaml``.
+    ``sections`` names the level-1 headings (:attr:`reportgen.settings.Settings.sections`).
     """
-    if sections is None:
-        from reportgen.settings.templating import Templates
-
-        sections = Templates().sections()
     return _Composer(report, sections).compose()
 
 
 def compose_documents(
-    review: Review | None, plan: Plan | None, sections: dict[str, str] | None = None
+    review: Review | None, plan: Plan | None, sections: Mapping[str, str]
 ) -> Composed:
     return compose(Report(review=review, plan=plan), sections)

@@ -6,7 +6,7 @@ jieba) and figures (every metric with both values, converted to one unit). Rende
 :mod:`reportgen.render.docx_diff`.
 """
 
-from reportgen.diff.compare import DocumentDiff, TextChange, compare, load_input
+from reportgen.diff.compare import DocumentDiff, TextChange, compare
 from reportgen.diff.figures import FigureRow
 from reportgen.diff.items import ItemDiff, ItemView, MatchedItem
 from reportgen.diff.words import Op, word_diff
@@ -20,6 +20,5 @@ __all__ = [
     "Op",
     "TextChange",
     "compare",
-    "load_input",
     "word_diff",
 ]

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reportgen.compose.document import Composed, compose, fill_metrics
 from reportgen.diff.figures import FigureRow, compare_figures
 from reportgen.diff.items import ItemDiff, item_views, match_items
 from reportgen.diff.words import Op, has_changes, word_diff
-from reportgen.errors import display_path
-from reportgen.files.project import Project, require_file
 from reportgen.model.report import Plan, Report, Review
 from reportgen.settings.units import UnitTable
 from reportgen.text.core import normalise_punctuation
@@ -107,15 +104,3 @@ def compare(
         texts=texts,
         figures=compare_figures(list(old.metrics), list(new.metrics), units),
     )
-
-
-def resolve_input(project: Project, spec: str) -> Path:
-    """``2022``, ``2023_plan`` (in the project's data/) or a path to a YAML file."""
-    return require_file(project.resolve(spec), f"'{spec}'")
-
-
-def load_input(project: Project, spec: str) -> tuple[Document, str]:
-    from reportgen.model.validate import load_document
-
-    path = resolve_input(project, spec)
-    return load_document(path), display_path(path)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
-from reportgen.files.project import Project, parse_year, require_file
 from reportgen.model.report import Plan, Review
 from reportgen.text.core import format_number
 
@@ -131,31 +130,6 @@ def _numeral(n: int) -> str:
     from reportgen.text.core import chinese_numeral
 
     return chinese_numeral(n)
-
-
-def new_review(project: Project, spec: str, sections: dict[str, str]) -> NewReview:
-    """Compose data/YEAR.yaml from data/YEAR_plan.yaml (and data/YEAR-1.yaml's figures)."""
-    from reportgen.model.loader import load_yaml_text
-    from reportgen.model.validate import load_plan, load_review, validate_loaded
-
-    year = parse_year(spec)
-    target = project.review_path(year)
-    if target.exists():
-        raise UserError(
-            f"{display_path(target)} already exists; `reportgen new` never overwrites a file",
-            hint="edit it, or move it away to start again from the plan",
-        )
-    plan = load_plan(require_file(project.plan_path(year), f"the {year} plan"))
-    if plan.year != year:
-        raise UserError(
-            f"{display_path(project.plan_path(year))} says year: {plan.year}, not {year}"
-        )
-    previous_path = project.review_path(year - 1)
-    previous = load_review(previous_path) if previous_path.exists() else None
-    text, notes = review_text(plan, previous, sections)
-    # What we write must load: a draft that fails validation would be a poor start.
-    validate_loaded(load_yaml_text(text, display_path(target)), "review")
-    return NewReview(target, text, len(plan.priorities), tuple(notes))
 
 
 def write_new_review(new: NewReview) -> None:

@@ -14,13 +14,14 @@ For the plan of YEAR (``YEAR_plan.yaml``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportgen.diff.items import ItemView, item_views
 from reportgen.diff.words import similarity
-from reportgen.errors import display_path
-from reportgen.files.project import Project, parse_year, require_file
 from reportgen.model.report import Plan, Review
+
+if TYPE_CHECKING:
+    from reportgen.settings.templating import Templates
 
 # Tuned on the bundled 2023 plan and the test review: a highlight written about a priority
 # scores 0.35–0.7 against it, any other highlight below 0.06. A problem and the measure that
@@ -140,39 +141,7 @@ def _dangling(sources: list[ItemView], field: str, known: set[str | None]) -> li
     return [Dangling(s, field, ref) for s in sources for ref in s.references if ref not in known]
 
 
-def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackResult:
-    """``track 2023``: data/2023_plan.yaml against data/2023.yaml and data/2022.yaml."""
-    from reportgen.model.validate import load_plan, load_review
-
-    year = parse_year(spec)
-    plan_path = require_file(project.plan_path(year), f"the {year} plan")
-    plan = load_plan(plan_path)
-    review_path, previous_path = project.review_path(year), project.review_path(year - 1)
-    review = load_review(review_path) if review_path.exists() else None
-    previous = load_review(previous_path) if previous_path.exists() else None
-    result = track(
-        plan,
-        review,
-        previous,
-        sections=sections,
-        names=(display_path(plan_path), display_path(review_path), display_path(previous_path)),
-    )
-    if review is None:
-        result.notes.append(
-            f"no {year} review yet ({display_path(review_path)}): nothing reports on the plan; "
-            f"`reportgen new {year}` starts one from it"
-        )
-    if previous is None:
-        result.notes.append(
-            f"no {year - 1} review ({display_path(previous_path)}): "
-            "its shortcomings are not tracked"
-        )
-    return result
-
-
-# ── Output: terminal, Markdown (templates/track.md.j2), JSON ─────────────────────────────────
-
-TRACK_FORMATS = ("terminal", "md", "json")
+TRACK_FORMATS = ("md", "json")
 
 LABELS: dict[str, dict[str, str]] = {
     "title": {"zh": "跟踪", "en": "track"},
@@ -271,81 +240,11 @@ def view(result: TrackResult) -> dict[str, object]:
     }
 
 
-def render(
-    result: TrackResult, fmt: str, *, templates: object = None, color: bool | None = None
-) -> str:
+def render(result: TrackResult, fmt: str, *, templates: Templates) -> str:
+    """The follow-up in one of :data:`TRACK_FORMATS` (the terminal view is drawn in
+    :mod:`reportgen.cli.track`)."""
     if fmt == "json":
         import json
 
         return json.dumps(view(result), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "md":
-        from reportgen.settings.templating import Templates
-
-        engine = templates if isinstance(templates, Templates) else Templates()
-        return engine.render("track.md.j2", track=view(result), t=labels())
-    return render_terminal(result, color=color)
-
-
-def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
-    import io
-
-    from rich.text import Text
-
-    from reportgen.cli import terminal
-
-    out = io.StringIO()
-    console = terminal.console(out, color=terminal.wants_color(color))
-    data, t = view(result), labels()
-    marks = {"linked": ("✓", "green"), "suggested": ("?", "yellow"), "none": ("✗", "red")}
-
-    def name(entry: dict[str, object]) -> Text:
-        ident = f"  [{entry['id']}]" if entry["id"] else ""
-        return Text.assemble(f"{entry['place']} {entry['heading']}", (ident, "dim"))
-
-    where = " → ".join(str(n) for n in (data["plan"], data["review"]) if n)
-    console.print(Text(f"{t['title']} {where}", style="bold"))
-    for group, arrow in (("priorities", "←"), ("shortcomings", "→")):
-        entries = data[group]
-        if not entries:
-            continue
-        console.print(Text(t[group], style="bold cyan"))
-        for entry in entries:  # type: ignore[attr-defined]
-            mark, style = marks[entry["status"]]
-            line = Text.assemble((f"  {mark} ", style), name(entry))
-            if entry["status"] == "none":
-                line.append(f"  {t['none:' + group]}", style=style)
-            console.print(line)
-            for other in entry["linked"]:
-                unfilled = (f"  ({t['unfilled']})", "yellow") if other["unfilled"] else ""
-                console.print(Text.assemble(f"      {arrow} ", name(other), unfilled))
-            if entry["suggestion"]:
-                hint = entry["suggestion"]
-                console.print(
-                    Text.assemble(
-                        f"      {arrow} ",
-                        name(hint),
-                        (f"  ({t['suggested']} {hint['score']:.2f})", "yellow"),
-                    )
-                )
-    if data["unplanned"]:
-        console.print(Text(t["unplanned"], style="bold cyan"))
-        for entry in data["unplanned"]:  # type: ignore[attr-defined]
-            line = Text.assemble("  + ", name(entry))
-            if entry["suggestion"]:
-                hint = entry["suggestion"]
-                line.append(
-                    f"  ({t['like']} {hint['place']} {hint['heading']}"
-                    f" {hint['score']:.2f}; {t['add']} reports_on: [{hint['id']}])",
-                    style="dim",
-                )
-            console.print(line)
-    if data["dangling"]:
-        console.print(Text(t["dangling"], style="bold red"))
-        for entry in data["dangling"]:  # type: ignore[attr-defined]
-            console.print(
-                Text.assemble("  ! ", name(entry), f"  {entry['field']}: {entry['missing']}")
-            )
-    for note in data["notes"]:  # type: ignore[attr-defined]
-        console.print(Text(f"note: {note}", style="dim"))
-    console.print(Text(str(data["summary"]), style="bold"))
-    return terminal.printed(out)
+    return templates.render("track.md.j2", track=view(result), t=labels())

@@ -22,6 +22,31 @@ def default_templates_dir() -> Path:
 
 
 @dataclass(frozen=True)
+class Inputs:
+    """The files a year argument names, decided here once for build, check and batch:
+    ``2022`` is the review and, when there is one, next year's plan (one document);
+    ``2023_plan`` is the plan alone."""
+
+    spec: str
+    year: int
+    review: Path | None  # data/YEAR.yaml (it may not exist: require it before reading)
+    plan: Path | None  # data/YEAR+1_plan.yaml when it exists, or data/YEAR_plan.yaml alone
+
+    @property
+    def plan_only(self) -> bool:
+        return self.review is None
+
+    @property
+    def paths(self) -> list[Path]:
+        return [p for p in (self.review, self.plan) if p is not None]
+
+
+def is_year(spec: str) -> bool:
+    """Whether ``spec`` names a year (``2022``, ``2023_plan``) rather than a file."""
+    return _YEAR.match(spec) is not None
+
+
+@dataclass(frozen=True)
 class Project:
     root: Path
 
@@ -44,10 +69,17 @@ class Project:
     def plan_path(self, year: int) -> Path:
         return self.data_dir / f"{year}_plan.yaml"
 
+    def inputs(self, spec: str) -> Inputs:
+        """What ``reportgen build SPEC`` reads; a usage error when SPEC is not a year."""
+        year = parse_year(spec)
+        if spec.endswith("_plan"):
+            return Inputs(spec, year, None, self.plan_path(year))
+        plan = self.plan_path(year + 1)
+        return Inputs(spec, year, self.review_path(year), plan if plan.exists() else None)
+
     def resolve(self, spec: str) -> Path:
         """``2022`` → data/2022.yaml, ``2023_plan`` → data/2023_plan.yaml, a path → itself."""
-        match = _YEAR.match(spec)
-        if match:
+        if is_year(spec):
             return self.data_dir / f"{spec}.yaml"
         path = Path(spec)
         return path if path.is_absolute() else Path.cwd() / path

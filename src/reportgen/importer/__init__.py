@@ -8,6 +8,7 @@ field is kept as an item with a comment, and everything dropped is reported.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,16 +18,14 @@ from reportgen.importer.cleaner import Dropped, clean
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
 from reportgen.importer.yaml_writer import render_yaml
-from reportgen.model.report import Plan, Review
+from reportgen.model.report import SECTION_KINDS, Plan, Review
 
 __all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
 
 _PART_ORDER = (
     "title",
     "opening",
-    "highlights",
-    "shortcomings",
-    "priorities",
+    *SECTION_KINDS,
     "closing",
     "attachments",
     "signature",
@@ -102,15 +101,11 @@ def import_document(
     options: Options | None = None,
     *,
     normalise: bool = True,
-    sections: dict[str, str] | None = None,
+    sections: Mapping[str, str],
 ) -> Imported:
     """Read, clean, structure and assemble ``path``; render its YAML; write nothing."""
     options = options or Options()
     shown = display_path(path)
-    if sections is None:
-        from reportgen.settings.templating import Templates
-
-        sections = Templates().sections()
     read = read_document(path)
     cleaned = clean(read.paragraphs, normalise=normalise)
     if not cleaned.lines:

@@ -31,23 +31,17 @@ from reportgen.importer.title import (
     redacted_organisation,
 )
 from reportgen.model.report import (
-    Highlight,
+    SECTION_ITEMS,
     Plan,
     Point,
-    Priority,
     Report,
     Review,
-    Shortcoming,
     Signature,
 )
 
 CommentPath = tuple[str | int, ...]
 _KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}
-_ITEM_CLASSES: dict[Kind, type[Highlight] | type[Shortcoming] | type[Priority]] = {
-    "highlights": Highlight,
-    "shortcomings": Shortcoming,
-    "priorities": Priority,
-}
+_ITEM_CLASSES = SECTION_ITEMS
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
 
 

@@ -17,9 +17,10 @@ from reportgen.importer.cleaner import Line
 from reportgen.importer.numbering import ENUMERATION, parse_marker
 from reportgen.importer.points import PointDraft, list_leads, split_points
 from reportgen.importer.title import YEAR, parse_date_suffix, parse_year
+from reportgen.model.report import SECTION_KINDS
 
 Kind = Literal["highlights", "shortcomings", "priorities"]
-KINDS: tuple[Kind, ...] = ("highlights", "shortcomings", "priorities")
+KINDS: tuple[Kind, ...] = SECTION_KINDS  # type: ignore[assignment]  # the model's registry
 
 # Section kinds by meaning; the first group that matches wins, so 重点工作完成情况 is a review.
 _STRONG_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (

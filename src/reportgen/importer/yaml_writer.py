@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from reportgen.model.report import Item, Plan, Point, Review
+from reportgen.model.report import Item, Plan, Point, Review, sections_of
 
 CommentPath = tuple[str | int, ...]
 WIDTH = 40  # characters a block line grows to before it breaks after a comma
@@ -117,8 +117,7 @@ class _Writer:
                 yield ""
                 yield from self.notes(name)
                 yield from text_field(name, value, 0)
-        kinds = ("priorities",) if isinstance(doc, Plan) else ("highlights", "shortcomings")
-        for kind in kinds:
+        for kind in sections_of(doc):
             items = getattr(doc, kind)
             if not items:
                 continue

@@ -20,6 +20,19 @@ from reportgen.errors import InvalidInput, Location, Problem, UserError, display
 from reportgen.model.chars import INVISIBLE, describe_invisible
 from reportgen.settings.messages import message
 
+
+class LoadError(UserError):
+    """A file that cannot be read as YAML, and which stage failed: ``rule`` is ``file`` (it
+    cannot be read), ``encoding`` (not UTF-8 text), ``empty`` or ``yaml`` (the syntax).
+    ``check`` reports it as a finding of that rule, with the loader's own words."""
+
+    def __init__(
+        self, rule: str, message: str, *, hint: str = "", location: Location | None = None
+    ):
+        super().__init__(message, hint=hint, location=location)
+        self.rule = rule
+
+
 MAX_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB; anything this large is a mistake
 MAX_DEPTH = 50
 
@@ -57,23 +70,26 @@ def read_text(path: Path) -> str:
     """Read a user's UTF-8 text file, turning every way it can fail into a clear message."""
     shown = display_path(path)
     if path.is_dir():
-        raise UserError(message("read_folder", file=shown), hint=message("read_folder_hint"))
+        raise LoadError(
+            "file", message("read_folder", file=shown), hint=message("read_folder_hint")
+        )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UserError(
+            raise LoadError(
+                "file",
                 message("read_too_large", file=shown, size=size // 1024 // 1024),
                 hint=message("read_too_large_hint"),
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(
-            message("read_not_found", file=shown), hint=message("read_not_found_hint")
+        raise LoadError(
+            "file", message("read_not_found", file=shown), hint=message("read_not_found_hint")
         ) from None
     except PermissionError:
-        raise UserError(message("read_permission", file=shown)) from None
+        raise LoadError("file", message("read_permission", file=shown)) from None
     except OSError as exc:
-        raise UserError(message("read_failed", file=shown, reason=exc.strerror)) from None
+        raise LoadError("file", message("read_failed", file=shown, reason=exc.strerror)) from None
     return decode(raw, shown)
 
 
@@ -82,7 +98,8 @@ def decode(raw: bytes, shown: str) -> str:
         raw = raw[3:]  # a UTF-8 byte order mark, as Windows Notepad writes: harmless
     kind = _not_text(raw)
     if kind:
-        raise UserError(
+        raise LoadError(
+            "encoding",
             message(
                 "read_not_text", encoding=message("read_binary") if kind == "binary data" else kind
             ),
@@ -100,7 +117,8 @@ def decode(raw: bytes, shown: str) -> str:
             guess = message("load_encoding_guess")
         except UnicodeDecodeError:
             pass
-        raise UserError(
+        raise LoadError(
+            "encoding",
             message("read_not_utf8", guess=guess),
             hint=message("read_not_utf8_hint"),
             location=Location(shown, line, column),
@@ -127,6 +145,15 @@ def _not_text(raw: bytes) -> str:
     return ""
 
 
+def load_shipped(package: str, name: str) -> Any:
+    """A data file shipped inside reportgen (``messages.yaml``, ``rules.yaml``): trusted and
+    read on every run, so parsed by libyaml when present, without positions."""
+    from importlib import resources
+
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_yaml(path: Path) -> Loaded:
     """Load one YAML file; raise :class:`UserError` with file, line and column on any failure."""
     shown = display_path(path)
@@ -136,7 +163,8 @@ def load_yaml(path: Path) -> Loaded:
 
 def load_yaml_text(text: str, shown: str) -> Loaded:
     if not text.strip():
-        raise UserError(
+        raise LoadError(
+            "empty",
             message("load_empty"),
             hint=message("read_empty_hint"),
             location=Location(shown, 1, 1),
@@ -146,7 +174,8 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
     try:
         node = compose(text)
     except _TooDeep as exc:
-        raise UserError(
+        raise LoadError(
+            "yaml",
             message("yaml_too_deep", limit=MAX_DEPTH),
             hint=message("yaml_too_deep_hint"),
             location=Location(shown, exc.mark.line + 1, exc.mark.column + 1),
@@ -154,17 +183,21 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, shown, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
-        raise UserError(message("yaml_syntax", input=exc), location=Location(shown)) from None
+        raise LoadError(
+            "yaml", message("yaml_syntax", input=exc), location=Location(shown)
+        ) from None
     loaded = Loaded(shown, None, text=text)
     if node is None:
-        raise UserError(
+        raise LoadError(
+            "yaml",
             message("yaml_no_content"),
             location=Location(shown, 1, 1),
         )
     try:
         loaded.value = _construct(node, (), loaded, 0)
     except _AliasFound:
-        raise UserError(
+        raise LoadError(
+            "yaml",
             message("yaml_alias"),
             hint=message("yaml_alias_hint"),
             location=_first_alias(text, shown),
@@ -302,7 +335,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError
     source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     unclosed = _unclosed_quote_line(lines[: mark.line] if mark else [])
     if "\t" in problem or "'\\t'" in str(exc) or "\t" in source_line[: (column or 1)]:
-        hint = message("yaml_hint_tab")
+        return LoadError(
+            "yaml",
+            message("load_tab"),
+            hint=message("load_tab_hint"),
+            location=Location(shown, line, column),
+        )
     elif problem == message("yaml_quote_unclosed"):
         hint = message("yaml_hint_close_quote")
     elif unclosed:
@@ -319,8 +357,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError
         hint = message("yaml_hint_indent")
     elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
         hint = message("yaml_quote_unclosed")
-    return UserError(
-        message("yaml_syntax", input=problem), hint=hint, location=Location(shown, line, column)
+    return LoadError(
+        "yaml",
+        message("yaml_syntax", input=problem),
+        hint=hint,
+        location=Location(shown, line, column),
     )
 
 
@@ -357,7 +398,7 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
     here = Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
     loaded.positions[path] = (here.line or 1, here.column or 1)
     if depth > MAX_DEPTH:
-        raise UserError(message("yaml_too_deep_short"), location=here)
+        raise LoadError("yaml", message("yaml_too_deep_short"), location=here)
     if id(node) in loaded.seen_nodes:  # a node met twice came through an alias
         raise _AliasFound
     loaded.seen_nodes.add(id(node))
@@ -368,14 +409,15 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
         for key_node, value_node in node.value:
             key_here = Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise UserError(message("yaml_merge_key"), location=key_here)
+                raise LoadError("yaml", message("yaml_merge_key"), location=key_here)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise UserError(message("yaml_key_not_plain"), location=key_here)
+                raise LoadError("yaml", message("yaml_key_not_plain"), location=key_here)
             key = str(key_node.value)
             _refuse_escaped_invisible(key, (*path, key), key_here)
             if key in result:
                 first = loaded.key_positions[(*path, key)]
-                raise UserError(
+                raise LoadError(
+                    "yaml",
                     message("load_duplicate_key", field=key, expected=first[0]),
                     hint=message("load_duplicate_key_hint"),
                     location=key_here,
@@ -415,7 +457,8 @@ def _refuse_escaped_invisible(value: str, path: PathKey, here: Location) -> None
 
 
 def _tag_error(node: yaml.Node, here: Location) -> UserError:
-    return UserError(
+    return LoadError(
+        "yaml",
         message("yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
         hint=message("yaml_tag_hint"),
         location=here,

@@ -207,3 +207,27 @@ class Report(BaseModel):
             *(self.review.metrics if self.review else []),
             *(self.plan.metrics if self.plan else []),
         ]
+
+
+# The registry of section kinds, read off the model: every list of items of a review or a plan
+# is a section (一、亮点工作 …), in the order the document gives them. Everything that names a
+# section kind (the templates' sections.yaml, compose, validation, import, diff, track) reads it
+# here, so a new kind of section is a new field above and nothing else.
+def _item_lists(model: type[_Document]) -> dict[str, type[Item]]:
+    found: dict[str, type[Item]] = {}
+    for name, info in model.model_fields.items():
+        args = getattr(info.annotation, "__args__", ())
+        if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], Item):
+            found[name] = args[0]
+    return found
+
+
+SECTION_ITEMS: dict[str, type[Item]] = {**_item_lists(Review), **_item_lists(Plan)}
+REVIEW_SECTIONS: tuple[str, ...] = tuple(_item_lists(Review))
+PLAN_SECTIONS: tuple[str, ...] = tuple(_item_lists(Plan))
+SECTION_KINDS: tuple[str, ...] = (*REVIEW_SECTIONS, *PLAN_SECTIONS)
+
+
+def sections_of(document: _Document) -> tuple[str, ...]:
+    """The section kinds ``document`` holds (a review's or a plan's)."""
+    return PLAN_SECTIONS if isinstance(document, Plan) else REVIEW_SECTIONS

@@ -13,9 +13,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from reportgen.errors import InvalidInput, Problem
+from reportgen.errors import InvalidInput, Location, Problem
 from reportgen.model.loader import Loaded, PathKey, format_path, load_yaml
-from reportgen.model.report import Plan, Review, _Document
+from reportgen.model.report import (
+    PLAN_SECTIONS,
+    REVIEW_SECTIONS,
+    Metric,
+    Plan,
+    Review,
+    _Document,
+)
+from reportgen.model.sourcemap import SourceMap
 from reportgen.settings.messages import describe_value, has_message, message
 from reportgen.text.core import METRIC_FIELDS, METRIC_REF
 
@@ -28,7 +36,9 @@ def detect_kind(loaded: Loaded, path: Path | None = None) -> str:
     if isinstance(value, dict) and value.get("kind") in ("review", "plan"):
         return str(value["kind"])
     name = (path.stem if path else Path(loaded.file).stem).lower()
-    if name.endswith("plan") or (isinstance(value, dict) and "priorities" in value):
+    if name.endswith("plan") or (
+        isinstance(value, dict) and any(kind in value for kind in PLAN_SECTIONS)
+    ):
         return "plan"
     return "review"
 
@@ -62,7 +72,7 @@ def validate_loaded(loaded: Loaded, kind: str) -> Review | Plan:
 def checked_references(loaded: Loaded, document: DocumentT) -> DocumentT:
     """``document`` if its metric references resolve and its ids are unique; else raise
     :class:`InvalidInput` listing every problem."""
-    problems = list(reference_problems(loaded, document))
+    problems = list(reference_problems(loaded, document.kind))
     if problems:
         raise InvalidInput(problems)
     return document
@@ -221,27 +231,75 @@ def text_fields(document: _Document) -> Iterator[tuple[PathKey, str]]:
     yield from walk(document, ())
 
 
-def reference_problems(loaded: Loaded, document: _Document) -> Iterator[Problem]:
-    """Metric references to undefined ids or fields, and duplicate ids."""
-    metrics = {m.id: m for m in document.metrics}
-    for path, text in text_fields(document):
+# Keys whose strings are not text a reader sees: no reference is filled in them.
+_NOT_TEXT = frozenset(
+    ("id", "kind", "reports_on", "answers", "layout", "unit", "year", "value", "previous")
+)
+
+
+def reference_problems(loaded: Loaded, kind: str) -> Iterator[Problem]:
+    """Metric references to undefined ids or fields, and duplicate ids: the one reference
+    checker that build, check and diff share. It reads the file as written (so it reports
+    even when the file has schema errors) and points at the ``{{`` of each reference."""
+    value = loaded.value if isinstance(loaded.value, dict) else {}
+    entries = value.get("metrics")
+    entries = entries if isinstance(entries, list) else []
+    defined = {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    metrics = dict(_valid_metrics(entries))
+    source: SourceMap | None = None
+    for path, text in _raw_texts(value, ()):
         for match in METRIC_REF.finditer(text):
             metric_id, field_name = match["id"], match["field"]
-            located = loaded.locate(path)
-            if metric_id not in metrics:
+            source = source or SourceMap.of(loaded)
+            where = _located(loaded, source, path, text, match.start())
+            if metric_id not in defined:
                 yield Problem(
-                    located,
+                    where,
                     message("undefined_metric", field=metric_id),
                     path=format_path(path),
-                    hint="check the spelling of the id",
+                    hint=message("undefined_metric_hint", field=metric_id),
                 )
-            elif field_name and metric_field_missing(metrics[metric_id], field_name):
+            elif (
+                metric_id in metrics
+                and field_name
+                and metric_field_missing(metrics[metric_id], field_name)
+            ):
                 yield Problem(
-                    located,
+                    where,
                     message("metric_field", field=metric_id, expected=field_name),
                     path=format_path(path),
                 )
-    yield from _duplicate_ids(loaded, document)
+    yield from _duplicate_ids(loaded, value, entries, kind)
+
+
+def _valid_metrics(entries: list[Any]) -> Iterator[tuple[str, Metric]]:
+    for entry in entries:
+        try:
+            metric = Metric.model_validate(entry)
+        except ValidationError:
+            continue  # the schema reports it
+        yield metric.id, metric
+
+
+def _raw_texts(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every string of the file as written, with its path, in reading order."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            if key not in _NOT_TEXT:
+                yield from _raw_texts(child, (*path, key))
+    elif isinstance(node, list):
+        for i, child in enumerate(node):
+            yield from _raw_texts(child, (*path, i))
+
+
+def _located(loaded: Loaded, source: SourceMap, path: PathKey, text: str, offset: int) -> Location:
+    index = source.index(path, text, offset)
+    if index is None:
+        return loaded.locate(path)
+    line, column = source.position(index)
+    return Location(loaded.file, line, column)
 
 
 def metric_field_missing(metric: Any, field_name: str) -> bool:
@@ -253,15 +311,19 @@ def metric_field_missing(metric: Any, field_name: str) -> bool:
     return field_name in ("previous", "period") and getattr(metric, field_name) is None
 
 
-def _duplicate_ids(loaded: Loaded, document: _Document) -> Iterator[Problem]:
+def _duplicate_ids(
+    loaded: Loaded, value: dict[str, Any], entries: list[Any], kind: str
+) -> Iterator[Problem]:
     """Ids must be unique: metrics among metrics, items across all sections of a file."""
-    metric_ids = [(("metrics", i, "id"), m.id) for i, m in enumerate(document.metrics)]
-    item_ids = [
-        ((name, i, "id"), item.id)
-        for name in ("highlights", "shortcomings", "priorities")
-        for i, item in enumerate(getattr(document, name, []))
-        if item.id
+    metric_ids = [
+        (("metrics", i, "id"), m.get("id")) for i, m in enumerate(entries) if isinstance(m, dict)
     ]
+    item_ids: list[tuple[PathKey, object]] = []
+    for section in PLAN_SECTIONS if kind == "plan" else REVIEW_SECTIONS:
+        items = value.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and item.get("id") is not None:
+                item_ids.append(((section, i, "id"), item["id"]))
     yield from duplicate_id_problems(loaded, (metric_ids, item_ids))
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
 from reportgen.compose.document import Block, Composed, MetricRow, Span
-from reportgen.settings.layout import PT_PER_MM, Heading, Layout, default_layout
+from reportgen.settings.layout import PT_PER_MM, Heading, Layout
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -41,13 +41,13 @@ class DroppedCharacters(UserWarning):
     """Text held characters a Word file cannot hold; they were left out."""
 
 
-def render_docx(composed: Composed, layout: Layout | None = None) -> bytes:
+def render_docx(composed: Composed, layout: Layout) -> bytes:
     """The document as the bytes of a .docx file.
 
     Characters that XML 1.0 cannot hold (``\\x0b`` pasted from Word …) are left out with a
     :class:`DroppedCharacters` warning rather than producing a file Word cannot open.
     """
-    return DocxWriter(layout or default_layout()).render(composed)
+    return DocxWriter(layout).render(composed)
 
 
 def twips(points: float) -> int:

@@ -24,7 +24,7 @@ from reportgen import oxml
 from reportgen.compose.document import Block, Composed, Span
 from reportgen.diff.words import diff_opcodes, similarity
 from reportgen.render.docx import DocxWriter
-from reportgen.settings.layout import Layout, default_layout
+from reportgen.settings.layout import Layout
 from reportgen.text.segment import words
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ class _DiffWriter(DocxWriter):
 def render_docx_diff(
     old: Composed,
     new: Composed,
-    layout: Layout | None = None,
+    layout: Layout,
     *,
     author: str = DEFAULT_AUTHOR,
     date: datetime | None = None,
@@ -236,7 +236,7 @@ def render_docx_diff(
     ``date`` stamps every revision; by default ``SOURCE_DATE_EPOCH`` if set (reproducible
     builds), else now.
     """
-    layout = (layout or default_layout()).model_copy(update={"metrics_table": False})
+    layout = layout.model_copy(update={"metrics_table": False})
     planned = plan(old.blocks, new.blocks)
     writer = _DiffWriter(layout, planned, author=author, date=_stamp(date))
     return writer.render(Composed(title=new.title, blocks=[p.block for p in planned]))

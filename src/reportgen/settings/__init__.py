@@ -1,6 +1,28 @@
-"""The settings stage: the message catalogue (zh/en), the layout, section names, unit
-conversions and the project's templates, each merged from the shipped defaults and the
-project's ``templates/`` and validated with located errors.
+"""The settings stage: the layout, section names, unit conversions, lint rules and the
+project's templates, merged once from the shipped defaults and the project's ``templates/``
+into one :class:`Settings` (:func:`load_settings`), validated with located errors; and the
+process-wide message catalogue (zh/en, :mod:`reportgen.settings.messages`).
 
-May import: ``reportgen.model`` (loader and validation), ``reportgen.files``, ``reportgen.errors``.
+May import: ``reportgen.model`` (the loader, the model's section registry and validation's
+wording), ``reportgen.files``, ``reportgen.errors``.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportgen.settings.stage import Settings, load_settings
+
+
+def __getattr__(name: str) -> Any:
+    # Lazily: the message catalogue (imported everywhere) must not pull in pydantic and the
+    # layout with it, or `reportgen --help` pays for them.
+    if name in ("Settings", "load_settings"):
+        from reportgen.settings import stage
+
+        return getattr(stage, name)
+    raise AttributeError(name)
+
+
+__all__ = ["Settings", "load_settings"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -210,9 +209,8 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
         )
 
 
-def load_layout(templates: Templates | None = None) -> Layout:
+def load_layout(templates: Templates) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
-    templates = templates or Templates()
     found = [d / LAYOUT_FILE for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()]
     sources = [loaded for loaded in map(_load, found) if loaded is not None]
     problems = [
@@ -237,12 +235,6 @@ def load_layout(templates: Templates | None = None) -> Layout:
     if problems:
         raise InvalidInput(problems)
     return layout
-
-
-@cache
-def default_layout() -> Layout:
-    """The shipped layout alone: GB/T 9704-2012's values."""
-    return load_layout(Templates())
 
 
 def _load(path: Path) -> Loaded | None:

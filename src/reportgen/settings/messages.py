@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 LANGUAGES = ("zh", "en")
 _language = "zh"
@@ -31,8 +28,10 @@ def localised(labels: dict[str, dict[str, str]]) -> dict[str, str]:
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    text = resources.files("reportgen.settings").joinpath("messages.yaml").read_text("utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster
+    # The loader imports this module, so it is imported here, when a message is first needed.
+    from reportgen.model.loader import load_shipped
+
+    return load_shipped("reportgen.settings", "messages.yaml")
 
 
 def has_message(kind: str) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from reportgen.errors import UserError, display_path
 from reportgen.files.project import default_templates_dir
 from reportgen.model.loader import load_yaml
+from reportgen.model.report import SECTION_KINDS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -25,7 +26,9 @@ def markdown_escape(text: str) -> str:
 class Templates:
     """The search path for templates and template data files."""
 
-    def __init__(self, project_dir: Path | None = None):
+    def __init__(self, project_dir: Path | None):
+        """``project_dir``: the project's ``templates/`` folder, or ``None`` for the shipped
+        templates alone (a project without its own)."""
         self.dirs = [
             d for d in (project_dir, default_templates_dir()) if d is not None and d.is_dir()
         ]
@@ -48,12 +51,10 @@ class Templates:
         merged: dict[str, str] = {}
         for path, values in self.data("sections.yaml"):
             for key, value in values.items():
-                if key not in ("highlights", "shortcomings", "priorities") or not isinstance(
-                    value, str
-                ):
+                if key not in SECTION_KINDS or not isinstance(value, str):
                     raise UserError(
                         f"{display_path(path)}: unknown section '{key}' or not text",
-                        hint="keys are highlights, shortcomings, priorities",
+                        hint=f"keys are {', '.join(SECTION_KINDS)}",
                     )
                 _check_year_placeholder(path, key, value)
                 merged[key] = value

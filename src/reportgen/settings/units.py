@@ -93,12 +93,8 @@ def parse_groups(path_shown: str, values: object) -> dict[str, dict[str, Decimal
     return groups
 
 
-def load_units(templates: Templates | None = None) -> UnitTable:
+def load_units(templates: Templates) -> UnitTable:
     """The shipped table, with a project's ``templates/units.yaml`` merged over it."""
-    if templates is None:
-        from reportgen.settings.templating import Templates
-
-        templates = Templates()
     merged: dict[str, dict[str, Decimal]] = {}
     for path, values in templates.data(UNITS_FILE):
         for group, members in parse_groups(display_path(path), values).items():

@@ -9,11 +9,11 @@ so that rules across files (the same figure stated twice, the total length) see 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from reportgen.check.lint.settings import Rule, load_rules, rule_ids
 from reportgen.check.lint.view import View, build_view
 from reportgen.errors import Problem
+from reportgen.settings.rules import Rule, rule_ids
 
 RuleFunction = Callable[[Sequence[View], Rule], Iterator[Problem]]
 REGISTRY: dict[str, RuleFunction] = {}
@@ -32,10 +32,9 @@ def _load_families() -> None:
     from reportgen.check.lint import figures, length, placeholders, punctuation, structure  # noqa: F401
 
 
-def lint(views: Sequence[View], rules: dict[str, Rule] | None = None) -> list[Problem]:
+def lint(views: Sequence[View], rules: Mapping[str, Rule]) -> list[Problem]:
     """Every finding of every enabled rule, in file, line and column order."""
     _load_families()
-    rules = rules if rules is not None else load_rules()
     found: list[Problem] = []
     for rule_id, function in REGISTRY.items():
         settings = rules.get(rule_id)
@@ -53,4 +52,4 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     )
 
 
-__all__ = ["REGISTRY", "Rule", "View", "build_view", "lint", "load_rules", "rule", "rule_ids"]
+__all__ = ["REGISTRY", "Rule", "View", "build_view", "lint", "rule", "rule_ids"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.settings import Rule
 from reportgen.check.lint.view import ItemView, Passage, View
 from reportgen.errors import Location, Problem
+from reportgen.settings.rules import Rule
 
 
 def count(text: str) -> int:

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.settings import Rule
 from reportgen.check.lint.view import View
 from reportgen.errors import Problem
+from reportgen.settings.rules import Rule
 
 
 @rule("placeholder")

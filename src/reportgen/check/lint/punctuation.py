@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.settings import Rule
 from reportgen.check.lint.view import ItemView, Passage, View
 from reportgen.errors import Problem
+from reportgen.settings.rules import Rule
 from reportgen.text.core import HALF_TO_FULL, half_width_marks, is_cjk, normalise_punctuation
 
 PAIRS = {

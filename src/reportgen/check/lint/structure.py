@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.settings import Rule
 from reportgen.check.lint.view import SECTIONS, Passage, View
 from reportgen.errors import Problem
 from reportgen.model.loader import format_path
+from reportgen.settings.rules import Rule
 
 
 @rule("structure-empty")

@@ -17,11 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reportgen.check.lint.sourcemap import SourceMap
 from reportgen.compose.document import resolve_metric
 from reportgen.errors import Location
 from reportgen.model.loader import Loaded, PathKey, format_path
 from reportgen.model.report import _LINE_BREAK, _PARAGRAPH_BREAK, Metric
+from reportgen.model.sourcemap import SourceMap
 from reportgen.text.core import METRIC_REF
 
 SECTIONS = {"review": ("highlights", "shortcomings"), "plan": ("priorities",)}

@@ -35,16 +35,14 @@ def track(
     force: ForceOutputOption = False,
 ) -> None:
     """``reportgen track YEAR``: see :data:`HELP`."""
+    from reportgen.app.track import TrackRequest
+    from reportgen.app.track import run as run_track
     from reportgen.cli.common import show_or_write
-    from reportgen.diff.track import TRACK_FORMATS, render, summary, track_year
-    from reportgen.errors import UsageError
-    from reportgen.files.project import open_project
-    from reportgen.settings.templating import Templates
 
-    if fmt not in TRACK_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(TRACK_FORMATS)}")
-    opened = open_project(project)
-    templates = Templates(opened.templates_dir)
-    result = track_year(opened, year, templates.sections())
-    text = render(result, fmt, templates=templates, color=color)
-    show_or_write(text, output, summary(result), color=color, force=force)
+    report = run_track(TrackRequest(year, fmt, project))
+    text = report.text
+    if text is None:
+        from reportgen.cli.track.printer import render_terminal
+
+        text = render_terminal(report.result, color=color)
+    show_or_write(text, output, report.summary, color=color, force=force)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ColorOption, ForceOutputOption, ProjectOption
 
-DIFF_FORMATS = ("terminal", "md", "json", "html", "docx")
+if TYPE_CHECKING:
+    from reportgen.app.diff import DiffReport, DiffRequest
+
 HELP = (
     "Compare two years: items added, removed, moved and reworded, the text word by word, "
     "and every key figure with both values and the change."
@@ -59,69 +61,31 @@ def diff(
     force: ForceOutputOption = False,
 ) -> None:
     """``reportgen diff OLD NEW``: see :data:`HELP`."""
-    from reportgen.errors import UsageError, UserError
+    from reportgen.app.diff import DiffRequest
+    from reportgen.app.diff import run as run_diff
+    from reportgen.errors import UserError
 
-    try:
-        if fmt not in DIFF_FORMATS:
-            raise UsageError(
-                f"unknown format {fmt!r}", hint=f"choose from {', '.join(DIFF_FORMATS)}"
-            )
-        if context < 0:
-            raise UsageError("--context must be 0 or more")
-        identical = _run(old, new, fmt, output, project, context, color, author, force)
+    request = DiffRequest(old, new, fmt, output, project, context, author)
+    try:  # as diff(1): trouble (an unreadable file, an output edited by hand) is exit 2
+        report = run_diff(request)
+        show(report, request, color=color, force=force)
     except UserError as exc:
         typer.echo(exc.format(), err=True)
         raise typer.Exit(2) from None
-    raise typer.Exit(0 if identical else 1)
+    raise typer.Exit(0 if report.identical else 1)
 
 
-def _run(
-    old: str,
-    new: str,
-    fmt: str,
-    output: Path | None,
-    project_dir: Path | None,
-    context: int,
-    color: bool | None,
-    author: str,
-    force: bool,
-) -> bool:
+def show(report: DiffReport, request: DiffRequest, *, color: bool | None, force: bool) -> None:
+    """The diff on standard output or into its file (the terminal view drawn here)."""
     from reportgen.cli.common import show_or_write, write_and_report
-    from reportgen.diff import compare, load_input
-    from reportgen.diff.output import render_text, summary
-    from reportgen.files.project import open_project
-    from reportgen.settings.templating import Templates
-    from reportgen.settings.units import load_units
 
-    project = open_project(project_dir)
-    templates = Templates(project.templates_dir)
-    old_doc, old_name = load_input(project, old)
-    new_doc, new_name = load_input(project, new)
-    sections = templates.sections()
-    result = compare(
-        old_doc,
-        new_doc,
-        sections=sections,
-        units=load_units(templates),
-        old_name=old_name,
-        new_name=new_name,
-    )
-    if fmt == "docx":
-        from reportgen.diff.compare import compose_alone
-        from reportgen.render.docx_diff import render_docx_diff
-        from reportgen.settings.layout import load_layout
+    if report.docx is not None:
+        assert report.target is not None
+        write_and_report(report.target, report.docx, report.summary, force=force)
+        return
+    text = report.text
+    if text is None:
+        from reportgen.cli.diff.printer import render_terminal
 
-        data = render_docx_diff(
-            compose_alone(old_doc, sections),
-            compose_alone(new_doc, sections),
-            load_layout(templates),
-            author=author,
-        )
-        target = (
-            output or project.build_dir / f"{Path(old_name).stem}-{Path(new_name).stem}.diff.docx"
-        )
-        write_and_report(target, data, summary(result), force=force)
-        return result.identical
-    text = render_text(result, fmt, templates=templates, context=context, color=color)
-    show_or_write(text, output, summary(result), color=color, force=force)
-    return result.identical
+        text = render_terminal(report.result, context=request.context, color=color)
+    show_or_write(text, report.target, report.summary, color=color, force=force)

@@ -1,0 +1,92 @@
+"""``reportgen diff OLD NEW``: resolve the two inputs, compare them, and make the output
+(md, json or html text, or the tracked-changes .docx); the terminal view is drawn by
+:mod:`reportgen.cli.diff`. Nothing is printed here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.diff.compare import Document, DocumentDiff, compare
+from reportgen.diff.output import TEXT_FORMATS, render_text, summary
+from reportgen.errors import UsageError, display_path
+from reportgen.files.project import Project, open_project, require_file
+from reportgen.settings import load_settings
+
+FORMATS = ("terminal", *TEXT_FORMATS, "docx")
+
+
+@dataclass(frozen=True)
+class DiffRequest:
+    old: str
+    new: str
+    fmt: str = "terminal"
+    output: Path | None = None
+    project: Path | None = None
+    context: int = 12
+    author: str = "reportgen"
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    result: DocumentDiff
+    summary: str
+    text: str | None = None  # md, json or html
+    docx: bytes | None = None  # the tracked-changes document
+    target: Path | None = None  # where the output goes (None: standard output)
+
+    @property
+    def identical(self) -> bool:
+        return self.result.identical
+
+
+def run(request: DiffRequest) -> DiffReport:
+    if request.fmt not in FORMATS:
+        raise UsageError(
+            f"unknown format {request.fmt!r}", hint=f"choose from {', '.join(FORMATS)}"
+        )
+    if request.context < 0:
+        raise UsageError("--context must be 0 or more")
+    project = open_project(request.project)
+    settings = load_settings(project.root)
+    old_doc, old_name = load_input(project, request.old)
+    new_doc, new_name = load_input(project, request.new)
+    result = compare(
+        old_doc,
+        new_doc,
+        sections=settings.sections,
+        units=settings.units,
+        old_name=old_name,
+        new_name=new_name,
+    )
+    if request.fmt == "docx":
+        from reportgen.diff.compare import compose_alone
+        from reportgen.render.docx_diff import render_docx_diff
+
+        data = render_docx_diff(
+            compose_alone(old_doc, settings.sections),
+            compose_alone(new_doc, settings.sections),
+            settings.layout,
+            author=request.author,
+        )
+        stem = f"{Path(old_name).stem}-{Path(new_name).stem}"
+        target = request.output or project.build_dir / f"{stem}.diff.docx"
+        return DiffReport(result, summary(result), docx=data, target=target)
+    text = None
+    if request.fmt != "terminal":
+        text = render_text(
+            result, request.fmt, templates=settings.templates, context=request.context
+        )
+    return DiffReport(result, summary(result), text=text, target=request.output)
+
+
+def resolve_input(project: Project, spec: str) -> Path:
+    """``2022``, ``2023_plan`` (in the project's data/) or a path to a YAML file."""
+    return require_file(project.resolve(spec), f"'{spec}'")
+
+
+def load_input(project: Project, spec: str) -> tuple[Document, str]:
+    from reportgen.model.validate import load_document
+
+    path = resolve_input(project, spec)
+    return load_document(path), display_path(path)

@@ -1,0 +1,140 @@
+"""Where each character of a YAML string value sits in the source text.
+
+The loader knows where every node *starts*. A finding inside a long block scalar (the ninth
+line of a ``text: |``) should name the line and column of the offending character itself, and
+``check --fix`` must edit exactly that character. So the source is composed again here (PyYAML
+nodes carry their style and end), and each value character is aligned with the source
+character it came from: the value is the source minus indentation, quotes, escapes and line
+folding, so its characters appear in the source in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from reportgen.model.loader import Loaded, PathKey, compose
+
+_BREAKS = "\n\x85\u2028\u2029"  # line breaks as PyYAML counts them (and '\r' alone)
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+_LOOKAHEAD = 16  # how far to look for a character after an escape we could not read
+
+
+@dataclass(frozen=True)
+class ScalarSpan:
+    style: str | None  # None (plain), "'", '"', "|" or ">"
+    start: int  # source index of the node's first character (its quote or block indicator)
+    end: int
+
+
+@dataclass
+class SourceMap:
+    """Value offsets → source indices → (line, column), for every string scalar of a file."""
+
+    text: str
+    scalars: dict[PathKey, ScalarSpan] = field(default_factory=dict)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _aligned: dict[PathKey, list[int]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> SourceMap:
+        result = cls(loaded.text)
+        try:
+            node = compose(loaded.text)
+        except yaml.YAMLError:  # pragma: no cover - the loader has read this text already
+            node = None
+        if node is not None:
+            result._walk(node, ())
+        result._line_starts = _line_starts(loaded.text)
+        return result
+
+    def _walk(self, node: yaml.Node, path: PathKey) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self._walk(value, (*path, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, child in enumerate(node.value):
+                self._walk(child, (*path, i))
+        elif isinstance(node, yaml.ScalarNode):
+            self.scalars[path] = ScalarSpan(node.style, node.start_mark.index, node.end_mark.index)
+
+    def index(self, path: PathKey, value: str, offset: int) -> int | None:
+        """The source index of ``value[offset]``, the string at ``path``; None if unknown."""
+        span = self.scalars.get(path)
+        if span is None:
+            return None
+        aligned = self._aligned.get(path)
+        if aligned is None or len(aligned) != len(value):
+            aligned = align(self.text, span, value)
+            self._aligned[path] = aligned
+        if not aligned:
+            return span.start
+        return aligned[min(max(offset, 0), len(aligned) - 1)]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a source index, counted as PyYAML (and the loader) count."""
+        lo, hi = 0, len(self._line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._line_starts[mid] <= index:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, index - self._line_starts[lo] + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, char in enumerate(text):
+        if char in _BREAKS or (char == "\r" and text[i + 1 : i + 2] != "\n"):
+            starts.append(i + 1)
+    return starts
+
+
+def align(src: str, span: ScalarSpan, value: str) -> list[int]:
+    """For each character of ``value``, the index of the source character it came from."""
+    p, end = span.start, max(span.end, span.start)
+    if span.style in ("|", ">"):
+        newline = src.find("\n", p, end)
+        p = end if newline < 0 else newline + 1  # content starts after the header line
+    elif span.style in ("'", '"'):
+        p += 1
+    out: list[int] = []
+    for char in value:
+        if char.isspace():
+            out.append(min(p, end))
+            if p < end and src[p].isspace():
+                p += 1
+            continue
+        p = _skip_layout(src, p, end, span.style)
+        if p < end and src[p] == char:
+            if span.style == "'" and char == "'" and src[p + 1 : p + 2] == "'":
+                out.append(p)
+                p += 2
+                continue
+            out.append(p)
+            p += 1
+        elif span.style == '"' and p < end and src[p] == "\\":
+            out.append(p)
+            p += _ESCAPE_LENGTH.get(src[p + 1 : p + 2], 2)
+        else:
+            found = src.find(char, p, min(end, p + _LOOKAHEAD))
+            if found >= 0:
+                out.append(found)
+                p = found + 1
+            else:
+                out.append(min(p, end))
+    return out
+
+
+def _skip_layout(src: str, p: int, end: int, style: str | None) -> int:
+    """Skip what the value does not hold: indentation, line breaks, escaped line breaks."""
+    while p < end:
+        if src[p].isspace() or (
+            style == '"' and src[p] == "\\" and src[p + 1 : p + 2] in ("\n", "\r")
+        ):
+            p += 1
+        else:
+            break
+    return p

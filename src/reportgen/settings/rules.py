@@ -1,0 +1,206 @@
+"""Rule settings: the shipped defaults (``settings/rules.yaml``) and a project's overrides
+(``templates/rules.yaml``), checked with the same care as the report itself."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import Location, Problem, UserError, display_path
+from reportgen.model.loader import load_shipped, load_yaml
+from reportgen.settings.messages import language
+
+SEVERITIES = ("error", "warning")
+OVERRIDE_FILE = "rules.yaml"
+_WORDING = ("about",)  # keys that are documentation only
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule's settings, with its wording in the current language."""
+
+    id: str
+    severity: str = "error"
+    enabled: bool = True
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.options[name]
+
+    def text(self, key: str, **values: Any) -> str:
+        entry = self.options.get(key) or self.options.get("message") or {}
+        template = entry.get(language()) or entry.get("en") or ""
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template  # a user's wording with a misspelt {name}: show it as written
+
+    def problem(
+        self,
+        location: Location,
+        path: str,
+        *,
+        key: str = "message",
+        fix: str | None = None,
+        **values: Any,
+    ) -> Problem:
+        values.setdefault("fix", fix or "")
+        return Problem(
+            location=location,
+            message=self.text(key, **values),
+            path=path,
+            rule=self.id,
+            severity=self.severity,
+            hint=self.text("hint", **values) if "hint" in self.options else "",
+            fix=fix,
+        )
+
+
+@cache
+def _defaults() -> dict[str, dict[str, Any]]:
+    return load_shipped("reportgen.settings", "rules.yaml")
+
+
+def rule_ids() -> list[str]:
+    return list(_defaults())
+
+
+def load_rules(templates_dir: Path | None) -> dict[str, Rule]:
+    """The rules in force: defaults, then ``templates_dir/rules.yaml`` if the project has one."""
+    merged = {rule_id: dict(settings) for rule_id, settings in _defaults().items()}
+    override = templates_dir / OVERRIDE_FILE if templates_dir is not None else None
+    if override is not None and override.is_file():
+        _apply_overrides(merged, override)
+    rules = {}
+    for rule_id, settings in merged.items():
+        options = {k: v for k, v in settings.items() if k not in ("severity", "enabled")}
+        rules[rule_id] = Rule(rule_id, settings["severity"], settings.get("enabled", True), options)
+    return rules
+
+
+def _apply_overrides(merged: dict[str, dict[str, Any]], path: Path) -> None:
+    loaded = load_yaml(path)
+    shown = display_path(path)
+    value = loaded.value
+    if not isinstance(value, dict):
+        raise UserError(
+            f"{shown} must map rule ids to settings",
+            hint="e.g. `punct-ending: warning`",
+            location=loaded.locate(()),
+        )
+    problems: list[Problem] = []
+    for rule_id, setting in value.items():
+        where = loaded.locate((rule_id,), key=True)
+        if rule_id not in merged:
+            close = difflib.get_close_matches(rule_id, list(merged), n=1)
+            problems.append(
+                Problem(
+                    where,
+                    f"unknown rule '{rule_id}'",
+                    rule="config",
+                    hint=f"did you mean '{close[0]}'?"
+                    if close
+                    else f"rules are: {', '.join(merged)}",
+                )
+            )
+            continue
+        target = merged[rule_id]
+        if setting is False or setting is True:
+            target["enabled"] = setting
+        elif setting in SEVERITIES:
+            target["severity"], target["enabled"] = setting, True
+        elif isinstance(setting, dict):
+            for key, new in setting.items():
+                problem = _check_setting(rule_id, key, new, target, loaded.locate((rule_id, key)))
+                if problem:
+                    problems.append(problem)
+                else:
+                    target[key] = _merge_wording(target.get(key), new)
+        else:
+            problems.append(
+                Problem(
+                    loaded.locate((rule_id,)),
+                    f"'{rule_id}': expected on, off, "
+                    f"error, warning or a mapping of settings, found {setting!r}",
+                    rule="config",
+                )
+            )
+    if problems:
+        detail = "\n".join(
+            f"  {p.location}: {p.message}" + (f" ({p.hint})" if p.hint else "") for p in problems
+        )
+        raise UserError(
+            f"{shown}: {len(problems)} problem(s) in the rule settings\n{detail}",
+            hint="see `reportgen check --list-rules` for every rule and setting",
+            location=problems[0].location,
+        )
+
+
+def _check_setting(
+    rule_id: str, key: str, new: Any, target: dict[str, Any], where: Location
+) -> Problem | None:
+    if key == "severity":
+        if new in SEVERITIES:
+            return None
+        return Problem(
+            where, f"'{rule_id}.severity' must be error or warning, found {new!r}", rule="config"
+        )
+    if key == "enabled":
+        return (
+            None
+            if isinstance(new, bool)
+            else Problem(
+                where, f"'{rule_id}.enabled' must be true or false, found {new!r}", rule="config"
+            )
+        )
+    if key not in target or key in _WORDING:
+        close = difflib.get_close_matches(str(key), [k for k in target if k not in _WORDING], n=1)
+        return Problem(
+            where,
+            f"'{rule_id}' has no setting '{key}'",
+            rule="config",
+            hint=f"did you mean '{close[0]}'?" if close else "",
+        )
+    old = target[key]
+    if isinstance(old, bool) or isinstance(new, bool):
+        ok = isinstance(old, bool) and isinstance(new, bool)
+    elif isinstance(old, int | float):
+        ok = isinstance(new, int | float) and new >= 0
+    elif isinstance(old, dict):  # wording: {zh: ..., en: ...}
+        ok = isinstance(new, dict) and all(
+            k in ("zh", "en") and isinstance(v, str) for k, v in new.items()
+        )
+    elif isinstance(old, list):
+        ok = isinstance(new, list) and all(isinstance(v, str) for v in new)
+    else:
+        ok = isinstance(new, str)
+    if ok and key == "patterns":
+        return _check_patterns(rule_id, new, where)
+    if ok:
+        return None
+    return Problem(
+        where, f"'{rule_id}.{key}' should look like {old!r}, found {new!r}", rule="config"
+    )
+
+
+def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Problem | None:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            return Problem(
+                where,
+                f"'{rule_id}.patterns': {pattern!r} is not a valid regular expression: {exc}",
+                rule="config",
+            )
+    return None
+
+
+def _merge_wording(old: Any, new: Any) -> Any:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **new}
+    return new

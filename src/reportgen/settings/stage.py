@@ -1,0 +1,53 @@
+"""The settings stage: everything a project may configure, merged and validated once.
+
+:func:`load_settings` reads the shipped defaults and the project's ``templates/`` (sections,
+layout, units, lint rules) in one go; every problem is located in the file that set the value.
+The application layer calls it once per project and passes the :class:`Settings` down: no
+library function reads a settings file or falls back to the shipped defaults on its own.
+The message language is not here: it is the process-wide catalogue of
+:mod:`reportgen.settings.messages`, chosen by ``--lang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.settings.layout import Layout, load_layout
+from reportgen.settings.rules import Rule, load_rules
+from reportgen.settings.templating import Templates
+from reportgen.settings.units import UnitTable, load_units
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A project's settings: its templates' search path, the level-1 section names, the Word
+    layout, the unit table and the lint rules in force."""
+
+    templates: Templates
+    sections: dict[str, str]
+    layout: Layout
+    units: UnitTable
+    rules: dict[str, Rule]
+
+
+def templates_dir(project_root: Path | None) -> Path | None:
+    """The project's ``templates/`` folder, if it has one."""
+    if project_root is None:
+        return None
+    folder = project_root / "templates"
+    return folder if folder.is_dir() else None
+
+
+def load_settings(project_root: Path | None) -> Settings:
+    """The settings of the project at ``project_root``: the shipped defaults with the project's
+    ``templates/`` merged over them. ``None``: no project, the shipped defaults alone."""
+    folder = templates_dir(project_root)
+    templates = Templates(folder)
+    return Settings(
+        templates=templates,
+        sections=templates.sections(),
+        layout=load_layout(templates),
+        units=load_units(templates),
+        rules=load_rules(folder),
+    )
