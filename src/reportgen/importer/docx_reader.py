@@ -1,9 +1,10 @@
 """Read a .docx into raw paragraphs: text, heading level, and the numbering Word generated.
 
-The XML itself is read by :mod:`reportgen.oxml` (section 12); this module walks the document
-through python-docx. Numbering that Word shows but does not store as text (automatic lists:
-``w:numPr`` → ``numbering.xml``) is computed and put back in front of the paragraph's text, so
-the structurer sees ``一、`` whether the author typed it or Word generated it.
+The XML itself is read by :mod:`reportgen.oxml` (its ``reading`` and ``numbering``
+modules); this module walks the document through python-docx. Numbering that Word shows but
+does not store as text (automatic lists: ``w:numPr`` → ``numbering.xml``) is computed and put
+back in front of the paragraph's text, so the structurer sees ``一、`` whether the author typed
+it or Word generated it.
 """
 
 from __future__ import annotations
@@ -73,8 +74,7 @@ class _Numbering:
 
     @classmethod
     def of(cls, document: Any) -> _Numbering:
-        root = _numbering_root(document)
-        return cls(oxml.list_levels(root)) if root is not None else cls()
+        return cls(oxml.document_lists(document))
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
@@ -96,15 +96,6 @@ class _Numbering:
                     token, format_number(value, levels.get(k, oxml.ListLevel()).fmt)
                 )
         return text
-
-
-def _numbering_root(document: Any) -> Any:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    try:
-        return document.part.part_related_by(RT.NUMBERING).element
-    except (KeyError, AttributeError):
-        return None
 
 
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -177,8 +168,8 @@ class _DocxReader:
                 yield from self.table(block)
                 continue
             self.index += 1
-            text_boxes += oxml.text_box_count(block._p)
-            text = oxml.visible_text(block._p)
+            text_boxes += oxml.text_box_count(block)
+            text = oxml.visible_text(block)
             level = self.heading_level(block)
             label = self.auto_number(block)
             is_title = self.is_title(block, first_text_seen)
@@ -210,7 +201,7 @@ class _DocxReader:
         for row in table.rows:
             cells: list[str] = []
             for cell in row.cells:
-                value = " ".join(oxml.visible_text(p._p).strip() for p in cell.paragraphs).strip()
+                value = " ".join(oxml.visible_text(p).strip() for p in cell.paragraphs).strip()
                 if value and (not cells or cells[-1] != value):  # merged cells repeat
                     cells.append(value)
             if cells:
@@ -218,7 +209,7 @@ class _DocxReader:
 
     def heading_level(self, paragraph: Any) -> int | None:
         """1-based heading level: the paragraph's or its style's outline level, or Heading N."""
-        outline = oxml.outline_level(paragraph._p)
+        outline = oxml.outline_level(paragraph)
         style = _safe_style(paragraph)
         seen = 0
         while outline is None and style is not None and seen < 20:
@@ -226,7 +217,7 @@ class _DocxReader:
             for prefix in _HEADING_NAMES:
                 if name.startswith(prefix) and name[len(prefix) :].strip().isdigit():
                     return int(name[len(prefix) :])
-            outline = oxml.outline_level(style.element)
+            outline = oxml.outline_level(style)
             style = style.base_style
             seen += 1
         if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -234,11 +225,11 @@ class _DocxReader:
         return None
 
     def auto_number(self, paragraph: Any) -> str:
-        num_id, ilvl = oxml.numbering_reference(paragraph._p)
+        num_id, ilvl = oxml.numbering_reference(paragraph)
         style = _safe_style(paragraph)
         seen = 0
         while num_id is None and style is not None and seen < 20:
-            num_id, style_ilvl = oxml.numbering_reference(style.element)
+            num_id, style_ilvl = oxml.numbering_reference(style)
             ilvl = ilvl or style_ilvl
             style = style.base_style
             seen += 1
@@ -253,9 +244,9 @@ class _DocxReader:
             return True
         if first_text_seen or not paragraph.text.strip():
             return False
-        alignment = oxml.alignment(paragraph._p)
+        alignment = oxml.alignment(paragraph)
         if alignment is None and style is not None:
-            alignment = oxml.alignment(style.element)
+            alignment = oxml.alignment(style)
         return alignment == "center"
 
 

@@ -26,8 +26,8 @@ from reportgen.settings.layout import PT_PER_MM, Heading, Layout
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.oxml.text.run import CT_R
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 TWIPS_PER_PT = 20
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -165,7 +165,7 @@ class DocxWriter:
         if name not in self.style_ids:
             style = self.doc.styles[name]
             self.style_ids[name] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        paragraph._p.style = self.style_ids[name]
+        oxml.set_paragraph_style(paragraph, self.style_ids[name])
 
     # Text ──────────────────────────────────────────────────────────────────
 
@@ -181,14 +181,14 @@ class DocxWriter:
         *,
         bold: bool = False,
         latin: str | None = None,
-    ) -> CT_R:
+    ) -> Run:
         """Add ``text`` to ``paragraph`` as a run in the Chinese ``font`` (and ``latin``, by
-        default the layout's, for figures and Latin letters); its ``w:r`` element."""
+        default the layout's, for figures and Latin letters); the run."""
         run = paragraph.add_run(self.clean(text))
-        oxml.set_fonts(run._r, latin=latin or self.layout.latin_font, east_asia=font)
+        oxml.set_fonts(run, latin=latin or self.layout.latin_font, east_asia=font)
         if bold:
-            oxml.set_bold(run._r, True)
-        return run._r
+            oxml.set_bold(run, True)
+        return run
 
     # Document ──────────────────────────────────────────────────────────────
 
@@ -197,10 +197,7 @@ class DocxWriter:
         self.setup_page()
         self.setup_footers()
         self.setup_properties(composed.title)
-        body = self.doc.element.body
-        for element in list(body):
-            if oxml.local_name(element) != "sectPr":
-                body.remove(element)
+        oxml.clear_body(self.doc)
         for block in composed.blocks:
             self.block(block)
         if self.layout.metrics_table and composed.metrics:
@@ -224,7 +221,7 @@ class DocxWriter:
         core.author = ""
         core.comments = ""
         core.last_modified_by = ""
-        oxml.remove_core_dates(core._element)
+        oxml.remove_core_dates(core)
 
     def setup_package(self) -> None:
         """Our fonts in the font table; no stale copy of the template's styles, no thumbnail of
@@ -234,13 +231,9 @@ class DocxWriter:
         layout = self.layout
         fonts = [(layout.latin_font, None, False)]
         fonts += [(f, layout.font_alternates.get(f), True) for f in layout.chinese_fonts]
-        self.doc.part.part_related_by(RT.FONT_TABLE)._blob = oxml.font_table(fonts)
-        for rels, reltype in (
-            (self.doc.part.rels, STYLES_WITH_EFFECTS),
-            (self.doc.part.package.rels, RT.THUMBNAIL),
-        ):
-            for rel_id in [r for r, rel in rels.items() if rel.reltype == reltype]:
-                del rels[rel_id]
+        oxml.replace_part(self.doc, RT.FONT_TABLE, oxml.font_table(fonts))
+        oxml.drop_relationships(self.doc, STYLES_WITH_EFFECTS)
+        oxml.drop_relationships(self.doc, RT.THUMBNAIL, package=True)
 
     def setup_page(self) -> None:
         from docx.shared import Mm
@@ -263,7 +256,7 @@ class DocxWriter:
         number = self.layout.page_number
         line_mm = number.size_pt / PT_PER_MM
         section.footer_distance = Mm(max(page.margin_bottom_mm - number.below_text_mm - line_mm, 0))
-        oxml.set_doc_grid(section._sectPr, self.pitch)
+        oxml.set_doc_grid(section, self.pitch)
 
     # Styles ────────────────────────────────────────────────────────────────
 
@@ -272,8 +265,8 @@ class DocxWriter:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         layout, styles = self.layout, self.doc.styles
-        oxml.remove_theme_fonts(styles.element)
-        rpr, ppr = oxml.doc_defaults(styles.element)
+        oxml.remove_theme_fonts(styles)
+        rpr, ppr = oxml.doc_defaults(styles)
         oxml.set_fonts(rpr, latin=layout.latin_font, east_asia=layout.body.font)
         oxml.set_size(rpr, round(layout.body.size_pt * 2))
         oxml.set_language(rpr, east_asia=layout.language)
@@ -281,9 +274,9 @@ class DocxWriter:
         oxml.set_line_spacing(ppr, 240, rule="auto")
 
         normal = styles["Normal"]
-        oxml.clear_formatting(normal.element)
+        oxml.clear_formatting(normal)
         self.paragraph_style(
-            normal.element,
+            normal,
             layout.body.font,
             layout.body.size_pt,
             char_spacing=layout.grid.char_spacing_pt,
@@ -294,11 +287,11 @@ class DocxWriter:
         fmt.widow_control = False  # or lines jump to the next page and full pages hold 21
         # Word's own default, written out for LibreOffice: its .docx import reads this flag
         # inverted, and 7.4 with hanging punctuation on drops the 。 that ends a justified line.
-        oxml.set_overflow_punctuation(normal.element, True)
+        oxml.set_overflow_punctuation(normal, True)
 
         title = styles["Title"]
-        oxml.clear_formatting(title.element)
-        self.paragraph_style(title.element, layout.title.font, layout.title.size_pt, char_spacing=0)
+        oxml.clear_formatting(title)
+        self.paragraph_style(title, layout.title.font, layout.title.size_pt, char_spacing=0)
         title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.paragraph_format.first_line_indent = 0
         title.paragraph_format.space_after = self.lines(layout.title.blank_lines_after)
@@ -306,41 +299,40 @@ class DocxWriter:
 
         for level in (1, 2):
             style = styles[f"Heading {level}"]
-            oxml.clear_formatting(style.element)
+            oxml.clear_formatting(style)
             heading = layout.headings.at(level)
             self.paragraph_style(
-                style.element,
+                style,
                 heading.font,
                 layout.body.size_pt,
                 char_spacing=layout.grid.char_spacing_pt,
                 bold=heading.bold,
             )
             style.paragraph_format.keep_with_next = heading.keep_with_next
-            oxml.set_outline_level(style.element, level - 1)
+            oxml.set_outline_level(style, level - 1)
 
         footer = styles["Footer"]
-        oxml.clear_formatting(footer.element)
+        oxml.clear_formatting(footer)
         number = layout.page_number
-        oxml.set_fonts(footer.element, latin=number.font, east_asia=number.font)
-        oxml.set_size(footer.element, round(number.size_pt * 2))
-        oxml.set_character_spacing(footer.element, 0)
-        oxml.set_line_spacing(footer.element, twips(number.size_pt))
+        oxml.set_fonts(footer, latin=number.font, east_asia=number.font)
+        oxml.set_size(footer, round(number.size_pt * 2))
+        oxml.set_character_spacing(footer, 0)
+        oxml.set_line_spacing(footer, twips(number.size_pt))
         footer.paragraph_format.first_line_indent = 0
 
         table_text = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         table_text.base_style = normal
         table = layout.table
         # Its own line spacing: a cell in the body's exact 28.95 pt lines grows tall rows.
-        self.paragraph_style(table_text.element, table.font, table.size_pt, char_spacing=0)
-        oxml.set_line_spacing(table_text.element, 240, rule="auto")
+        self.paragraph_style(table_text, table.font, table.size_pt, char_spacing=0)
+        oxml.set_line_spacing(table_text, 240, rule="auto")
         table_text.paragraph_format.first_line_indent = 0
         table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
         table_style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
-        oxml.set_table_borders(oxml.table_properties(table_style.element))
+        oxml.set_table_borders(oxml.table_properties(table_style))
 
-        settings = self.doc.settings.element
-        oxml.set_theme_font_lang(settings, east_asia=layout.language)
+        oxml.set_theme_font_lang(self.doc.settings, east_asia=layout.language)
 
     def paragraph_style(
         self, style: Any, font: str, size_pt: float, *, char_spacing: float, bold: bool = False
@@ -389,7 +381,7 @@ class DocxWriter:
             if before:
                 self.run(paragraph, before, number.font, latin=number.font)
             rpr = oxml.run_properties(latin=number.font, east_asia=number.font)
-            oxml.append_field(paragraph._p, "PAGE", "1", rpr)
+            oxml.append_field(paragraph, "PAGE", "1", rpr)
             if after:
                 self.run(paragraph, after, number.font, latin=number.font)
 
@@ -528,14 +520,13 @@ class DocxWriter:
 
         table = self.doc.add_table(rows=1 + len(rows), cols=5)
         table.style = self.doc.styles[TABLE_STYLE]
-        tbl = table._tbl
         width = twips(layout.page.text_width_pt)
         widths = [math.floor(width * share) for share in TABLE_COLUMN_SHARES]
         widths[0] += width - sum(widths)
-        oxml.set_table_width(tbl, width)
-        oxml.set_table_layout_fixed(tbl)
-        oxml.set_grid_widths(tbl, widths)
-        oxml.set_repeat_header(table.rows[0]._tr)
+        oxml.set_table_width(table, width)
+        oxml.set_table_layout_fixed(table)
+        oxml.set_grid_widths(table, widths)
+        oxml.set_repeat_header(table.rows[0])
         cells = [list(table_layout.columns)]
         cells += [[r.label, r.period, r.value, r.unit, r.change] for r in rows]
         for r, (row, values) in enumerate(zip(table.rows, cells, strict=True)):

@@ -28,8 +28,8 @@ from reportgen.settings.layout import Layout
 from reportgen.text.segment import words
 
 if TYPE_CHECKING:
-    from docx.oxml.text.run import CT_R
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 PieceKind = Literal["equal", "insert", "delete"]
 # Two paragraphs of the same kind closer than this are one paragraph changed, not one
@@ -192,7 +192,7 @@ class _DiffWriter(DocxWriter):
         self.current = next(self.planned)
         paragraph = super().block(block)
         if self.current.mark is not None:
-            oxml.mark_paragraph(paragraph._p, self.current.mark, **self.revision())
+            oxml.mark_paragraph(paragraph, self.current.mark, **self.revision())
         self.current = None
         return paragraph
 
@@ -215,7 +215,7 @@ class _DiffWriter(DocxWriter):
             font, bold = self.span_font(Span(piece.text, piece.role), level)  # type: ignore[arg-type]
             self.track(self.run(paragraph, piece.text, font, bold=bold), piece.kind)
 
-    def track(self, run: CT_R, kind: PieceKind) -> None:
+    def track(self, run: Run, kind: PieceKind) -> None:
         """Record ``run`` as inserted or deleted where it stands; a kept run stays as it is."""
         if kind == "insert":
             oxml.make_ins(run, **self.revision())

@@ -1,4 +1,4 @@
-"""reportgen.oxml, section 11 (tracked changes), on small snippets of WordprocessingML."""
+"""reportgen.oxml.revisions (tracked changes) on small snippets of WordprocessingML."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from reportgen import oxml
+from reportgen import oxml  # the package names, as render and diff use them
 
 REV = {"author": "审核人", "date": "2024-01-05T09:30:00Z"}
 

@@ -1,0 +1,50 @@
+"""The package: the main document's parts and relationships, and the zip file itself.
+
+This module inserts no elements: it empties the body of the template's paragraphs, replaces
+the font table part's bytes, drops relationships, and rewrites the zip reproducibly.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from reportgen.oxml.elements import local_name
+
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def clear_body(document: Any) -> None:
+    """Remove every paragraph and table of a python-docx document's body, keeping its
+    section properties (the last w:sectPr)."""
+    body = document.element.body
+    for element in list(body):
+        if local_name(element) != "sectPr":
+            body.remove(element)
+
+
+def replace_part(document: Any, reltype: str, data: bytes) -> None:
+    """Replace the bytes of the part the main document relates to by ``reltype`` (a part
+    python-docx keeps as bytes, such as the font table)."""
+    document.part.part_related_by(reltype)._blob = data
+
+
+def drop_relationships(document: Any, reltype: str, *, package: bool = False) -> None:
+    """Remove the main document's relationships of type ``reltype`` (with ``package``, the
+    package's own, e.g. its thumbnail)."""
+    rels = document.part.package.rels if package else document.part.rels
+    for rel_id in [r for r, rel in rels.items() if rel.reltype == reltype]:
+        del rels[rel_id]
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same package with fixed timestamps: the same report gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, _FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()

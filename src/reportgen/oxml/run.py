@@ -1,0 +1,39 @@
+"""Run properties: condensed characters, size, bold.
+
+Schema order (ISO/IEC 29500 transitional, wml.xsd) of the elements this module inserts into:
+
+w:rPr (CT_RPr, CT_ParaRPr): ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps
+    strike dstrike outline shadow emboss imprint noProof snapToGrid vanish webHidden color
+    spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang
+    eastAsianLayout specVanish oMath rPrChange
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.oxml.elements import get_or_add, get_or_add_rpr, remove_children, set_attributes
+
+
+def set_character_spacing(parent: Any, twips: int) -> None:
+    """Condense (negative) or expand the advance of every character, in twentieths of a point.
+
+    0 is written too: a style based on the condensed body text must undo the condensing."""
+    set_attributes(get_or_add(get_or_add_rpr(parent), "spacing"), val=twips)
+
+
+def set_size(parent: Any, half_points: int) -> None:
+    """Font size for Chinese and Latin text alike (w:sz and w:szCs), in half-points."""
+    rpr = get_or_add_rpr(parent)
+    set_attributes(get_or_add(rpr, "sz"), val=half_points)
+    set_attributes(get_or_add(rpr, "szCs"), val=half_points)
+
+
+def set_bold(parent: Any, bold: bool) -> None:
+    """Bold on (w:b, w:bCs), or no bold of its own."""
+    rpr = get_or_add_rpr(parent)
+    if bold:
+        get_or_add(rpr, "b")
+        get_or_add(rpr, "bCs")
+    else:
+        remove_children(rpr, "b", "bCs")

@@ -1,0 +1,92 @@
+"""Tables: widths (w:tblW, w:tblGrid, every cell's w:tcW), borders, fixed layout, table style,
+a header row repeated on every page.
+
+Schema order (ISO/IEC 29500 transitional, wml.xsd) of the elements this module inserts into:
+
+w:tbl (CT_Tbl): tblPr tblGrid *
+
+w:tblPr (CT_TblPr): tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize
+    tblStyleColBandSize tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar
+    tblLook tblCaption tblDescription tblPrChange
+
+w:tblBorders (CT_TblBorders): top start left bottom end right insideH insideV
+
+w:tr (CT_Row): tblPrEx trPr *
+
+w:trPr (CT_TrPr): cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight
+    tblHeader tblCellSpacing jc hidden ins del trPrChange
+
+w:tc (CT_Tc): tcPr *
+
+w:tcPr (CT_TcPr): cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection
+    tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange
+
+w:style (CT_Style): name aliases basedOn next link autoRedefine hidden uiPriority semiHidden
+    unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr
+    tcPr tblStylePr
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from reportgen.oxml.elements import (
+    element_of,
+    get_or_add,
+    insert_in_order,
+    new,
+    remove_children,
+    set_attributes,
+)
+
+_BORDERS = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def set_table_width(table: Any, twips: int) -> None:
+    set_attributes(get_or_add(get_or_add(table, "tblPr"), "tblW"), w=twips, type="dxa")
+
+
+def set_grid_widths(table: Any, widths: Iterable[int]) -> None:
+    """Column widths in w:tblGrid (WPS reads these, not w:tblW) and on every cell."""
+    tbl = element_of(table)
+    widths = list(widths)
+    grid = get_or_add(tbl, "tblGrid")
+    remove_children(grid, "gridCol")
+    for width in widths:
+        grid.append(new("gridCol", w=width))
+    for row in tbl.iterfind(qn("w:tr")):
+        for cell, width in zip(row.iterfind(qn("w:tc")), widths, strict=False):
+            set_attributes(get_or_add(get_or_add(cell, "tcPr"), "tcW"), w=width, type="dxa")
+
+
+def set_table_borders(tbl_pr: Any, *, size_eighths: int = 4) -> None:
+    """Single lines around and between every cell (size in eighths of a point)."""
+    borders = get_or_add(tbl_pr, "tblBorders")
+    remove_children(borders, *_BORDERS)
+    for side in _BORDERS:
+        insert_in_order(borders, new(side, val="single", sz=size_eighths, space=0, color="000000"))
+
+
+def set_table_layout_fixed(table: Any) -> None:
+    set_attributes(get_or_add(get_or_add(table, "tblPr"), "tblLayout"), type="fixed")
+
+
+def set_table_style(table: Any, style_id: str) -> None:
+    set_attributes(get_or_add(get_or_add(table, "tblPr"), "tblStyle"), val=style_id)
+
+
+def table_properties(style: Any) -> _Element:
+    """The ``w:tblPr`` of a table style."""
+    return get_or_add(style, "tblPr")
+
+
+def set_repeat_header(row: Any) -> None:
+    """Repeat this row (a w:tr or python-docx row) at the top of every page the table runs onto,
+    and never split it across pages."""
+    tr_pr = get_or_add(row, "trPr")
+    get_or_add(tr_pr, "tblHeader")
+    get_or_add(tr_pr, "cantSplit")

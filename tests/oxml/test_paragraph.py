@@ -1,0 +1,50 @@
+"""reportgen.oxml.paragraph on snippets."""
+
+from __future__ import annotations
+
+from reportgen.oxml import paragraph
+
+from .snippets import shown, xml
+
+
+def test_paragraph_properties_in_order() -> None:
+    ppr = xml("<w:pPr><w:jc w:val='both'/><w:rPr/></w:pPr>")
+    paragraph.set_outline_level(ppr, 0)
+    paragraph.set_line_spacing(ppr, 579)
+    paragraph.set_overflow_punctuation(ppr, True)
+    paragraph.set_snap_to_grid(ppr, False)
+    assert shown(ppr) == (
+        '<w:pPr><w:overflowPunct w:val="1"/><w:snapToGrid w:val="0"/>'
+        '<w:spacing w:line="579" w:lineRule="exact"/><w:jc w:val="both"/>'
+        '<w:outlineLvl w:val="0"/><w:rPr/></w:pPr>'
+    )
+
+
+def test_snapping_on_is_the_default_and_writes_no_value() -> None:
+    ppr = xml("<w:pPr/>")
+    paragraph.set_snap_to_grid(ppr, True)
+    paragraph.set_line_spacing(ppr, 240, rule="auto")
+    assert shown(ppr) == (
+        '<w:pPr><w:snapToGrid/><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
+    )
+
+
+def test_paragraph_style_comes_first_and_can_go() -> None:
+    p = xml("<w:p><w:pPr><w:jc w:val='center'/></w:pPr><w:r><w:t>一</w:t></w:r></w:p>")
+    paragraph.set_paragraph_style(p, "Heading1")
+    assert shown(p) == (
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:jc w:val="center"/></w:pPr>'
+        "<w:r><w:t>一</w:t></w:r></w:p>"
+    )
+    paragraph.set_paragraph_style(p, "Title")
+    assert shown(p[0][0]) == '<w:pStyle w:val="Title"/>'
+    paragraph.set_paragraph_style(p, None)
+    assert shown(p) == '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>一</w:t></w:r></w:p>'
+
+
+def test_outline_level_of_a_style_goes_before_its_run_properties() -> None:
+    style = xml("<w:style><w:name w:val='x'/><w:rPr/></w:style>")
+    paragraph.set_outline_level(style, 1)
+    assert shown(style) == (
+        '<w:style><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr/></w:style>'
+    )
