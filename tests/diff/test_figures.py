@@ -168,3 +168,13 @@ def test_an_id_match_wins_over_an_earlier_label_match() -> None:
         ("a", "changed", Decimal(2)),
         ("b", "removed", Decimal(1)),
     ]
+
+
+def test_no_period_and_no_unit_show_as_nothing_and_a_dash() -> None:
+    old = [Metric(id="a", label="产值", value=1), Metric(id="b", label="人次", value=2)]
+    new = [Metric(id="a", label="产值", value=1, unit="万元"), Metric(id="c", label="户", value=3)]
+    changed, added, removed = compare_figures(old, new, UNITS)
+    assert (changed.old_period, changed.new_period) == ("", "")
+    assert changed.notes == (("unit", "—", "万元"),)
+    assert changed.status == "incomparable"  # no unit and 万元 do not convert
+    assert (added.id, added.new_period, removed.id, removed.old_period) == ("c", "", "b", "")

@@ -53,7 +53,7 @@ def test_chinese_numeral(n: int, expected: str) -> None:
 
 @pytest.mark.parametrize("n", [0, -1, 10000])
 def test_chinese_numeral_out_of_range(n: int) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"cannot number item {n}: 1 to 9999 are supported"):
         chinese_numeral(n)
 
 
@@ -148,7 +148,7 @@ def test_number_markers_for_any_count(n: int) -> None:
 
 
 def test_number_marker_rejects_level_five() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="numbering levels are 1 to 4, not 5"):
         number_marker(5, 1)
 
 
@@ -179,6 +179,11 @@ def test_number_marker_rejects_level_five() -> None:
         ("增长7.8%;", "增长7.8%；"),
         ("完成100%!", "完成100%！"),
         ("共(12)个", "共（12）个"),
+        ("见附件(A3)", "见附件（A3）"),
+        ("(A3)见附件", "（A3）见附件"),
+        ("x(附件)y", "x（附件）y"),
+        ("x(A3)y", "x(A3)y"),
+        ("完成率5‰;", "完成率5‰；"),
         ("(a)(b)", "(a)(b)"),
         ("中,  中", "中，中"),
         ("中,\n中", "中，\n中"),
