@@ -15,19 +15,34 @@ DATA = REPO / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-# Programs the real-client tests need. On a user's machine a missing one skips those tests
-# with the reason; in CI (.ci/run installs them) a missing one is an error, so the tests that
-# prove the .docx in LibreOffice can never be skipped there unnoticed.
-REAL_CLIENT_PROGRAMS = ("soffice", "pdftotext", "pdffonts")
+# Every program some test needs. On a user's machine a missing one skips those tests with
+# the reason; in CI (.ci/run installs them) a missing one is an error, so the tests that prove
+# the outputs in real clients (LibreOffice, poppler, pandoc, a browser) can never be skipped
+# there unnoticed. A test that needs another program adds it here (and to .ci/run).
+REQUIRED_PROGRAMS = ("soffice", "pdftotext", "pdffonts", "pandoc", "chromium", "chromedriver")
+REAL_CLIENT_PROGRAMS = REQUIRED_PROGRAMS  # the name older tests import
+
+
+def console_script() -> Path:
+    """Where ``pip install -e .`` puts the ``reportgen`` command for this interpreter."""
+    return Path(sys.executable).with_name("reportgen")
+
+
+def missing_in_ci() -> list[str]:
+    """What CI lacks: programs not on PATH, and the console script the command tests run."""
+    missing = [name for name in REQUIRED_PROGRAMS if shutil.which(name) is None]
+    if not console_script().exists():
+        missing.append(f"the reportgen console script ({console_script()}; pip install -e .)")
+    return missing
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if os.environ.get("CI"):
-        missing = [name for name in REAL_CLIENT_PROGRAMS if shutil.which(name) is None]
+        missing = missing_in_ci()
         if missing:
             raise pytest.UsageError(
-                f"CI must install {', '.join(missing)} (see .ci/run); the LibreOffice tests "
-                "would otherwise be skipped"
+                f"CI must install {', '.join(missing)} (see .ci/run); the tests that need "
+                "them would otherwise be skipped"
             )
 
 
@@ -58,7 +73,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def reportgen_cmd() -> list[str]:
     """The installed console script, as a user runs it."""
-    script = Path(sys.executable).with_name("reportgen")
-    if not script.exists():
+    script = console_script()
+    if not script.exists():  # in CI, pytest_sessionstart has already refused to start
         pytest.skip("the reportgen console script is not installed (pip install -e .)")
     return [str(script)]

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import errno
 import os
+import pwd
+import shutil
 import stat
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -119,18 +122,65 @@ def test_permission_denied_keeps_the_previous_file(
     assert _temporaries(previous.parent) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits; simulated above")
-def test_read_only_folder_for_real(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    (folder / "2022.txt").write_text("old")
-    folder.chmod(0o555)
+def _as_unprivileged_user(run: Callable[[], str], owned: list[Path]) -> str:
+    """``run()`` in a forked child that dropped root for ``nobody`` (root ignores permission
+    bits, and CI runs as root); ``owned`` are handed to ``nobody`` first. Returns what
+    ``run`` returned, or the child's error."""
     try:
-        with pytest.raises(UserError, match="permission denied"):
-            write_atomic(folder / "2022.txt", b"new")
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("running as root and there is no user 'nobody' to drop to")
+    for path in owned:
+        os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through the pipe
+        os.close(read)
+        try:
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            answer = run()
+        except BaseException as exc:
+            answer = f"child failed: {exc!r}"
+        os.write(write, answer.encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(child, 0)
+    return answer
+
+
+def test_read_only_folder_for_real() -> None:
+    # Not tmp_path: nobody must be able to reach the folder (pytest's root folders are 0700).
+    base = Path(tempfile.mkdtemp(prefix="reportgen-perm-"))
+    try:
+        base.chmod(0o755)
+        folder = base / "locked"
+        folder.mkdir()
+        (folder / "2022.txt").write_text("old")
+        folder.chmod(0o555)
+
+        def attempt() -> str:
+            if os.access(folder, os.W_OK):
+                return "the folder is writable: the test cannot prove anything"
+            try:
+                write_atomic(folder / "2022.txt", b"new")
+            except UserError as exc:
+                return exc.message
+            return "written"
+
+        if os.geteuid() == 0:
+            said = _as_unprivileged_user(attempt, [folder, folder / "2022.txt"])
+        else:
+            said = attempt()
+        assert "permission denied" in said, said
         assert (folder / "2022.txt").read_text() == "old"
+        assert sorted(p.name for p in folder.iterdir()) == ["2022.txt"]
     finally:
-        folder.chmod(0o755)
+        (base / "locked").chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_other_os_errors_are_messages_too(previous: Path, monkeypatch: pytest.MonkeyPatch) -> None:

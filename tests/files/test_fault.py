@@ -22,15 +22,19 @@ RUNS_MID_WRITE = 16  # killed while the bytes are being written
 NEW_TITLE = "故障测试新版标题"
 
 # A build through the library whose file writes are slowed to 2 kB every 2 ms, announcing
-# each write on stdout, so that the parent can kill it while the bytes are going out.
+# each write on stdout, so that the parent can kill it while the bytes are going out. Every
+# file opened for writing is slowed (open, io.open, os.fdopen, Path.write_bytes), not only
+# write_atomic's temporary: a write of the target in place would otherwise finish before any
+# kill could land in it. With REPORTGEN_TEST_IN_PLACE set, write_atomic is replaced by a
+# non-atomic write of the target, so a test can prove the detector catches one.
 SLOW_WRITER = r"""
-import os, sys, time
+import builtins, io, os, sys, time
 from pathlib import Path
-from reportgen.files import atomic
+from reportgen.files import atomic, guard
 from reportgen.app.build import build
 from reportgen.files.project import Project
 
-real_fdopen = os.fdopen
+real_open, real_fdopen = io.open, os.fdopen
 
 class Slow:
     def __init__(self, handle):
@@ -41,6 +45,7 @@ class Slow:
             self.handle.write(data[start:start + 2048])
             self.handle.flush()
             time.sleep(0.002)
+        return len(data)
     def __getattr__(self, name):
         return getattr(self.handle, name)
     def __enter__(self):
@@ -48,7 +53,21 @@ class Slow:
     def __exit__(self, *exc):
         return self.handle.__exit__(*exc)
 
-atomic.os.fdopen = lambda fd, mode: Slow(real_fdopen(fd, mode))
+def slowed(handle, mode):
+    return Slow(handle) if any(c in str(mode) for c in "wax+") else handle
+
+def slow_open(file, mode="r", *args, **kwargs):
+    return slowed(real_open(file, mode, *args, **kwargs), mode)
+
+builtins.open = io.open = slow_open
+atomic.os.fdopen = lambda fd, mode="r", *a, **k: slowed(real_fdopen(fd, mode, *a, **k), mode)
+
+if os.environ.get("REPORTGEN_TEST_IN_PLACE"):
+    def in_place(target, data):
+        with open(target, "wb") as handle:
+            handle.write(data)
+    atomic.write_atomic = guard.write_atomic = in_place
+
 build(Project(Path(sys.argv[1])), "2022", ["docx"])
 print("done", flush=True)
 """
@@ -79,6 +98,40 @@ def _kill_after(process: subprocess.Popen[bytes], delay: float) -> None:
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+
+
+def _kill_mid_write(project: Path, writes: int, delay: float) -> None:
+    """Run the slowed build; SIGKILL it ``delay`` seconds after its ``writes``-th write began."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITER, str(project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None
+    for _ in range(writes):
+        line = process.stdout.readline()
+        if line.strip() != b"writing":
+            break
+    _kill_after(process, delay)
+    process.stdout.close()
+
+
+def test_the_detector_catches_a_write_of_the_target_in_place(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mid-write kills above must fail for a non-atomic write_atomic: proven here with
+    one that writes the target in place, killed while the .docx is going out."""
+    target = project / "build" / "2022.docx"
+    subprocess.run(
+        [sys.executable, "-c", SLOW_WRITER, str(project)], check=True, capture_output=True
+    )
+    assert _complete(target)
+    monkeypatch.setenv("REPORTGEN_TEST_IN_PLACE", "1")
+    broken = 0
+    for delay in (0.0, 0.005, 0.01):
+        _kill_mid_write(project, 2, delay)  # the 2nd write is the .docx itself
+        broken += not _complete(target)
+    assert broken == 3, f"only {broken} of 3 in-place writes were caught mid-write"
 
 
 def test_a_killed_build_leaves_the_old_or_the_new_file_complete(
@@ -138,19 +191,8 @@ def test_a_killed_build_leaves_the_old_or_the_new_file_complete(
 
     for run in range(RUNS_MID_WRITE):
         restore_old()
-        process = subprocess.Popen(
-            [sys.executable, "-c", SLOW_WRITER, str(project)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        assert process.stdout is not None
-        writes = chance.randint(1, 3)  # the manifest, the .docx, the manifest again
-        for _ in range(writes):
-            line = process.stdout.readline()
-            if line.strip() != b"writing":
-                break
-        _kill_after(process, chance.uniform(0, 0.04))
-        process.stdout.close()
+        # the manifest, the .docx, the manifest again
+        _kill_mid_write(project, chance.randint(1, 3), chance.uniform(0, 0.04))
         check(f"mid-write #{run}")
 
     # Kills landed on both sides of the rename, or the test proved little.

@@ -249,3 +249,17 @@ def test_build_refuses_an_edited_output_and_force_replaces_it(
     assert "my notes" in edited.read_text(encoding="utf-8")
     assert _cli(["build", "2022", "-f", "txt,md", "--force"], tmp_path, monkeypatch) == 0
     assert "my notes" not in edited.read_text(encoding="utf-8")
+
+
+def test_an_output_over_one_mib_is_judged_by_all_its_bytes(tmp_path: Path) -> None:
+    # 1 MiB of the same bytes, then what differs: a hash of the first MiB alone would
+    # accept the edited file and refuse nothing.
+    target = tmp_path / "2022.pdf"
+    built = b"%" * (1 << 20) + b"as built" * 1000
+    write_output(target, built)
+    write_output(target, built + b"rebuilt")  # unchanged since written: accepted
+    assert target.read_bytes() == built + b"rebuilt"
+    target.write_bytes(built + b"edited by hand")
+    with pytest.raises(ChangedByHand, match="was changed since reportgen wrote it"):
+        write_output(target, built + b"rebuilt again")
+    assert target.read_bytes() == built + b"edited by hand"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,16 +30,22 @@ def _snapshot(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-def _project(tmp_path: Path, case: Case) -> Path:
-    """A valid project, built once, then given the case's files."""
+def _project(
+    tmp_path: Path, case: Case, build: Callable[[Path], None]
+) -> tuple[Path, dict[str, bytes | None]]:
+    """A valid project, built once with ``build``, then given the case's files; and the
+    snapshot of that good build, which no hostile input may cost the user."""
     root = tmp_path / "project"
     (root / "data").mkdir(parents=True)
     (root / DATA).write_text(REVIEW, encoding="utf-8")
+    build(root)
+    good = _snapshot(root / "build")
+    assert (good.get("2022.txt") or b"").startswith("*街道".encode()), good.keys()
     for relative, content in case.files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content() if callable(content) else content)
-    return root
+    return root, good
 
 
 def test_the_corpus_is_whole() -> None:
@@ -57,6 +64,8 @@ def test_hostile_input(
     (root / DATA).write_text(REVIEW, encoding="utf-8")
     monkeypatch.chdir(root)
     assert _cli(["build", "2022", "-f", "txt"], monkeypatch) == 0, capsys.readouterr().err
+    good = _snapshot(root / "build")
+    assert (good.get("2022.txt") or b"").startswith("*街道".encode()), good.keys()
     for relative, content in case.files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,9 +84,17 @@ def test_hostile_input(
     for words in case.words:
         assert words in out + err, f"{words!r} not in:\n{out}{err}"
     assert "Traceback" not in err and "internal error" not in err
+    after = _snapshot(root / "build")
     if case.exit != 0:
-        # The last good build survives every failure, byte for byte, with nothing added.
-        assert _snapshot(root / "build") == before
+        # The last good build survives every failure, byte for byte, with nothing added
+        # (as the case's own preparation left it: an edited or read-only output stays so).
+        assert after == before
+        if case.prepare is None:
+            assert after == good
+    elif "-o" in case.args:
+        assert after == good  # written elsewhere: the good build is untouched
+    else:
+        assert after.keys() == good.keys() and after["2022.txt"], "a complete new build"
     for name in case.untouched:
         assert not (root / name).exists(), f"{name} was created: code ran from a data file"
 
@@ -99,7 +116,11 @@ THROUGH_THE_COMMAND = [
 def test_through_the_installed_command(
     case: Case, tmp_path: Path, reportgen_cmd: list[str]
 ) -> None:
-    root = _project(tmp_path, case)
+    def build(root: Path) -> None:
+        command = [*reportgen_cmd, "build", "2022", "-f", "txt"]
+        subprocess.run(command, cwd=root, check=True, capture_output=True, timeout=120)
+
+    root, good = _project(tmp_path, case, build)
     result = subprocess.run(
         [*reportgen_cmd, "--lang", case.lang, *case.args],
         cwd=root,
@@ -111,7 +132,7 @@ def test_through_the_installed_command(
     for words in case.words:
         assert words in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert not (root / "build").exists()
+    assert _snapshot(root / "build") == good  # the earlier good build, byte for byte
     assert not (root / "pwned").exists()
 
 
@@ -124,8 +145,13 @@ def test_check_reads_the_same_inputs(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``reportgen check`` meets every bad data file too: same verdict, same place, no trace."""
-    root = _project(tmp_path, case)
-    monkeypatch.chdir(root)
+
+    def build(root: Path) -> None:
+        monkeypatch.chdir(root)
+        assert _cli(["build", "2022", "-f", "txt"], monkeypatch) == 0
+
+    root, good = _project(tmp_path, case, build)
+    capsys.readouterr()
     code = _cli(["--lang", case.lang, "check", "2022"], monkeypatch)
     out, err = capsys.readouterr()
     assert code == case.exit, out + err
@@ -133,3 +159,4 @@ def test_check_reads_the_same_inputs(
     for words in case.words:
         if words.startswith(f"{DATA}:"):  # the place is the same whichever command finds it
             assert words in out + err
+    assert _snapshot(root / "build") == good  # check writes nothing

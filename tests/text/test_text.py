@@ -32,6 +32,18 @@ from reportgen.text.core import (
         (1001, "一千零一"),
         (1010, "一千零一十"),
         (1100, "一千一百"),
+        (102, "一百零二"),
+        (120, "一百二十"),
+        (200, "二百"),
+        (999, "九百九十九"),
+        (1011, "一千零一十一"),
+        (2022, "二千零二十二"),
+        (2305, "二千三百零五"),
+        (5050, "五千零五十"),
+        (9000, "九千"),
+        (9009, "九千零九"),
+        (9090, "九千零九十"),
+        (9909, "九千九百零九"),
         (9999, "九千九百九十九"),
     ],
 )
@@ -41,30 +53,90 @@ def test_chinese_numeral(n: int, expected: str) -> None:
 
 @pytest.mark.parametrize("n", [0, -1, 10000])
 def test_chinese_numeral_out_of_range(n: int) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"cannot number item {n}: 1 to 9999 are supported"):
         chinese_numeral(n)
 
 
 _VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_PLACE = {"万": 10000, "千": 1000, "百": 100, "十": 10}
 
 
 def _parse_numeral(text: str) -> int:
-    """An independent reading of a Chinese numeral, to check chinese_numeral against."""
-    total, digit = 0, 0
-    for char in text:
-        if char in "千百十":
-            total += (digit or 1) * {"千": 1000, "百": 100, "十": 10}[char]
-            digit = 0
+    """An independent, strict reading of a standard Chinese numeral: 一百一十 is 110, while
+    一百十, 一十, 一百一 and 一千零零一 are not standard numerals and are refused."""
+    total, last, zero, i = 0, None, False, 0
+    while i < len(text):
+        char = text[i]
+        if char == "零":
+            if zero or last is None:
+                raise ValueError(f"misplaced 零 in {text}")
+            zero, i = True, i + 1
+            continue
+        if char == "十" and i == 0:
+            digit, place, i = 1, 10, i + 1  # 十, 十五: the only unit that drops its 一
+        elif char in _VALUE and char != "零":
+            digit, i = _VALUE[char], i + 1
+            place = _PLACE[text[i]] if i < len(text) and text[i] in _PLACE else 1
+            i += place != 1
+            if last is None and (digit, place) == (1, 10):
+                raise ValueError(f"{text}: ten is 十, not 一十")
         else:
-            digit = _VALUE[char]
-    return total + digit
+            raise ValueError(f"{char} out of place in {text}")
+        if last is not None:
+            if place >= last:
+                raise ValueError(f"{text}: places must fall")
+            if zero != (place * 10 < last):  # 零 exactly when a place is skipped
+                raise ValueError(f"{text}: 零 where a place is (not) skipped")
+        total, last, zero = total + digit * place, place, False
+    if zero or last is None:
+        raise ValueError(f"{text}: ends in 零 or is empty")
+    return total
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十一", 11),
+        ("二十", 20),
+        ("二十五", 25),
+        ("一百", 100),
+        ("一百零一", 101),
+        ("一百一十", 110),
+        ("一百一十一", 111),
+        ("二百零五", 205),
+        ("九百九十九", 999),
+        ("一千", 1000),
+        ("一千零一", 1001),
+        ("一千零一十", 1010),
+        ("一千零一十一", 1011),
+        ("一千一百", 1100),
+        ("二千零二十二", 2022),
+        ("三千四百零五", 3405),
+        ("五千零五十", 5050),
+        ("九千零九", 9009),
+        ("九千九百九十九", 9999),
+        ("一万", 10000),
+        ("一万零一", 10001),
+    ],
+)
+def test_the_reference_parser_reads_standard_numerals(text: str, n: int) -> None:
+    assert _parse_numeral(text) == n
+
+
+@pytest.mark.parametrize(
+    "text", ["一百十", "一十", "一百一", "一千零零一", "一百零", "零一", "十十", "百", "二十十", ""]
+)
+def test_the_reference_parser_refuses_what_is_not_a_standard_numeral(text: str) -> None:
+    with pytest.raises(ValueError):
+        _parse_numeral(text)
 
 
 @given(st.integers(min_value=1, max_value=9999))
 def test_chinese_numeral_reads_back(n: int) -> None:
     text = chinese_numeral(n)
     assert _parse_numeral(text) == n
-    assert "零零" not in text and not text.endswith("零")
 
 
 @given(st.integers(min_value=1, max_value=500))
@@ -76,7 +148,7 @@ def test_number_markers_for_any_count(n: int) -> None:
 
 
 def test_number_marker_rejects_level_five() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="numbering levels are 1 to 4, not 5"):
         number_marker(5, 1)
 
 
@@ -98,6 +170,24 @@ def test_number_marker_rejects_level_five() -> None:
         ("Hello, world (ok)", "Hello, world (ok)"),
         ("B-24地块(含配套)", "B-24地块（含配套）"),
         ("已是全角，不变；", "已是全角，不变；"),
+        # a mark right after another half-width mark still sees its Chinese neighbour
+        ("ok:,中", "ok：，中"),  # and so, beside a full-width mark, does the first
+        ("A:!、", "A：！、"),
+        # a mark ending a text after another mark is not "a figure's" mark
+        ("a!!", "a!!"),
+        ("1\n:::", "1\n:::"),
+        ("增长7.8%;", "增长7.8%；"),
+        ("完成100%!", "完成100%！"),
+        ("共(12)个", "共（12）个"),
+        ("见附件(A3)", "见附件（A3）"),
+        ("(A3)见附件", "（A3）见附件"),
+        ("x(附件)y", "x（附件）y"),
+        ("x(A3)y", "x(A3)y"),
+        ("完成率5‰;", "完成率5‰；"),
+        ("(a)(b)", "(a)(b)"),
+        ("中,  中", "中，中"),
+        ("中,\n中", "中，\n中"),
+        ("中 ,中", "中 ，中"),
     ],
 )
 def test_normalise_punctuation(raw: str, expected: str) -> None:

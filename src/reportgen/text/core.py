@@ -48,7 +48,8 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?P<after>.?)", re.S)
+# ``after`` is looked at, not consumed: it may be the next mark, which needs its own match.
+_SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?=(?P<after>.?))", re.S)
 _PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?P<after>.?)", re.S)
 
 
@@ -59,11 +60,11 @@ def is_cjk(char: str) -> bool:
 def _single(match: re.Match[str]) -> str:
     before, mark, after = match["before"], match["mark"], match["after"]
     # "增长7.8%;" ending a point is Chinese punctuation too, though both neighbours are not CJK.
-    figure_at_end = not after and (before.isdigit() or before in "%‰")
+    figure_at_end = not after and before != "" and (before.isdigit() or before in "%‰")
     if is_cjk(before) or is_cjk(after) or figure_at_end:
         # A full-width mark carries its own space; a line break after it stays.
         space = "\n" if "\n" in match["space"] else ""
-        return f"{before}{HALF_TO_FULL[mark]}{space}{after}"
+        return f"{before}{HALF_TO_FULL[mark]}{space}"
     return match[0]
 
 

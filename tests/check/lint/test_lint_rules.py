@@ -112,3 +112,15 @@ highlights:
     found = findings(text)
     assert [r for r, _ in found].count("length-paragraph") == 1
     assert any(r == "structure-duplicate" for r, _ in found)
+
+
+def test_a_closing_paragraph_without_its_full_stop_is_reported() -> None:
+    text = (
+        "organisation: 城南街道\nyear: 2022\nopening: 全年工作取得新成效。\n"
+        "closing: |\n  新的一年，我们将继续努力\n"
+    )
+    view = build_view(load_yaml_text(text, "data/2022.yaml"), "review")
+    found = list(lint([view], SHIPPED.rules))
+    assert [(p.rule, p.path, p.fix) for p in found] == [("punct-ending", "closing", "。")]
+    assert (found[0].location.line, found[0].location.column) == (5, 15)
+    assert found[0].message == "no closing punctuation after '…一年，我们将继续努力'"
