@@ -87,15 +87,33 @@ def pattern(text: str) -> re.Pattern[str]:
     return re.compile(_WRAP.join(parts))
 
 
-def find(text: str, source: str, start: int, what: str) -> int:
+def find(text: str, source: str, start: int, what: str) -> tuple[int, int]:
     match = pattern(text).search(source, start)
     assert match is not None, f"{what} {text!r} not found after offset {start}"
-    return match.end()
+    return match.start(), match.end()
 
 
-def _body_in_order(outline: dict[str, Any]) -> list[tuple[str, str]]:
+_END = "。；：！？"
+
+
+def check_whole(
+    what: str, text: str, layout: str | None, source: str, span: tuple[int, int]
+) -> None:
+    """A heading or point is whole: not a piece cut from a longer sentence."""
+    before = source[: span[0]].rstrip(" \t\u3000")
+    after = source[span[1] :]
+    if what == "point":
+        assert text[-1] in _END, f"point {text!r} does not end a sentence"
+        assert not before or before[-1] in "\n" + _END, f"point {text!r} starts mid-sentence"
+    if what == "heading" and layout == "alone":
+        assert after.lstrip(" \t\u3000")[:1] in ("", "\n"), f"heading {text!r} is not its line"
+    if what == "heading" and layout == "run-in":
+        assert after[:1] in _END, f"run-in heading {text!r} is not followed by its 。"
+
+
+def _body_in_order(outline: dict[str, Any]) -> list[tuple[str, ...]]:
     """(what, text) for everything of the body, in the order it must appear."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, ...]] = []
     if outline["title"]:
         out.append(("title", outline["title"]))
     out += [("opening", t) for t in outline["opening"]]
@@ -108,8 +126,8 @@ def _body_in_order(outline: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
-def _item_in_order(item: dict[str, Any]) -> list[tuple[str, str]]:
-    out = [("heading", (item["marker"] or "") + item["heading"])]
+def _item_in_order(item: dict[str, Any]) -> list[tuple[str, ...]]:
+    out = [("heading", (item["marker"] or "") + item["heading"], item["layout"])]
     out += [("point", t) for t in item["points"]]
     out += [("table cell", cell) for table in item["tables"] for row in table for cell in row]
     for sub in item["subpoints"]:
@@ -185,7 +203,7 @@ def test_the_outline_follows_the_documented_format(name: str) -> None:
         assert set(part) <= PART_KEYS
         assert part["kind"] in PART_KINDS
         assert part["title"]
-    texts = [text for _, text in _body_in_order(outline)]
+    texts = [text for _, text, *_ in _body_in_order(outline)]
     texts += outline["debris"] + outline["attachments"]
     assert all(isinstance(text, str) and text for text in texts), "quote YAML numbers like '1.'"
     for item in _items(outline):
@@ -250,13 +268,15 @@ def test_the_body_is_in_the_document_in_order(name: str, tmp_path: Path) -> None
     item = entry(name)
     source = source_text(item, tmp_path)
     position = 0
-    for what, text in _body_in_order(item.expected):
-        position = find(text, source, position, what)
+    for what, text, *layout in _body_in_order(item.expected):
+        span = find(text, source, position, what)
+        check_whole(what, text, layout[0] if layout else None, source, span)
+        position = span[1]
     outline = item.expected
     for attachment in outline["attachments"]:
         find(attachment, source, position, "attachment")
     if outline["signature"] is not None:
-        after = find(outline["signature"]["name"], source, position, "signature name")
+        _, after = find(outline["signature"]["name"], source, position, "signature name")
         find(outline["signature"]["date"], source, after, "signature date")
     for word in outline["reason_words"]:
         assert word in source
