@@ -3,13 +3,14 @@ the structure summary the tests compare with ``tests/fixtures/import/*.expected.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from reportgen.importer import Imported
+if TYPE_CHECKING:  # the corpus builder imports this module without reportgen's importer
+    from reportgen.importer import Imported
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
@@ -94,51 +95,78 @@ def heading_styles(path: Path) -> Path:
     return path
 
 
-_NUMBERING = """
-<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    w:abstractNumId="90">
-  <w:multiLevelType w:val="multilevel"/>
-  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
-    <w:lvlText w:val="%1、"/></w:lvl>
-  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
-    <w:lvlText w:val="（%2）"/></w:lvl>
-  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
-    <w:lvlText w:val="%3."/></w:lvl>
-</w:abstractNum>
-"""
-_NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    w:numId="90"><w:abstractNumId w:val="90"/></w:num>"""
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+#: Word's own list levels for a 公文 outline: 一、 （一） 1.
+OFFICIAL_LEVELS: tuple[tuple[str, str], ...] = (
+    ("chineseCounting", "%1、"),
+    ("chineseCounting", "（%2）"),
+    ("decimal", "%3."),
+)
+
+
+def install_numbering(doc: Any, levels: Sequence[tuple[str, str]], num_id: int = 90) -> int:
+    """Add a multilevel list to ``doc``'s numbering.xml: one (numFmt, lvlText) per level.
+    Returns the numId that paragraphs refer to (see ``numbered``)."""
+    from docx.oxml import parse_xml
+
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering = doc.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {_W} w:abstractNumId="{num_id}">'
+            f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {_W} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+    )
+    return num_id
+
+
+def numbered(doc: Any, text: str, level: int, num_id: int = 90) -> Any:
+    """A paragraph numbered by Word (numPr), its number not typed into the text."""
+    paragraph = doc.add_paragraph(text)
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+    return paragraph
+
+
+def outline_level(paragraph: Any, level: int) -> Any:
+    """Mark ``paragraph`` (any style) with Word's outline level (0 = level 1)."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {_W} w:val="{level}"/>'))
+    return paragraph
 
 
 def auto_numbering(path: Path) -> Path:
     """Word's automatic numbering: 一、 （一） 1. come from numbering.xml, not from the text."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import parse_xml
 
     doc = docx.Document()
-    numbering = doc.part.numbering_part.element
-    numbering.insert(0, parse_xml(_NUMBERING))
-    numbering.append(parse_xml(_NUM))
-
-    def numbered(text: str, level: int) -> None:
-        num_pr = doc.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = level
-        num_pr.get_or_add_numId().val = 90
+    install_numbering(doc, OFFICIAL_LEVELS)
 
     title = doc.add_paragraph("XX镇2022年工作总结及2023年工作思路")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph("2022年，XX镇坚持稳中求进，统筹发展和安全，圆满完成全年目标任务。")
-    numbered("2022年亮点工作", 0)
-    numbered("产业发展迈出新步伐。全年新签约项目8个，总投资21亿元。", 1)
-    numbered("乡村面貌焕然一新", 1)
-    numbered("完成农房改造120户。", 2)
-    numbered("新建农村公路15公里。", 2)
-    numbered("存在问题及短板", 0)
-    numbered("村级集体经济基础薄弱。部分村缺少稳定收入来源。", 1)
-    numbered("2023年重点工作", 0)
-    numbered("抓项目促发展。力争新开工项目10个。", 1)
-    numbered("抓治理保稳定。深化网格化管理。", 1)
+    numbered(doc, "2022年亮点工作", 0)
+    numbered(doc, "产业发展迈出新步伐。全年新签约项目8个，总投资21亿元。", 1)
+    numbered(doc, "乡村面貌焕然一新", 1)
+    numbered(doc, "完成农房改造120户。", 2)
+    numbered(doc, "新建农村公路15公里。", 2)
+    numbered(doc, "存在问题及短板", 0)
+    numbered(doc, "村级集体经济基础薄弱。部分村缺少稳定收入来源。", 1)
+    numbered(doc, "2023年重点工作", 0)
+    numbered(doc, "抓项目促发展。力争新开工项目10个。", 1)
+    numbered(doc, "抓治理保稳定。深化网格化管理。", 1)
     doc.save(path)
     return path
 
@@ -155,8 +183,7 @@ def outline_levels(path: Path) -> Path:
     doc.add_paragraph("2022年，区教育局坚持立德树人根本任务，推动全区教育事业优质均衡发展。")
 
     def outlined(text: str) -> None:
-        p_pr = doc.add_paragraph(text)._p.get_or_add_pPr()
-        p_pr.append(parse_xml(f'<w:outlineLvl {w} w:val="0"/>'))
+        outline_level(doc.add_paragraph(text), 0)
 
     outlined("一、2022年亮点工作")
     p = doc.add_paragraph("（一）教育质量稳步提升。")
