@@ -401,6 +401,40 @@ def set_table_borders(tbl_pr: _Element, *, size_eighths: int = 4) -> None:
         borders.append(border)
 
 
+def set_three_line_borders(
+    tbl: _Element,
+    header_cells: Iterable[_Element],
+    *,
+    outer_eighths: int = 12,
+    rule_eighths: int = 6,
+) -> None:
+    """A three-line table (三线表): a thick line above and below the table, a thin one under the
+    header row (the ``w:tc`` of ``header_cells``), none between the columns or the other rows."""
+    borders = get_or_add(get_or_add(tbl, "tblPr"), "tblBorders")
+    remove_children(borders, "top", "left", "bottom", "right", "insideH", "insideV")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        if side in ("top", "bottom"):
+            set_attributes(border, val="single", sz=outer_eighths, space=0, color="000000")
+        else:
+            set_attributes(border, val="nil")
+        borders.append(border)
+    for cell in header_cells:
+        tc_pr = child(cell, "tcPr")
+        if tc_pr is None:
+            tc_pr = OxmlElement("w:tcPr")
+            cell.insert(0, tc_pr)
+        cell_borders = child(tc_pr, "tcBorders")
+        if cell_borders is None:
+            cell_borders = _insert_before(
+                tc_pr, OxmlElement("w:tcBorders"), ("shd", "noWrap", "tcMar", "vAlign", "hideMark")
+            )
+        remove_children(cell_borders, "bottom")
+        bottom = OxmlElement("w:bottom")
+        set_attributes(bottom, val="single", sz=rule_eighths, space=0, color="000000")
+        cell_borders.append(bottom)
+
+
 def set_table_layout_fixed(tbl: _Element) -> None:
     set_attributes(get_or_add(get_or_add(tbl, "tblPr"), "tblLayout"), type="fixed")
 
