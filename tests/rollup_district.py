@@ -115,7 +115,8 @@ def review_text(o: Office, year: int = YEAR) -> str:
         text += f"    previous: {o.output_previous}\n"
     if o.output_change is not None:
         text += f"    change: {o.output_change}\n"
-    text += f"  - id: retail_sales\n    label: 限上消费品零售总额\n    value: {o.retail}\n    unit: 万元\n"
+    text += f"  - id: retail_sales\n    label: 限上消费品零售总额\n    value: {o.retail}\n"
+    text += "    unit: 万元\n"
     text += f"  - id: households_paid\n    label: 资金发放到户户数\n    value: {o.households}\n"
     text += "    unit: 户\n"
     text += f"  - id: mediation_success_rate\n    label: 调解成功率\n    value: {o.rate}\n"
