@@ -105,6 +105,7 @@ def _name_problems(loaded: Loaded, parsed: MappingFile) -> list[Problem]:
                         loaded.locate(where),
                         message("rollup_name_twice", field=name, expected=first[0]),
                         path=format_path(where),
+                        rule="rollup",
                         hint=message("rollup_name_twice_hint"),
                     )
                 )
@@ -128,6 +129,7 @@ def _unit_problems(loaded: Loaded, parsed: MappingFile, units: UnitTable) -> lis
                 loaded.locate(where),
                 message("rollup_unknown_unit", input=metric.unit, suggest=suggest),
                 path=format_path(where),
+                rule="rollup",
                 hint=message("rollup_unknown_unit_hint"),
             )
         )
