@@ -19,7 +19,7 @@ from reportgen.settings.messages import message
 MARK_FILL = "FFC7CE"  # Excel's own "bad" red
 SUMMARY_FILL = "F2F2F2"
 MAX_WIDTH = 40
-HEADER_WIDTH = 24  # a longer header wraps instead of widening its column
+HEADER_WIDTH = 16  # a longer header wraps instead of widening its column
 
 
 def text_width(text: str) -> int:
@@ -94,10 +94,26 @@ def _metrics_sheet(sheet: Any, rollup: Rollup) -> None:
             if cell.marked:
                 target.fill = mark
                 target.comment = Comment(cell.note, "reportgen", width=320, height=120)
-    _frame(sheet, headers, [[r.office, *(_shown(c, rollup) for c in r.cells)] for r in rollup.rows])
+    widths = _frame(
+        sheet, headers, [[r.office, *(_shown(c, rollup) for c in r.cells)] for r in rollup.rows]
+    )
+    # Wrapped headers: a row tall enough for their lines (LibreOffice does not grow it itself).
+    lines = max(-(-text_width(h) // max(w - 2, 1)) for h, w in zip(headers, widths, strict=True))
+    sheet.row_dimensions[1].height = 15 * lines + 3
     sheet.freeze_panes = "B2"
+    _print_wide(sheet)
     for cell in sheet[1]:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def _print_wide(sheet: Any) -> None:
+    """Printed landscape, as wide as the page, the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "1:1"
 
 
 def _plain_sheet(sheet: Any, headers: list[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -107,21 +123,26 @@ def _plain_sheet(sheet: Any, headers: list[str], rows: Iterable[Sequence[Any]]) 
         sheet.append(list(row))
     _frame(sheet, headers, [[str(v) for v in row] for row in rows])
     sheet.freeze_panes = "A2"
+    _print_wide(sheet)
 
 
-def _frame(sheet: Any, headers: list[str], rows: list[list[str]]) -> None:
-    """Bold header, and each column as wide as its widest text (headers wrap past a limit)."""
+def _frame(sheet: Any, headers: list[str], rows: list[list[str]]) -> list[int]:
+    """Bold header, and each column as wide as its widest text (headers wrap past a limit);
+    the widths."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    widths = []
     for n, header in enumerate(headers):
         longest = max(
             [min(text_width(header), HEADER_WIDTH)]
             + [max(map(text_width, row[n].split("\n"))) for row in rows if n < len(row)]
         )
-        sheet.column_dimensions[get_column_letter(n + 1)].width = min(longest + 2, MAX_WIDTH)
+        widths.append(min(longest + 2, MAX_WIDTH))
+        sheet.column_dimensions[get_column_letter(n + 1)].width = widths[-1]
+    return widths
 
 
 def _value(cell: Cell) -> Any:
