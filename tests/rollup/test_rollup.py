@@ -287,3 +287,24 @@ def test_the_word_table_opens_in_libreoffice_with_the_figures(
     total = sum(Decimal(1000 + o.number * 101) for o in present)
     assert f"合计\n{shown(sum(in_yi(o.output, o.output_unit) for o in present), 4)}" in words
     assert f"{total}.00" in words
+
+
+def test_the_word_table_is_a_three_line_table_with_figures_right_aligned(
+    result: RollupResult, district: tuple[Path, list[Office]]
+) -> None:
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(district[0] / "rollup" / "2022.docx").read("word/document.xml").decode()
+    borders = re.findall(r"<w:tblBorders>(.*?)</w:tblBorders>", xml)
+    assert borders, "no table borders"
+    for table in borders:
+        assert re.search(r'<w:top w:val="single" w:sz="12"', table)
+        assert re.search(r'<w:bottom w:val="single" w:sz="12"', table)
+        assert '<w:insideH w:val="nil"/>' in table and '<w:insideV w:val="nil"/>' in table
+    # the line under the header: on each header cell of each table
+    # The Word table holds each metric's value (4 metrics: one table): office + 4 header cells
+    assert xml.count('<w:tcBorders><w:bottom w:val="single" w:sz="6"') == 1 + 4
+    # and 30 rows (28 offices, total, median) of 4 figures, each right-aligned
+    assert xml.count('<w:jc w:val="right"/>') == 30 * 4
+    assert "仿宋_GB2312" in xml or "仿宋" in xml
