@@ -11,10 +11,11 @@ import glob
 import importlib
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from reportgen.errors import UsageError, UserError, display_path
 
@@ -221,37 +222,58 @@ def _in_processes(
     jobs: int,
     reporter: Reporter,
 ) -> Iterable[Outcome]:
-    from reportgen.settings.messages import language
-
     # Where workers are forked (Linux), they inherit what is imported here: import the build's
     # libraries once, not once per worker.
-    importlib.import_module("reportgen.app.build")
+    warm = ["reportgen.app.build"]
     if "docx" in formats:
-        importlib.import_module("reportgen.render.docx")
+        warm.append("reportgen.render.docx")
+    work = [(build_one, (project, spec, formats, output, force)) for project in projects]
+    for project, outcome in in_processes(work, projects, jobs, reporter.start, warm=warm):
+        if outcome is None:
+            outcome = Outcome(project, error="the worker process building it died", bug=True)
+        reporter.done(outcome)
+        yield outcome
 
+
+T = TypeVar("T")
+K = TypeVar("K")
+
+
+def in_processes(
+    work: Sequence[tuple[Callable[..., T], tuple[Any, ...]]],
+    keys: Sequence[K],
+    jobs: int,
+    start: Callable[[int], None],
+    *,
+    warm: Sequence[str] = (),
+) -> Iterator[tuple[K, T | None]]:
+    """Run each ``work`` call (function, arguments) in ``jobs`` processes, yielding each key and
+    its result as it finishes (None when the worker process itself died: killed, out of memory).
+
+    ``start(total)`` is called once the workers exist: a progress bar (which runs a thread)
+    starts after them, so that no process is forked while another thread holds a lock. The
+    modules named in ``warm`` are imported first, so that forked workers inherit them.
+    """
+    from reportgen.settings.messages import language
+
+    for name in warm:
+        importlib.import_module(name)
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(language(),)) as pool:
-        # Submitting starts the workers; the reporter (whose progress bar runs a thread) starts
-        # after, so that no process is forked while another thread holds a lock.
-        futures: dict[Future[Outcome], Path] = {
-            pool.submit(build_one, project, spec, formats, output, force): project
-            for project in projects
+        futures: dict[Future[T], K] = {
+            pool.submit(function, *args): key
+            for (function, args), key in zip(work, keys, strict=True)
         }
-        reporter.start(len(projects))
+        start(len(futures))
         try:
             for future in as_completed(futures):
-                outcome = _result(future, futures[future])
-                reporter.done(outcome)
-                yield outcome
+                try:
+                    result: T | None = future.result()
+                except Exception:  # the worker process itself died
+                    result = None
+                yield futures[future], result
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
-
-
-def _result(future: Future[Outcome], project: Path) -> Outcome:
-    try:
-        return future.result()
-    except Exception as exc:  # the worker process itself died (killed, out of memory)
-        return Outcome(project, error=f"the worker process building it died: {exc}", bug=True)
 
 
 def _start_worker(language: str) -> None:

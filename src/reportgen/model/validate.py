@@ -99,16 +99,19 @@ def validate_schema(
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
-        by_path: dict[tuple[str, str], Problem] = {}
-        for error in exc.errors():
-            problem = _problem(loaded, model, error)
-            # A union (int | float) fails once per member: the last member's words are the
-            # most general ("expected a number"), so keep one problem per path and kind.
-            by_path[(problem.path, "missing" if error["type"] == "missing" else "value")] = problem
-        problems = sorted(
-            by_path.values(), key=lambda p: (p.location.line or 0, p.location.column or 0)
-        )
-        return None, problems
+        return None, located_problems(loaded, model, exc)
+
+
+def located_problems(loaded: Loaded, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    """Every error of validating ``loaded`` as ``model``, located at its line and column and
+    worded from messages.yaml (a misspelt key with the key it likely is), in file order."""
+    by_path: dict[tuple[str, str], Problem] = {}
+    for error in exc.errors():
+        problem = _problem(loaded, model, error)
+        # A union (int | float) fails once per member: the last member's words are the
+        # most general ("expected a number"), so keep one problem per path and kind.
+        by_path[(problem.path, "missing" if error["type"] == "missing" else "value")] = problem
+    return sorted(by_path.values(), key=lambda p: (p.location.line or 0, p.location.column or 0))
 
 
 def _data_path(value: Any, loc: tuple[Any, ...]) -> PathKey:

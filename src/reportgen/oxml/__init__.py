@@ -91,6 +91,7 @@ from reportgen.oxml.tables import (
     set_table_layout_fixed,
     set_table_style,
     set_table_width,
+    set_three_line_borders,
     table_properties,
 )
 from reportgen.oxml.text import forbidden_characters, xml_text
@@ -155,6 +156,7 @@ __all__ = [
     "set_table_style",
     "set_table_width",
     "set_theme_font_lang",
+    "set_three_line_borders",
     "table_properties",
     "text_box_count",
     "visible_text",

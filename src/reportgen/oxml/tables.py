@@ -71,6 +71,31 @@ def set_table_borders(tbl_pr: Any, *, size_eighths: int = 4) -> None:
         insert_in_order(borders, new(side, val="single", sz=size_eighths, space=0, color="000000"))
 
 
+def set_three_line_borders(
+    table: Any,
+    header_cells: Iterable[Any],
+    *,
+    outer_eighths: int = 12,
+    rule_eighths: int = 6,
+) -> None:
+    """A three-line table (三线表): a thick line above and below the table, a thin one under the
+    header row (``header_cells``, cells or their ``w:tc``), none between the columns or the
+    other rows."""
+    borders = get_or_add(get_or_add(table, "tblPr"), "tblBorders")
+    remove_children(borders, *_BORDERS)
+    for side in _BORDERS:
+        if side in ("top", "bottom"):
+            border = new(side, val="single", sz=outer_eighths, space=0, color="000000")
+        else:
+            border = new(side, val="nil")
+        insert_in_order(borders, border)
+    for cell in header_cells:
+        cell_borders = get_or_add(get_or_add(cell, "tcPr"), "tcBorders")
+        remove_children(cell_borders, "bottom")
+        bottom = new("bottom", val="single", sz=rule_eighths, space=0, color="000000")
+        insert_in_order(cell_borders, bottom)
+
+
 def set_table_layout_fixed(table: Any) -> None:
     set_attributes(get_or_add(get_or_add(table, "tblPr"), "tblLayout"), type="fixed")
 

@@ -17,7 +17,8 @@ import itertools
 import math
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
@@ -193,21 +194,41 @@ class DocxWriter:
     # Document ──────────────────────────────────────────────────────────────
 
     def render(self, composed: Composed) -> bytes:
-        self.setup_styles()
-        self.setup_page()
-        self.setup_footers()
-        self.setup_properties(composed.title)
-        oxml.clear_body(self.doc)
+        self.begin(composed.title)
         for block in composed.blocks:
             self.block(block)
         if self.layout.metrics_table and composed.metrics:
             self.metrics_table(composed.metrics)
+        return self.finish()
+
+    def render_tables(self, title: str, tables: Iterable[Table]) -> bytes:
+        """A document of ``title`` and ``tables`` alone, each a three-line table: a district's
+        figures, ready to paste into its own summary."""
+        self.begin(title)
+        self.title(title)
+        for table in tables:
+            if table.caption:
+                self.title_line(table.caption)
+            grid = self.table(table.header, table.rows, table.shares, table.align)
+            oxml.set_three_line_borders(grid, grid.rows[0].cells)
+        return self.finish()
+
+    def begin(self, title: str) -> None:
+        """Styles, page, footers and properties; an empty body."""
+        self.setup_styles()
+        self.setup_page()
+        self.setup_footers()
+        self.setup_properties(title)
+        oxml.clear_body(self.doc)
+
+    def finish(self) -> bytes:
+        """The document's bytes (warning about characters left out)."""
         if self.dropped:
             shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in self.dropped}))
             warnings.warn(
                 f"left out {len(self.dropped)} character(s) a Word file cannot hold ({shown})",
                 DroppedCharacters,
-                stacklevel=3,
+                stacklevel=4,
             )
         self.setup_package()
         out = io.BytesIO()
@@ -509,7 +530,7 @@ class DocxWriter:
     # Key figures ───────────────────────────────────────────────────────────
 
     def metrics_table(self, rows: list[MetricRow]) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+        from docx.enum.text import WD_BREAK
 
         layout, table_layout = self.layout, self.layout.table
         label = self.doc.add_paragraph()
@@ -518,22 +539,69 @@ class DocxWriter:
         self.run(label, table_layout.label, layout.headings.level1.font)
         self.title(table_layout.title)
 
-        table = self.doc.add_table(rows=1 + len(rows), cols=5)
+        cells = [[r.label, r.period, r.value, r.unit, r.change] for r in rows]
+        aligns = ("left", "center", "center", "center", "center")
+        self.table(list(table_layout.columns), cells, TABLE_COLUMN_SHARES, aligns)
+
+    def title_line(self, text: str) -> Paragraph:
+        """A table's caption: one line in the table's header font, centred."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        paragraph = self.doc.add_paragraph()
+        self.set_style(paragraph, TABLE_TEXT_STYLE)
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = self.lines(1)
+        self.run(paragraph, text, self.layout.table.header_font)
+        return paragraph
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        shares: Sequence[float],
+        aligns: Sequence[str],
+    ) -> Any:
+        """A table across the text width in the layout's table fonts: the ``header`` row (in
+        the header font, repeated on every page) over ``rows``; column ``c`` takes
+        ``shares[c]`` of the width and its body cells are aligned ``aligns[c]`` (left, center,
+        right). The python-docx table."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        layout, table_layout = self.layout, self.layout.table
+        align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.doc.styles[TABLE_STYLE]
         width = twips(layout.page.text_width_pt)
-        widths = [math.floor(width * share) for share in TABLE_COLUMN_SHARES]
+        widths = [math.floor(width * share) for share in shares]
         widths[0] += width - sum(widths)
         oxml.set_table_width(table, width)
         oxml.set_table_layout_fixed(table)
         oxml.set_grid_widths(table, widths)
         oxml.set_repeat_header(table.rows[0])
-        cells = [list(table_layout.columns)]
-        cells += [[r.label, r.period, r.value, r.unit, r.change] for r in rows]
+        cells = [list(header), *[list(row) for row in rows]]
         for r, (row, values) in enumerate(zip(table.rows, cells, strict=True)):
             for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
                 self.set_style(paragraph, TABLE_TEXT_STYLE)
-                if r and c == 0:
-                    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                if r and aligns[c] in align:
+                    paragraph.paragraph_format.alignment = align[aligns[c]]
                 font = table_layout.header_font if r == 0 else table_layout.font
                 self.run(paragraph, value, font)
+        return table
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text for :meth:`DocxWriter.render_tables`: its caption, header and rows,
+    each column's share of the text width and its alignment (left, center, right)."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    shares: tuple[float, ...]
+    align: tuple[str, ...]
+
+
+def render_tables(title: str, tables: Iterable[Table], layout: Layout) -> bytes:
+    """A .docx of ``title`` and ``tables`` in the document's own layout."""
+    return DocxWriter(layout).render_tables(title, tables)

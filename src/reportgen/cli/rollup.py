@@ -1,0 +1,150 @@
+"""``reportgen rollup YEAR --projects 'orgs/*'``: the district office's table."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from reportgen.cli.app import app
+from reportgen.cli.common import ForceOutputOption
+
+if TYPE_CHECKING:
+    from reportgen.app.rollup import RollupResult
+    from reportgen.rollup.collect import Office
+
+
+@app.command()
+def rollup(
+    year: Annotated[
+        str, typer.Argument(help="The year whose reviews are put together, e.g. 2022.")
+    ],
+    projects: Annotated[
+        list[str],
+        typer.Option(
+            "--projects",
+            metavar="PATTERN",
+            help="The offices' project folders ('orgs/*', quoted); may be given several times.",
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="xlsx, docx, csv, json (comma-separated), or all."),
+    ] = "xlsx,docx",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder the files go into (rollup/YEAR.xlsx …).")
+    ] = Path("rollup"),
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping", help="The district's metrics mapping (default: ./rollup.yaml if present)."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", metavar="N", help="Read in N processes (0: one per core)."),
+    ] = 1,
+    force: ForceOutputOption = False,
+) -> None:
+    """Put every office's key figures side by side: an Excel workbook and a Word table."""
+    from reportgen.app.rollup import RollupRequest, parse_formats
+    from reportgen.app.rollup import run as run_rollup
+
+    request = RollupRequest(
+        year,
+        tuple(projects),
+        parse_formats(fmt),
+        output,
+        mapping,
+        jobs=jobs,
+        force=force,
+    )
+    result = run_rollup(request, ProgressPrinter())
+    show(result)
+    raise typer.Exit(result.exit_code)
+
+
+def show(result: RollupResult) -> None:
+    """The summary and what went where: files on stdout, the rest on stderr."""
+    from reportgen.errors import display_path
+    from reportgen.settings.messages import message
+
+    rollup = result.rollup
+    if rollup.unmatched and result.mapping is not None:
+        shown = display_path(result.mapping)
+        _err(message("rollup_line_unmatched", count=len(rollup.unmatched), mapping=shown))
+    if rollup.findings:
+        _err(message("rollup_line_findings", count=len(rollup.findings)))
+    _err(
+        message(
+            "rollup_summary",
+            total=len(result.offices),
+            ok=len(result.offices) - len(result.missing) - len(result.failed),
+            missing=len(result.missing),
+            failed=len(result.failed),
+            seconds=f"{result.seconds:.1f}",
+            jobs=result.jobs,
+        )
+    )
+    for path in result.written:
+        typer.echo(message("rollup_wrote", path=display_path(path)))
+
+
+def _err(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+class ProgressPrinter:
+    """Says which offices are missing or failed as they are found, and draws a progress bar
+    on stderr when stderr is a terminal (never into a pipe or a log file)."""
+
+    def __init__(self, *, bar: bool | None = None) -> None:
+        self.bar = sys.stderr.isatty() if bar is None else bar
+        self._progress: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        if not self.bar or total < 2:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from reportgen.settings.messages import message
+
+        self._progress = Progress(
+            TextColumn(message("rollup_progress")),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        self._task = self._progress.add_task("rollup", total=total)
+        self._progress.start()
+
+    def done(self, office: Office) -> None:
+        from reportgen.settings.messages import message
+
+        if office.status == "failed":
+            lines = [
+                message("rollup_line_failed", office=office.shown),
+                textwrap.indent(office.reason, "  "),
+            ]
+        elif office.status == "missing":
+            lines = [message("rollup_line_missing", office=office.shown, reason=office.reason)]
+        else:
+            lines = []
+        for line in lines:
+            if self._progress is not None:
+                self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                print(line, file=sys.stderr)
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
