@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reportgen.check.fix import fix_files, fix_text
-from reportgen.check.lint.sourcemap import SourceMap
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.report import clean_text
-from reportgen.text.core import HALF_TO_FULL, normalise_punctuation
+from reportgen.model.sourcemap import SourceMap
+from reportgen.text.cleaning import clean_text
+from reportgen.text.punctuation import HALF_TO_FULL, normalise_punctuation
 
 FULL_TO_HALF = str.maketrans({full: half for half, full in HALF_TO_FULL.items()})
 

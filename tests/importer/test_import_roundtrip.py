@@ -14,7 +14,7 @@ from reportgen.files.project import Project
 from reportgen.importer import import_document, output_paths, write_imported
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import load_plan, load_review
-from reportgen.text.core import normalise_punctuation
+from reportgen.text.punctuation import normalise_punctuation
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})

@@ -4,13 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.text.core import (
-    as_heading_sentence,
-    chinese_numeral,
-    format_number,
-    normalise_punctuation,
-    number_marker,
-)
+from reportgen.text.numbering import chinese_numeral, number_marker
+from reportgen.text.punctuation import as_heading_sentence, normalise_punctuation
+from reportgen.text.references import format_number
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from reportgen.errors import InvalidInput, Problem
 from reportgen.model.loader import Loaded, PathKey, format_path, load_yaml
 from reportgen.model.report import Plan, Review, _Document
 from reportgen.settings.messages import describe_value, has_message, message
-from reportgen.text.core import METRIC_FIELDS, METRIC_REF
+from reportgen.text.references import METRIC_FIELDS, METRIC_REF
 
 DocumentT = TypeVar("DocumentT", Review, Plan)
 

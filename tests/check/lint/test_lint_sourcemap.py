@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reportgen.check.lint.sourcemap import SourceMap
 from reportgen.model.loader import load_yaml_text
+from reportgen.model.sourcemap import SourceMap
 
 DOC = """\
 plain: 改革 创新
