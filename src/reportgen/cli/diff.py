@@ -112,10 +112,11 @@ def _run(
         from reportgen.settings.layout import load_layout
 
         data = render_docx_diff(
-            compose_alone(old_doc, sections),
-            compose_alone(new_doc, sections),
+            result.old_composed or compose_alone(old_doc, sections),
+            result.new_composed or compose_alone(new_doc, sections),
             load_layout(templates),
             author=author,
+            items=result.items,
         )
         target = (
             output or project.build_dir / f"{Path(old_name).stem}-{Path(new_name).stem}.diff.docx"

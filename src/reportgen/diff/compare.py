@@ -35,6 +35,10 @@ class DocumentDiff:
     items: ItemDiff
     texts: list[TextChange] = field(default_factory=list)
     figures: list[FigureRow] = field(default_factory=list)
+    # The two documents as composed for the comparison; the tracked-changes document is
+    # planned from these and from ``items``, so it shows the same changes as the report.
+    old_composed: Composed | None = field(default=None, repr=False)
+    new_composed: Composed | None = field(default=None, repr=False)
 
     @property
     def changed_figures(self) -> list[FigureRow]:
@@ -102,6 +106,8 @@ def compare(
         items=match_items(item_views(composed_old), item_views(composed_new)),
         texts=texts,
         figures=compare_figures(list(old.metrics), list(new.metrics), units),
+        old_composed=composed_old,
+        new_composed=composed_new,
     )
 
 

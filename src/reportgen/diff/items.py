@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportgen.compose.document import Composed, ItemRef
+from reportgen.compose.document import Block, Composed, ItemRef
 from reportgen.diff.words import Op, has_changes, heading_similarity, similarity, word_diff
 from reportgen.text.numbering import number_marker
 
@@ -97,12 +97,12 @@ class ItemDiff:
         return [m for m in self.matched if m.changed]
 
 
-def item_views(composed: Composed) -> list[ItemView]:
-    """The items of a composed document, in order, as the document shows them."""
+def item_views(composed: Composed | list[Block]) -> list[ItemView]:
+    """The items of a composed document (or of its blocks), in order, as it shows them."""
     views: list[ItemView] = []
-    for block in composed.blocks:
+    for block in composed.blocks if isinstance(composed, Composed) else composed:
         ref = block.item
-        if ref is None or (views and views[-1].ref is ref):
+        if ref is None or (views and views[-1].ref == ref):
             continue
         views.append(
             ItemView(
