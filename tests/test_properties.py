@@ -19,13 +19,14 @@ from reportgen.compose.document import Composed, compose_documents
 from reportgen.errors import InvalidInput
 from reportgen.model.chars import INVISIBLE
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.report import Plan, Review, clean_text
+from reportgen.model.report import Plan, Review
 from reportgen.model.validate import validate_loaded
 from reportgen.render import FORMATS
 from reportgen.settings import load_settings
 from reportgen.settings.messages import language, set_language
 from reportgen.settings.templating import markdown_escape
-from reportgen.text.core import normalise_punctuation
+from reportgen.text.cleaning import clean_text
+from reportgen.text.punctuation import normalise_punctuation
 
 SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 

@@ -16,10 +16,11 @@ import pytest
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.compose.document import Composed, compose_documents, resolve_metric
+from reportgen.compose.document import Composed, compose_documents
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import load_plan, load_review, text_fields
 from reportgen.settings import load_settings
+from reportgen.text.references import resolve_metric
 
 
 def repo_root() -> Path:

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from reportgen.check.fix import fix_files, fix_text
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.report import clean_text
 from reportgen.model.sourcemap import SourceMap
 from reportgen.settings import load_settings
+from reportgen.text.cleaning import clean_text
 
 SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
-# Written out here, not imported from reportgen.text.core: the tests' own reference.
+# Written out here, not imported from reportgen.text.punctuation: the tests' own reference.
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 FULL_TO_HALF = str.maketrans({full: half for half, full in HALF_TO_FULL.items()})
 _SINGLE_MARKS = ",;:?!"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from reportgen.compose.document import compose_documents, resolve_metric
+from reportgen.compose.document import compose_documents
 from reportgen.errors import UserError
 from reportgen.model.report import (
     Highlight,
@@ -16,6 +16,7 @@ from reportgen.model.report import (
     Shortcoming,
     Signature,
 )
+from reportgen.text.references import resolve_metric
 
 SECTIONS = {
     "highlights": "{year}年亮点工作",

@@ -21,8 +21,9 @@ from reportgen.importer.structure import split_heading
 from reportgen.importer.title import parse_date_suffix, parse_title
 from reportgen.importer.yaml_writer import render_yaml, scalar, wrap
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.report import Highlight, Point, Review, clean_text
+from reportgen.model.report import Highlight, Point, Review
 from reportgen.model.validate import validate_loaded
+from reportgen.text.cleaning import clean_text
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.text.core import (
-    as_heading_sentence,
-    chinese_numeral,
-    format_number,
-    normalise_punctuation,
-    number_marker,
-)
+from reportgen.text.numbering import chinese_numeral, number_marker
+from reportgen.text.punctuation import as_heading_sentence, normalise_punctuation
+from reportgen.text.references import format_number
 
 
 @pytest.mark.parametrize(
@@ -239,3 +235,25 @@ def test_as_heading_sentence(heading: str, expected: str) -> None:
 )
 def test_format_number(value: float, expected: str) -> None:
     assert format_number(value) == expected
+
+
+@given(st.text(st.sampled_from(list("改革,;:?!() ab1\n%")), max_size=30))
+def test_normalise_with_origin_maps_each_character_to_its_source(text: str) -> None:
+    from reportgen.text.punctuation import HALF_TO_FULL, normalise_with_origin
+
+    fixed, origin = normalise_with_origin(text, list(range(len(text))))
+    assert fixed == normalise_punctuation(text)
+    assert len(origin) == len(fixed)
+    assert origin == sorted(set(origin))  # one source character each, in order
+    for char, at in zip(fixed, origin, strict=True):
+        assert text[at] == char or HALF_TO_FULL.get(text[at]) == char
+
+
+def test_normalise_with_origin_drops_the_space_after_a_mark() -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    # "完成, 推进": the comma becomes ， and the space after it goes; 推 keeps offset 4.
+    assert normalise_with_origin("完成, 推进", [0, 1, 2, 3, 4, 5]) == (
+        "完成，推进",
+        [0, 1, 2, 4, 5],
+    )

@@ -64,10 +64,11 @@ def run(request: DiffRequest) -> DiffReport:
         from reportgen.render.docx_diff import render_docx_diff
 
         data = render_docx_diff(
-            compose_alone(old_doc, settings.sections),
-            compose_alone(new_doc, settings.sections),
+            result.old_composed or compose_alone(old_doc, settings.sections),
+            result.new_composed or compose_alone(new_doc, settings.sections),
             settings.layout,
             author=request.author,
+            items=result.items,
         )
         stem = f"{Path(old_name).stem}-{Path(new_name).stem}"
         target = request.output or project.build_dir / f"{stem}.diff.docx"

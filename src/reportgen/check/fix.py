@@ -23,12 +23,12 @@ from reportgen.check.lint.view import build_view
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.files.guard import rewrite_source
 from reportgen.model.loader import Loaded, PathKey, decode, format_path, load_yaml_text
-from reportgen.model.report import clean_text
 from reportgen.model.sourcemap import SourceMap
 from reportgen.model.validate import detect_kind
 from reportgen.settings.messages import message
 from reportgen.settings.rules import Rule
-from reportgen.text.core import HALF_TO_FULL, normalise_punctuation
+from reportgen.text.cleaning import clean_text
+from reportgen.text.punctuation import HALF_TO_FULL, normalise_punctuation
 
 BOM = b"\xef\xbb\xbf"
 Edit = tuple[int, str]  # source index, replacement ("" deletes the character)

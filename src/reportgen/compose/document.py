@@ -10,37 +10,90 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportgen.errors import UserError
 from reportgen.model.report import Item, Metric, Plan, Report, Review
-from reportgen.text.core import (
-    METRIC_REF,
-    as_heading_sentence,
-    format_number,
-    normalise_punctuation,
-    number_marker,
-)
+from reportgen.text.numbering import number_marker
+from reportgen.text.pipeline import read
+from reportgen.text.punctuation import as_heading_sentence
+from reportgen.text.references import format_number, stated_or_computed_change
 
 SpanRole = Literal["number", "heading", "lead", "text"]
 BlockKind = Literal["title", "heading", "paragraph", "attachment", "signature", "date"]
+DocumentKind = Literal["review", "plan"]
+PathKey = tuple[str | int, ...]
+ADDED = -1  # an origin offset for a character compose added (a heading's 。, a lead's ，)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a span's text came from: the document (review or plan), the YAML path of the
+    string, and for each character of the span its offset in the model's (cleaned) string, or
+    :data:`ADDED`. :func:`reportgen.model.sourcemap.locate` turns one into file:line:col."""
+
+    document: DocumentKind
+    path: PathKey
+    offsets: tuple[int, ...] = ()
+
+    def offset(self, i: int) -> int:
+        """The model-string offset of the span's ``i``-th character (an added one: the nearest
+        written character before it, else after it)."""
+        if not self.offsets:
+            return 0
+        i = min(max(i, 0), len(self.offsets) - 1)
+        before = [o for o in self.offsets[: i + 1] if o != ADDED]
+        if before:
+            return before[-1]
+        return next((o for o in self.offsets if o != ADDED), 0)
 
 
 @dataclass(frozen=True)
 class Span:
     text: str
     role: SpanRole = "text"
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """The numbered item （一）… a block belongs to, as the document shows it."""
+
+    document: DocumentKind
+    section: str  # highlights, shortcomings or priorities
+    section_title: str  # the level-1 heading's text, without its number
+    index: int  # 1-based: its number （一）
+    id: str | None
+    heading: str  # the run-in heading as shown, without its closing 。
+    points: tuple[str, ...]  # each point as shown (lead，text)
+    layout: str = "run-in"
+    references: tuple[str, ...] = ()  # reports_on (highlights) or answers (priorities)
+
+    @property
+    def path(self) -> PathKey:
+        return (self.section, self.index - 1)
+
+    @property
+    def body(self) -> str:
+        return "".join(self.points)
 
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the output: what it is, its numbering level, and its runs of text."""
+    """One paragraph of the output: what it is, its numbering level, and its runs of text;
+    the section it sits in and the item it belongs to (None outside items)."""
 
     kind: BlockKind
     spans: tuple[Span, ...]
     level: int = 0  # 1: 一、 2: （一） 3: 1. 4: （1）; 0 for body text
+    section: str | None = None
+    item: ItemRef | None = None
 
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+    @property
+    def origin(self) -> Origin | None:
+        """Where the block's first written text came from."""
+        return next((s.origin for s in self.spans if s.origin is not None), None)
 
     @property
     def head(self) -> str:
@@ -84,58 +137,6 @@ class Composed:
         return "\n".join(b.text for b in self.blocks)
 
 
-def resolve_metric(metric: Metric, field_name: str | None) -> str:
-    """The text a ``{{id}}`` or ``{{id.field}}`` reference stands for."""
-    match field_name:
-        case None:
-            return f"{format_number(metric.value)}{metric.unit}"
-        case "value":
-            return format_number(metric.value)
-        case "unit":
-            return metric.unit
-        case "label":
-            return metric.label
-        case "period":
-            if metric.period is None:
-                raise KeyError("period")
-            return metric.period
-        case "previous":
-            if metric.previous is None:
-                raise KeyError("previous")
-            return f"{format_number(metric.previous)}{metric.unit}"
-        case "change":
-            change = stated_or_computed_change(metric)
-            if change is None:
-                raise KeyError("change")
-            return f"{format_number(abs(change))}%"
-    raise KeyError(field_name)
-
-
-def stated_or_computed_change(metric: Metric) -> float | None:
-    """Year-on-year change in percent: as stated, or from last year's value."""
-    if metric.change is not None:
-        return metric.change
-    if metric.previous:
-        return round((metric.value - metric.previous) / metric.previous * 100, 2)
-    return None
-
-
-def fill_metrics(text: str, metrics: dict[str, Metric]) -> str:
-    def replace(match: object) -> str:
-        metric_id, field_name = match["id"], match["field"]  # type: ignore[index]
-        metric = metrics.get(metric_id)
-        if metric is None:
-            raise UserError(f"the text refers to an undefined metric {{{{{metric_id}}}}}")
-        try:
-            return resolve_metric(metric, field_name)
-        except KeyError:
-            raise UserError(
-                f"{{{{{metric_id}.{field_name}}}}}: metric '{metric_id}' has no {field_name}"
-            ) from None
-
-    return METRIC_REF.sub(replace, text)
-
-
 class _Composer:
     def __init__(self, report: Report, sections: Mapping[str, str]):
         self.report = report
@@ -143,15 +144,28 @@ class _Composer:
         self.metrics = {m.id: m for m in report.metrics}
         self.section_number = 0
 
+    def read(self, raw: str, document: DocumentKind, path: PathKey) -> Span:
+        """A string of the model as the document shows it, as a span tied to its YAML path."""
+        reading = read(raw, self.metrics)
+        return Span(reading.text, origin=Origin(document, path, reading.origin))
+
     def text(self, raw: str) -> str:
-        return normalise_punctuation(fill_metrics(raw, self.metrics))
+        return read(raw, self.metrics).text
 
-    def paragraphs(self, raw: str | None) -> Iterator[Block]:
+    def paragraphs(self, raw: str | None, document: DocumentKind, key: str) -> Iterator[Block]:
         if raw:
-            for paragraph in self.text(raw).split("\n"):
-                yield Block("paragraph", (Span(paragraph),))
+            whole = self.read(raw, document, (key,))
+            start = 0
+            for paragraph in whole.text.split("\n"):
+                offsets = whole.origin.offsets[start : start + len(paragraph)]  # type: ignore[union-attr]
+                start += len(paragraph) + 1
+                yield Block(
+                    "paragraph", (Span(paragraph, origin=Origin(document, (key,), offsets)),)
+                )
 
-    def section(self, key: str, year: int, items: list[Item]) -> Iterator[Block]:
+    def section(
+        self, document: DocumentKind, key: str, year: int, items: list[Item]
+    ) -> Iterator[Block]:
         if not items:
             return
         self.section_number += 1
@@ -160,68 +174,125 @@ class _Composer:
             "heading",
             (Span(number_marker(1, self.section_number), "number"), Span(heading, "heading")),
             1,
+            section=key,
         )
         for n, item in enumerate(items, start=1):
-            yield from self.item(n, item)
+            yield from self.item(document, key, heading, n, item)
 
-    def item(self, n: int, item: Item) -> Iterator[Block]:
-        head = (
-            Span(number_marker(2, n), "number"),
-            Span(self.text(as_heading_sentence(item.heading)), "heading"),
+    def item(
+        self, document: DocumentKind, key: str, title: str, n: int, item: Item
+    ) -> Iterator[Block]:
+        path: PathKey = (key, n - 1)
+        heading = self.heading(item.heading, document, (*path, "heading"))
+        head = (Span(number_marker(2, n), "number"), heading)
+        points = [
+            self.point_spans(p.lead, p.text, document, (*path, "points", k))
+            for k, p in enumerate(item.points)
+        ]
+        shown = heading.text
+        ref = ItemRef(
+            document=document,
+            section=key,
+            section_title=title,
+            index=n,
+            id=item.id,
+            heading=shown[:-1] if shown.endswith("。") else shown,
+            points=tuple("".join(s.text for s in spans) for spans in points),
+            layout=item.layout,
+            references=tuple(getattr(item, "reports_on", ()) or getattr(item, "answers", ())),
         )
-        points = [self.point_spans(p.lead, p.text) for p in item.points]
         if item.layout == "run-in":
-            yield Block("paragraph", head + tuple(s for spans in points for s in spans), 2)
+            spans = head + tuple(s for spans in points for s in spans)
+            yield Block("paragraph", spans, 2, section=key, item=ref)
             return
-        yield Block("paragraph", head, 2)
+        yield Block("paragraph", head, 2, section=key, item=ref)
         for k, spans in enumerate(points, start=1):
-            yield Block("paragraph", (Span(number_marker(3, k), "number"), *spans), 3)
+            marker = Span(number_marker(3, k), "number")
+            yield Block("paragraph", (marker, *spans), 3, section=key, item=ref)
 
-    def point_spans(self, lead: str | None, text: str) -> tuple[Span, ...]:
-        full = self.text(f"{lead}，{text}" if lead else text)
-        lead_text = self.text(lead) if lead else ""
+    def heading(self, raw: str, document: DocumentKind, path: PathKey) -> Span:
+        """A run-in heading is a sentence: the 。 it lacks is added (and read with it)."""
+        reading = read(as_heading_sentence(raw), self.metrics)  # raw is clean: no outer space
+        offsets = tuple(o if o < len(raw) else ADDED for o in reading.origin)
+        return Span(reading.text, "heading", Origin(document, path, offsets))
+
+    def point_spans(
+        self, lead: str | None, text: str, document: DocumentKind, path: PathKey
+    ) -> tuple[Span, ...]:
+        if not lead:
+            # A point without a lead may be a bare string: its path is then the point's own,
+            # which reportgen.model.sourcemap.locate tries when ``text`` is not there.
+            return (self.read(text, document, (*path, "text")),)
+        # Lead and text are read as one sentence (the comma between them is the document's).
+        reading = read(f"{lead}，{text}", self.metrics)
+        full = reading.text
+        lead_span = self.read(lead, document, (*path, "lead"))
+        after = len(lead) + 1
+        text_offsets = tuple(o - after if o >= after else ADDED for o in reading.origin)
+        text_origin = Origin(document, (*path, "text"), text_offsets)
+        lead_text = lead_span.text
         if lead_text and full.startswith(lead_text):
-            return (Span(lead_text, "lead"), Span(full[len(lead_text) :]))
-        return (Span(full),)
+            rest = Origin(document, text_origin.path, text_offsets[len(lead_text) :])
+            return (
+                Span(lead_text, "lead", lead_span.origin),
+                Span(full[len(lead_text) :], origin=rest),
+            )
+        return (Span(full, origin=text_origin),)
 
     def compose(self) -> Composed:
         report = self.report
         review, plan = report.review, report.plan
-        out = Composed(title=self.text(report.title))
-        out.blocks.append(Block("title", (Span(out.title),)))
         first = review or plan
         assert first is not None
-        out.blocks.extend(self.paragraphs(first.opening))
-        if review is not None:
-            out.blocks.extend(self.section("highlights", review.year, list(review.highlights)))
-            out.blocks.extend(self.section("shortcomings", review.year, list(review.shortcomings)))
-        if plan is not None:
-            blocks = list(self.section("priorities", plan.year, list(plan.priorities)))
-            if review is not None and plan.opening and blocks:
-                blocks[1:1] = list(self.paragraphs(plan.opening))
-            out.blocks.extend(blocks)
-        for document in (review, plan):
-            if document is not None:
-                out.blocks.extend(self.paragraphs(document.closing))
-        out.blocks.extend(
-            self.attachments(
-                [*(review.attachments if review else []), *(plan.attachments if plan else [])]
-            )
+        first_kind: DocumentKind = "review" if review is not None else "plan"
+        title = self.text(report.title)
+        title_origin = (
+            Origin(first_kind, ("title",), read(first.title, self.metrics).origin)
+            if first.title
+            else None
         )
-        signature = (review and review.signature) or (plan and plan.signature)
-        if signature:
-            out.blocks.append(Block("signature", (Span(self.text(signature.name)),)))
+        out = Composed(title=title)
+        out.blocks.append(Block("title", (Span(title, origin=title_origin),)))
+        out.blocks.extend(self.paragraphs(first.opening, first_kind, "opening"))
+        if review is not None:
+            for key in ("highlights", "shortcomings"):
+                out.blocks.extend(self.section("review", key, review.year, getattr(review, key)))
+        if plan is not None:
+            blocks = list(self.section("plan", "priorities", plan.year, list(plan.priorities)))
+            if review is not None and plan.opening and blocks:
+                blocks[1:1] = list(self.paragraphs(plan.opening, "plan", "opening"))
+            out.blocks.extend(blocks)
+        for kind, document in (("review", review), ("plan", plan)):
+            if document is not None:
+                out.blocks.extend(self.paragraphs(document.closing, kind, "closing"))  # type: ignore[arg-type]
+        attachments = [
+            *(("review", i, a) for i, a in enumerate(review.attachments if review else [])),
+            *(("plan", i, a) for i, a in enumerate(plan.attachments if plan else [])),
+        ]
+        out.blocks.extend(self.attachments(attachments))  # type: ignore[arg-type]
+        signed = (review and review.signature and review) or (plan and plan.signature and plan)
+        if signed:
+            signature = signed.signature
+            assert signature is not None
+            kind: DocumentKind = "review" if signed is review else "plan"
+            name = self.read(signature.name, kind, ("signature", "name"))
+            out.blocks.append(Block("signature", (name,)))
             day = signature.date
-            out.blocks.append(Block("date", (Span(f"{day.year}年{day.month}月{day.day}日"),)))
+            date = Span(
+                f"{day.year}年{day.month}月{day.day}日", origin=Origin(kind, ("signature", "date"))
+            )
+            out.blocks.append(Block("date", (date,)))
         out.metrics = [self.metric_row(m) for m in report.metrics]
         return out
 
-    def attachments(self, names: list[str]) -> Iterator[Block]:
+    def attachments(self, names: list[tuple[DocumentKind, int, str]]) -> Iterator[Block]:
         if len(names) == 1:
-            yield Block("attachment", (Span("附件："), Span(self.text(names[0]))))
-        for n, name in enumerate(names if len(names) > 1 else [], start=1):
+            kind, i, name = names[0]
+            yield Block("attachment", (Span("附件："), self.read(name, kind, ("attachments", i))))
+        for n, (kind, i, name) in enumerate(names if len(names) > 1 else [], start=1):
             prefix = "附件：" if n == 1 else ""
-            yield Block("attachment", (Span(f"{prefix}{n}."), Span(self.text(name))))
+            span = self.read(name, kind, ("attachments", i))
+            yield Block("attachment", (Span(f"{prefix}{n}."), span))
 
     def metric_row(self, metric: Metric) -> MetricRow:
         change = stated_or_computed_change(metric)

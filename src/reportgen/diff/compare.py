@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.compose.document import Composed, compose, fill_metrics
+from reportgen.compose.document import Composed, compose
 from reportgen.diff.figures import FigureRow, compare_figures
 from reportgen.diff.items import ItemDiff, item_views, match_items
 from reportgen.diff.words import Op, has_changes, word_diff
 from reportgen.model.report import Plan, Report, Review
 from reportgen.settings.units import UnitTable
-from reportgen.text.core import normalise_punctuation
 
 Document = Review | Plan
+TEXT_FIELDS = ("title", "opening", "closing", "signature", "date", "attachments")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,10 @@ class DocumentDiff:
     items: ItemDiff
     texts: list[TextChange] = field(default_factory=list)
     figures: list[FigureRow] = field(default_factory=list)
+    # The two documents as composed for the comparison; the tracked-changes document is
+    # planned from these and from ``items``, so it shows the same changes as the report.
+    old_composed: Composed | None = field(default=None, repr=False)
+    new_composed: Composed | None = field(default=None, repr=False)
 
     @property
     def changed_figures(self) -> list[FigureRow]:
@@ -53,24 +57,19 @@ class DocumentDiff:
         return not any(self.counts().values()) and not self.items.changed
 
 
-def document_texts(document: Document) -> dict[str, str]:
-    """The texts of a document outside its items, as they are printed."""
-    metrics = {m.id: m for m in document.metrics}
-
-    def text(raw: str | None) -> str:
-        return normalise_punctuation(fill_metrics(raw, metrics)) if raw else ""
-
-    report = report_of(document)
-    signature = document.signature
-    day = signature.date if signature else None
-    return {
-        "title": text(report.title),
-        "opening": text(document.opening),
-        "closing": text(document.closing),
-        "signature": text(signature.name) if signature else "",
-        "date": f"{day.year}年{day.month}月{day.day}日" if day else "",
-        "attachments": "\n".join(text(a) for a in document.attachments),
-    }
+def document_texts(composed: Composed) -> dict[str, str]:
+    """The texts of a composed document outside its items, as they are printed."""
+    found: dict[str, list[str]] = {key: [] for key in TEXT_FIELDS}
+    for block in composed.blocks:
+        if block.kind == "title":
+            found["title"].append(block.text)
+        elif block.kind in ("signature", "date"):
+            found[block.kind].append(block.text)
+        elif block.kind == "attachment":
+            found["attachments"].extend(s.text for s in block.spans if s.origin is not None)
+        elif block.kind == "paragraph" and block.item is None and block.origin is not None:
+            found[str(block.origin.path[0])].append(block.text)
+    return {key: "\n".join(texts) for key, texts in found.items()}
 
 
 def report_of(document: Document) -> Report:
@@ -91,7 +90,8 @@ def compare(
     old_name: str = "a",
     new_name: str = "b",
 ) -> DocumentDiff:
-    texts_old, texts_new = document_texts(old), document_texts(new)
+    composed_old, composed_new = compose_alone(old, sections), compose_alone(new, sections)
+    texts_old, texts_new = document_texts(composed_old), document_texts(composed_new)
     texts = []
     for name, before in texts_old.items():
         ops = word_diff(before, texts_new[name])
@@ -100,7 +100,9 @@ def compare(
     return DocumentDiff(
         old_name=old_name,
         new_name=new_name,
-        items=match_items(item_views(old, sections), item_views(new, sections)),
+        items=match_items(item_views(composed_old), item_views(composed_new)),
         texts=texts,
         figures=compare_figures(list(old.metrics), list(new.metrics), units),
+        old_composed=composed_old,
+        new_composed=composed_new,
     )

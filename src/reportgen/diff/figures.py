@@ -8,7 +8,7 @@ from typing import Literal
 
 from reportgen.model.report import Metric
 from reportgen.settings.units import UnitTable, as_decimal
-from reportgen.text.core import format_number
+from reportgen.text.references import format_number
 
 FigureStatus = Literal["added", "removed", "changed", "unchanged", "incomparable"]
 _HUNDREDTH = Decimal("0.01")

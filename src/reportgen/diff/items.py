@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportgen.compose.document import fill_metrics
+from reportgen.compose.document import Block, Composed, ItemRef
 from reportgen.diff.words import Op, has_changes, heading_similarity, similarity, word_diff
-from reportgen.model.report import Item, Plan, Review
-from reportgen.text.core import normalise_punctuation, number_marker
+from reportgen.text.numbering import number_marker
 
 SECTION_KEYS = ("highlights", "shortcomings", "priorities")
 
@@ -25,7 +24,8 @@ BODY_THRESHOLD = 0.6
 
 @dataclass(frozen=True)
 class ItemView:
-    """An item as the document shows it: its place, heading and text, metrics filled in."""
+    """An item as the document shows it (read from compose's blocks): its place, heading
+    without the closing 。 and its points' text, metrics filled in."""
 
     section: str
     section_title: str
@@ -35,6 +35,7 @@ class ItemView:
     body: str
     layout: str = "run-in"
     references: tuple[str, ...] = ()  # reports_on or answers
+    ref: ItemRef | None = field(default=None, compare=False, repr=False)  # compose's item
 
     @property
     def marker(self) -> str:
@@ -96,21 +97,26 @@ class ItemDiff:
         return [m for m in self.matched if m.changed]
 
 
-def item_views(document: Review | Plan, sections: dict[str, str]) -> list[ItemView]:
-    metrics = {m.id: m for m in document.metrics}
-
-    def text(raw: str) -> str:
-        return normalise_punctuation(fill_metrics(raw, metrics))
-
-    views = []
-    for key in SECTION_KEYS:
-        items: list[Item] = getattr(document, key, None) or []
-        title = sections[key].format(year=document.year)
-        for n, item in enumerate(items, start=1):
-            heading = text(item.heading).rstrip("。")
-            body = "".join(text(p.full_text) for p in item.points)
-            references = tuple(getattr(item, "reports_on", ()) or getattr(item, "answers", ()))
-            views.append(ItemView(key, title, n, item.id, heading, body, item.layout, references))
+def item_views(composed: Composed | list[Block]) -> list[ItemView]:
+    """The items of a composed document (or of its blocks), in order, as it shows them."""
+    views: list[ItemView] = []
+    for block in composed.blocks if isinstance(composed, Composed) else composed:
+        ref = block.item
+        if ref is None or (views and views[-1].ref == ref):
+            continue
+        views.append(
+            ItemView(
+                ref.section,
+                ref.section_title,
+                ref.index,
+                ref.id,
+                ref.heading,
+                ref.body,
+                ref.layout,
+                ref.references,
+                ref,
+            )
+        )
     return views
 
 

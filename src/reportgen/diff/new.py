@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError, display_path
 from reportgen.model.report import Plan, Review
-from reportgen.text.core import format_number
+from reportgen.text.references import format_number
 
 TO_FILL = "待填写"
 _WRAP = 44  # characters of Chinese per comment line
@@ -127,7 +127,7 @@ def review_text(
 
 
 def _numeral(n: int) -> str:
-    from reportgen.text.core import chinese_numeral
+    from reportgen.text.numbering import chinese_numeral
 
     return chinese_numeral(n)
 

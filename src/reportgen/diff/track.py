@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from reportgen.diff.compare import compose_alone
 from reportgen.diff.items import ItemView, item_views
 from reportgen.diff.words import similarity
 from reportgen.model.report import Plan, Review
@@ -100,9 +101,11 @@ def track(
     result = TrackResult(
         plan.year, names[0], names[1] if review else None, names[2] if previous else None
     )
-    priorities = item_views(plan, sections)
+    priorities = item_views(compose_alone(plan, sections))
     highlights = (
-        [v for v in item_views(review, sections) if v.section == "highlights"] if review else []
+        [v for v in item_views(compose_alone(review, sections)) if v.section == "highlights"]
+        if review
+        else []
     )
     priority_ids = {p.id for p in priorities if p.id}
     result.priorities = _linked(priorities, highlights, REPORT_SUGGESTION)
@@ -113,7 +116,9 @@ def track(
         if not h.references
     ]
     if previous is not None:
-        shortcomings = [v for v in item_views(previous, sections) if v.section == "shortcomings"]
+        shortcomings = [
+            v for v in item_views(compose_alone(previous, sections)) if v.section == "shortcomings"
+        ]
         shortcoming_ids = {s.id for s in shortcomings if s.id}
         result.shortcomings = _linked(shortcomings, priorities, ANSWER_SUGGESTION)
         result.dangling += _dangling(priorities, "answers", shortcoming_ids)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reportgen.importer.numbering import ENUMERATION, parse_marker
 from reportgen.importer.reader import RawParagraph
-from reportgen.text.core import half_width_marks, is_cjk, normalise_punctuation
+from reportgen.text.punctuation import half_width_marks, is_cjk, normalise_punctuation
 
 
 @dataclass

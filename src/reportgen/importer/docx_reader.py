@@ -19,7 +19,7 @@ from typing import Any
 from reportgen import oxml
 from reportgen.errors import UserError, display_path
 from reportgen.importer.reader import RawParagraph, ReadResult
-from reportgen.text.core import chinese_numeral
+from reportgen.text.numbering import chinese_numeral
 
 _HEADING_NAMES = ("heading ", "标题 ")
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # what the zip may unpack to: no zip bombs

@@ -56,7 +56,7 @@ def parse_marker(text: str) -> Marker | None:
 
 def enumeration_starts(text: str) -> list[int]:
     """Offsets of 一是 二是 三是 … when they run in order (at least two), else []."""
-    from reportgen.text.core import chinese_numeral
+    from reportgen.text.numbering import chinese_numeral
 
     found: list[int] = []
     expected = 1

@@ -150,7 +150,7 @@ def _opens_section(line: Line, style_level: int | None, marker_level: int | None
 
 def _enumerated(body: list[Line]) -> bool:
     """Paragraphs opening with 一是 二是 三是 … in order: the items of a section without （一）."""
-    from reportgen.text.core import chinese_numeral
+    from reportgen.text.numbering import chinese_numeral
 
     if len(body) < 2:
         return False

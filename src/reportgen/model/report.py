@@ -7,26 +7,13 @@ else. Numbering (一、 （一） 1. （1）) is never stored: it follows from t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen.model.chars import refuse_invisible
-
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-
-
-def clean_text(value: str) -> str:
-    """Join wrapped lines (Chinese needs no space between them); a blank line starts a paragraph.
-
-    Authors write long text as YAML block scalars and may wrap it anywhere; the document
-    is the same however they wrap.
-    """
-    paragraphs = _PARAGRAPH_BREAK.split(value.strip())
-    return "\n".join(_LINE_BREAK.sub("", p) for p in paragraphs)
+from reportgen.text.cleaning import clean_text
 
 
 def one_paragraph(value: str) -> str:

@@ -1,4 +1,5 @@
-"""Where each character of a YAML string value sits in the source text.
+"""Where each character of a YAML string value sits in the source text (check, fix, and the
+origins compose gives every span: :func:`locate`).
 
 The loader knows where every node *starts*. A finding inside a long block scalar (the ninth
 line of a ``text: |``) should name the line and column of the offending character itself, and
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from reportgen.errors import Location
 from reportgen.model.loader import Loaded, PathKey, compose
+from reportgen.text.cleaning import clean_with_origin
 
 _BREAKS = "\n\x85\u2028\u2029"  # line breaks as PyYAML counts them (and '\r' alone)
 _ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
@@ -138,3 +141,38 @@ def _skip_layout(src: str, p: int, end: int, style: str | None) -> int:
         else:
             break
     return p
+
+
+def locate(loaded: Loaded, path: PathKey, offset: int, source: SourceMap | None = None) -> Location:
+    """The line and column of character ``offset`` of the model's (cleaned) string at ``path``:
+    what a composed span's :class:`~reportgen.compose.document.Origin` points at.
+
+    A point written as a bare string has no ``text`` key; its path is then the point's own.
+    Unknown paths fall back to the nearest node the loader knows.
+    """
+    raw = value_at(loaded.value, path)
+    if not isinstance(raw, str) and path and path[-1] == "text":
+        path = path[:-1]
+        raw = value_at(loaded.value, path)
+    if not isinstance(raw, str):
+        return loaded.locate(path)
+    _, origin = clean_with_origin(raw)
+    raw_offset = origin[min(max(offset, 0), len(origin) - 1)] if origin else 0
+    source = source or SourceMap.of(loaded)
+    index = source.index(path, raw, raw_offset)
+    if index is None:
+        return loaded.locate(path)
+    line, column = source.position(index)
+    return Location(loaded.file, line, column)
+
+
+def value_at(value: object, path: PathKey) -> object:
+    node = value
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node

@@ -25,7 +25,7 @@ from reportgen.model.report import (
 )
 from reportgen.model.sourcemap import SourceMap
 from reportgen.settings.messages import describe_value, has_message, message
-from reportgen.text.core import METRIC_FIELDS, METRIC_REF
+from reportgen.text.references import METRIC_FIELDS, METRIC_REF
 
 DocumentT = TypeVar("DocumentT", Review, Plan)
 

@@ -1,5 +1,8 @@
-"""The text of a document: numerals and number markers, punctuation normalisation, sentence
-endings, metric references and Chinese word segmentation.
+"""The text of a document, decided once: cleaning (:mod:`.cleaning`), metric references and
+figures (:mod:`.references`), punctuation (:mod:`.punctuation`), numbering (:mod:`.numbering`),
+the reading pipeline that chains them keeping a map back to the YAML (:mod:`.pipeline`), and
+Chinese word segmentation (:mod:`.segment`).
 
-Pure functions over strings; imports nothing of reportgen but ``reportgen.errors``.
+Pure functions over strings, the lowest layer: imports nothing of reportgen but
+``reportgen.errors`` (the model's validators clean through here).
 """

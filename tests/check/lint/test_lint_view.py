@@ -5,9 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.check.lint.view import build_view, clean_with_origin, fill_with_origin, make_passage
+from reportgen.check.lint.view import build_view, make_passage
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.report import Metric, clean_text
+from reportgen.model.report import Metric
+from reportgen.text.cleaning import clean_text, clean_with_origin
+from reportgen.text.references import fill_with_origin
 
 _RAW = st.text(st.sampled_from(list("改革创新，。ab1 \t\n")), max_size=40)
 

@@ -8,12 +8,11 @@ from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
 from reportgen.check.lint.view import MetricView, Passage, View, metric_refs
-from reportgen.compose.document import stated_or_computed_change
 from reportgen.errors import Location, Problem
 from reportgen.model.loader import format_path
 from reportgen.model.report import Metric
 from reportgen.settings.rules import Rule
-from reportgen.text.core import format_number
+from reportgen.text.references import format_number, stated_or_computed_change
 
 _UP = ("增长", "增加", "提高", "上升", "增幅", "提升", "上涨")
 _DOWN = ("下降", "减少", "降低", "下滑", "降幅", "回落")

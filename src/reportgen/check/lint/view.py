@@ -4,7 +4,8 @@ A :class:`View` is built from the loaded YAML, not from the validated model, so 
 with a schema error (an unknown key, a missing heading) is still checked everywhere else:
 ``reportgen check`` reports every problem in one run. Each text is a :class:`Passage`: the
 string as written, the text the reader sees (wrapped lines joined as :func:`model.clean_text`
-joins them, ``{{metric}}`` references filled as the document fills them) and, for each
+joins them, ``{{metric}}`` references filled as the document fills them: both by
+:mod:`reportgen.text`) and, for each
 character of that text, the offset in the written string it came from, so that a finding
 points at the exact line and column in the YAML.
 """
@@ -17,12 +18,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reportgen.compose.document import resolve_metric
 from reportgen.errors import Location
 from reportgen.model.loader import Loaded, PathKey, format_path
-from reportgen.model.report import _LINE_BREAK, _PARAGRAPH_BREAK, Metric
-from reportgen.model.sourcemap import SourceMap
-from reportgen.text.core import METRIC_REF
+from reportgen.model.report import Metric
+from reportgen.model.sourcemap import SourceMap, value_at
+from reportgen.text.cleaning import clean_with_origin
+from reportgen.text.references import METRIC_REF, fill_with_origin
 
 SECTIONS = {"review": ("highlights", "shortcomings"), "plan": ("priorities",)}
 
@@ -124,7 +125,7 @@ def build_view(loaded: Loaded, kind: str) -> View:
     table = view.metric_table()
 
     def passage(path: PathKey, role: str) -> Passage | None:
-        raw = _get(value, path)
+        raw = value_at(value, path)
         if not isinstance(raw, str) or not raw.strip():
             return None
         found = make_passage(path, role, raw, table)
@@ -170,18 +171,6 @@ def build_view(loaded: Loaded, kind: str) -> View:
     return view
 
 
-def _get(value: Any, path: PathKey) -> Any:
-    node = value
-    for part in path:
-        if isinstance(node, dict) and isinstance(part, str):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
-
-
 def _metrics(entries: Any) -> Iterator[MetricView]:
     if not isinstance(entries, list):
         return
@@ -199,62 +188,6 @@ def make_passage(path: PathKey, role: str, raw: str, metrics: dict[str, Metric])
     text, origin = clean_with_origin(raw)
     text, origin = fill_with_origin(text, origin, metrics)
     return Passage(path, role, raw, text, tuple(origin))
-
-
-def clean_with_origin(raw: str) -> tuple[str, list[int]]:
-    """:func:`reportgen.model.report.clean_text`, keeping the raw offset of every character kept."""
-    stripped = raw.strip()
-    if not stripped:
-        return "", []
-    start = len(raw) - len(raw.lstrip())
-    text: list[str] = []
-    origin: list[int] = []
-    breaks = list(_PARAGRAPH_BREAK.finditer(stripped))
-    bounds = [(0, breaks[0].start() if breaks else len(stripped))]
-    for n, joint in enumerate(breaks):
-        bounds.append(
-            (joint.end(), breaks[n + 1].start() if n + 1 < len(breaks) else len(stripped))
-        )
-    for n, (lo, hi) in enumerate(bounds):
-        if n:
-            text.append("\n")
-            origin.append(start + bounds[n - 1][1])
-        paragraph = stripped[lo:hi]
-        kept = 0
-        for joint in _LINE_BREAK.finditer(paragraph):
-            for j in range(kept, joint.start()):
-                text.append(paragraph[j])
-                origin.append(start + lo + j)
-            kept = joint.end()
-        for j in range(kept, len(paragraph)):
-            text.append(paragraph[j])
-            origin.append(start + lo + j)
-    return "".join(text), origin
-
-
-def fill_with_origin(
-    text: str, origin: list[int], metrics: dict[str, Metric]
-) -> tuple[str, list[int]]:
-    """Fill ``{{id}}`` references as the document does; filled text maps to the reference."""
-    out: list[str] = []
-    out_origin: list[int] = []
-    kept = 0
-    for match in METRIC_REF.finditer(text):
-        metric = metrics.get(match["id"])
-        if metric is None:
-            continue  # an undefined reference stays as written; the schema check reports it
-        try:
-            filled = resolve_metric(metric, match["field"])
-        except KeyError:
-            continue
-        out.append(text[kept : match.start()])
-        out_origin.extend(origin[kept : match.start()])
-        out.append(filled)
-        out_origin.extend([origin[match.start()]] * len(filled))
-        kept = match.end()
-    out.append(text[kept:])
-    out_origin.extend(origin[kept:])
-    return "".join(out), out_origin
 
 
 def metric_refs(passage: Passage) -> Iterator[tuple[int, str, str | None]]:

@@ -1,48 +1,13 @@
-"""Text functions for Chinese official documents: numbering, punctuation width, figures."""
+"""Punctuation of Chinese text: which characters are CJK, half-width marks beside Chinese made
+full-width, and where a sentence ends.
+
+Pure functions over strings; imports nothing of reportgen. Every change of punctuation the
+build makes is decided here (check's rules and ``check --fix`` ask the same functions).
+"""
 
 from __future__ import annotations
 
 import re
-
-_DIGITS = "零一二三四五六七八九"
-_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 105 → 一百零五 (1 ≤ n ≤ 9999)."""
-    if not 1 <= n <= 9999:
-        raise ValueError(f"cannot number item {n}: 1 to 9999 are supported")
-    out = ""
-    rest = n
-    zero_pending = False
-    for size, name in _UNITS:
-        digit, rest = divmod(rest, size)
-        if digit:
-            if zero_pending:
-                out += "零"
-                zero_pending = False
-            out += ("" if (size == 10 and digit == 1 and not out) else _DIGITS[digit]) + name
-        elif out:
-            zero_pending = True
-    if rest:
-        if zero_pending:
-            out += "零"
-        out += _DIGITS[rest]
-    return out
-
-
-def number_marker(level: int, n: int) -> str:
-    """The marker of the n-th heading at a GB/T 9704 level: 一、 （一） 1. （1）."""
-    if level == 1:
-        return f"{chinese_numeral(n)}、"
-    if level == 2:
-        return f"（{chinese_numeral(n)}）"
-    if level == 3:
-        return f"{n}."
-    if level == 4:
-        return f"（{n}）"
-    raise ValueError(f"numbering levels are 1 to 4, not {level}")
-
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
@@ -89,6 +54,20 @@ def normalise_punctuation(text: str) -> str:
     return text
 
 
+def normalise_with_origin(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """:func:`normalise_punctuation`, keeping for each character the origin of the one it
+    came from (a mark made full-width keeps the half-width mark's; dropped spaces vanish)."""
+    fixed = normalise_punctuation(text)
+    out: list[int] = []
+    i = 0
+    for char in fixed:
+        while i < len(text) and not (text[i] == char or HALF_TO_FULL.get(text[i]) == char):
+            i += 1  # a space after a mark, dropped
+        out.append(origin[min(i, len(origin) - 1)] if origin else 0)
+        i += 1
+    return fixed, out
+
+
 def half_width_marks(text: str) -> list[tuple[int, str]]:
     """Offsets and characters that :func:`normalise_punctuation` would change."""
     fixed = normalise_punctuation(text)
@@ -117,19 +96,3 @@ def as_heading_sentence(heading: str) -> str:
     """A run-in heading is a sentence: 社会发展开拓新局面 → 社会发展开拓新局面。"""
     heading = heading.strip()
     return heading if ends_sentence(heading) else f"{heading}。"
-
-
-def format_number(value: float | int) -> str:
-    """4720 → 4720, 12.43 → 12.43, 4720.0 → 4720: as a person writes it, never 1e+05."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return str(value)
-    text = repr(value)
-    if "e" in text or "E" in text:
-        text = f"{value:.10f}".rstrip("0").rstrip(".")
-    return text
-
-
-METRIC_REF = re.compile(r"\{\{\s*(?P<id>[\w-]+)(?:\.(?P<field>\w+))?\s*\}\}")
-METRIC_FIELDS = ("value", "unit", "label", "change", "previous", "period")
