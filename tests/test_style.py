@@ -28,3 +28,15 @@ def test_ruff(args: list[str]) -> None:
         [*_ruff(), *args, "src", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_over_400_lines_without_its_reason() -> None:
+    """A long module must say why in its docstring ('Long because …'); otherwise split it."""
+    src = REPO / "src" / "reportgen"
+    long_unexplained = [
+        f"{path.relative_to(src)}: {n} lines"
+        for path in sorted(src.rglob("*.py"))
+        if (n := len(path.read_text("utf-8").splitlines())) > 400
+        and "Long because" not in path.read_text("utf-8")[:4000]
+    ]
+    assert long_unexplained == []

@@ -4,6 +4,9 @@ Levels are read from what the document does, not from fixed markers: the section
 most senior headings (一、, a Heading 1, or a line that names a section such as 存在问题),
 the items are the next level used under each section, whatever marker it has (a document may
 put 1. directly under 一、), and what lies under an item becomes its points.
+
+Long because recognising a document's levels is one decision over one list of lines (sections,
+items, points, ending); split, its helpers would pass that state back and forth.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ PyYAML's composer gives us nodes with marks; we construct values ourselves so th
 - duplicate keys are errors (PyYAML silently keeps the last one);
 - only plain YAML types are accepted: no ``!!python/...`` tags, no anchors or aliases
   (which is also what keeps "billion laughs" files harmless).
+
+Long because one safe reader is the point: the constructor, its position records and every
+refusal (tags, aliases, duplicate keys, encodings, size and depth caps) must be read together.
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ XML from :mod:`reportgen.oxml`. This module speaks in styles, paragraphs and run
 - a span's role picks its font: the numbering and heading of a level-1 block take 黑体, of a
   level-2 block 楷体, levels 3 and 4 仿宋; lead phrases are bold when the layout says so;
 - the page number is a PAGE field in odd and even footers.
+
+Long because ``DocxWriter`` is one public class (the tracked-changes and roll-up writers
+subclass or call it): styles, page, footers, blocks and tables share its layout and state.
 """
 
 from __future__ import annotations
