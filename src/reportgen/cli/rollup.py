@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ForceOutputOption
+from reportgen.cli.progress import ProgressBar
 
 if TYPE_CHECKING:
     from reportgen.app.rollup import RollupResult
@@ -102,27 +102,12 @@ class ProgressPrinter:
     on stderr when stderr is a terminal (never into a pipe or a log file)."""
 
     def __init__(self, *, bar: bool | None = None) -> None:
-        self.bar = sys.stderr.isatty() if bar is None else bar
-        self._progress: Any = None
-        self._task: Any = None
-
-    def start(self, total: int) -> None:
-        if not self.bar or total < 2:
-            return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
         from reportgen.settings.messages import message
 
-        self._progress = Progress(
-            TextColumn(message("rollup_progress")),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=Console(file=sys.stderr),
-            transient=True,
-        )
-        self._task = self._progress.add_task("rollup", total=total)
-        self._progress.start()
+        self.progress = ProgressBar(message("rollup_progress"), bar=bar)
+
+    def start(self, total: int) -> None:
+        self.progress.start(total)
 
     def done(self, office: Office) -> None:
         from reportgen.settings.messages import message
@@ -136,15 +121,8 @@ class ProgressPrinter:
             lines = [message("rollup_line_missing", office=office.shown, reason=office.reason)]
         else:
             lines = []
-        for line in lines:
-            if self._progress is not None:
-                self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-            else:
-                print(line, file=sys.stderr)
-        if self._progress is not None:
-            self._progress.advance(self._task)
+        self.progress.say(lines)
+        self.progress.advance()
 
     def finish(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+        self.progress.finish()
