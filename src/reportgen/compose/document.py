@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportgen.model.report import Item, Metric, Plan, Report, Review
+from reportgen.model.report import Item, Metric, Part, Plan, Point, Report, Review, sections_of
 from reportgen.text.numbering import number_marker
 from reportgen.text.pipeline import read
 from reportgen.text.punctuation import as_heading_sentence
@@ -57,7 +57,7 @@ class ItemRef:
     """The numbered item （一）… a block belongs to, as the document shows it."""
 
     document: DocumentKind
-    section: str  # highlights, shortcomings or priorities
+    section: str  # highlights, shortcomings, priorities, or parts/<id or title> for a part
     section_title: str  # the level-1 heading's text, without its number
     index: int  # 1-based: its number （一）
     id: str | None
@@ -65,10 +65,11 @@ class ItemRef:
     points: tuple[str, ...]  # each point as shown (lead，text)
     layout: str = "run-in"
     references: tuple[str, ...] = ()  # reports_on (highlights) or answers (priorities)
+    items_path: PathKey = ()  # the YAML path of its list when not the section's (a part's items)
 
     @property
     def path(self) -> PathKey:
-        return (self.section, self.index - 1)
+        return (*(self.items_path or (self.section,)), self.index - 1)
 
     @property
     def body(self) -> str:
@@ -83,7 +84,7 @@ class Block:
     kind: BlockKind
     spans: tuple[Span, ...]
     level: int = 0  # 1: 一、 2: （一） 3: 1. 4: （1）; 0 for body text
-    section: str | None = None
+    section: str | None = None  # the section kind, or parts/<id or title> inside a part
     item: ItemRef | None = None
 
     @property
@@ -152,44 +153,106 @@ class _Composer:
     def text(self, raw: str) -> str:
         return read(raw, self.metrics).text
 
-    def paragraphs(self, raw: str | None, document: DocumentKind, key: str) -> Iterator[Block]:
+    def paragraphs(
+        self,
+        raw: str | None,
+        document: DocumentKind,
+        key: str | PathKey,
+        section: str | None = None,
+    ) -> Iterator[Block]:
         if raw:
-            whole = self.read(raw, document, (key,))
+            path = (key,) if isinstance(key, str) else key
+            whole = self.read(raw, document, path)
             start = 0
             for paragraph in whole.text.split("\n"):
                 offsets = whole.origin.offsets[start : start + len(paragraph)]  # type: ignore[union-attr]
                 start += len(paragraph) + 1
                 yield Block(
-                    "paragraph", (Span(paragraph, origin=Origin(document, (key,), offsets)),)
+                    "paragraph",
+                    (Span(paragraph, origin=Origin(document, path, offsets)),),
+                    section=section,
                 )
 
-    def section(
-        self, document: DocumentKind, key: str, year: int, items: list[Item]
+    def document_sections(
+        self, document: DocumentKind, doc: Review | Plan, opening: list[Block] | None = None
     ) -> Iterator[Block]:
+        """The sections of ``doc`` in order, each followed by the parts written ``after`` it
+        (the parts after ``opening`` first, those without ``after`` after the last section).
+        ``opening`` (a plan's opening in a combined report) goes under the first section's
+        heading."""
+        kinds = sections_of(doc)
+        placed = {kind: [p for p in enumerate(doc.parts) if p[1].after == kind] for kind in kinds}
+        placed[kinds[-1]] += [p for p in enumerate(doc.parts) if p[1].after is None]
+        for i, part in enumerate(doc.parts):
+            if part.after == "opening":
+                yield from self.part(document, i, part)
+        for kind in kinds:
+            blocks = list(self.section(document, doc, kind))
+            if opening and blocks:
+                blocks[1:1] = opening
+                opening = None
+            yield from blocks
+            for i, part in placed[kind]:
+                yield from self.part(document, i, part)
+
+    def section(self, document: DocumentKind, doc: Review | Plan, key: str) -> Iterator[Block]:
+        items: list[Item] = list(getattr(doc, key))
         if not items:
             return
-        self.section_number += 1
-        heading = self.sections[key].format(year=year)
-        yield Block(
-            "heading",
-            (Span(number_marker(1, self.section_number), "number"), Span(heading, "heading")),
-            1,
-            section=key,
-        )
+        own: str | None = getattr(doc.titles, key)
+        if own is None:
+            heading = Span(self.sections[key].format(year=doc.year), "heading")
+        else:
+            heading = self.read(own, document, ("titles", key))
+            heading = Span(heading.text, "heading", heading.origin)
+        yield self.level_one(heading, key)
         for n, item in enumerate(items, start=1):
-            yield from self.item(document, key, heading, n, item)
+            yield from self.item(document, key, heading.text, n, item)
+
+    def level_one(self, heading: Span, section: str) -> Block:
+        """The next 一、二、… heading: sections and parts are numbered together."""
+        self.section_number += 1
+        number = Span(number_marker(1, self.section_number), "number")
+        return Block("heading", (number, heading), 1, section=section)
+
+    def part(self, document: DocumentKind, i: int, part: Part) -> Iterator[Block]:
+        """A part of the author's own: its heading, its prose, then its items （一）…."""
+        path: PathKey = ("parts", i)
+        title = self.read(part.title, document, (*path, "title"))
+        yield self.level_one(Span(title.text, "heading", title.origin), part.key)
+        yield from self.paragraphs(part.text, document, (*path, "text"), part.key)
+        for n, item in enumerate(part.items, start=1):
+            yield from self.item(document, part.key, title.text, n, item, (*path, "items"))
 
     def item(
-        self, document: DocumentKind, key: str, title: str, n: int, item: Item
+        self,
+        document: DocumentKind,
+        key: str,
+        title: str,
+        n: int,
+        item: Item,
+        items_path: PathKey = (),
     ) -> Iterator[Block]:
-        path: PathKey = (key, n - 1)
+        path: PathKey = (*(items_path or (key,)), n - 1)
         heading = self.heading(item.heading, document, (*path, "heading"))
         head = (Span(number_marker(2, n), "number"), heading)
+        run_in = item.layout == "run-in"
         points = [
             self.point_spans(p.lead, p.text, document, (*path, "points", k))
+            + (self.subpoint_spans(p, document, (*path, "points", k)) if run_in else ())
             for k, p in enumerate(item.points)
         ]
         shown = heading.text
+        if not run_in:  # the points as shown, their sub-points each after its own
+            points_shown = [
+                "".join(s.text for s in spans)
+                + "".join(
+                    f"{number_marker(4, m)}{self.text(sub)}" for m, sub in enumerate(p.subpoints, 1)
+                )
+                for spans, p in zip(points, item.points, strict=True)
+            ]
+        else:
+            points_shown = ["".join(s.text for s in spans) for spans in points]
         ref = ItemRef(
             document=document,
             section=key,
@@ -197,18 +260,34 @@ class _Composer:
             index=n,
             id=item.id,
             heading=shown[:-1] if shown.endswith("。") else shown,
-            points=tuple("".join(s.text for s in spans) for spans in points),
+            points=tuple(points_shown),
             layout=item.layout,
             references=tuple(getattr(item, "reports_on", ()) or getattr(item, "answers", ())),
+            items_path=items_path,
         )
-        if item.layout == "run-in":
+        if run_in:
             spans = head + tuple(s for spans in points for s in spans)
             yield Block("paragraph", spans, 2, section=key, item=ref)
             return
         yield Block("paragraph", head, 2, section=key, item=ref)
-        for k, spans in enumerate(points, start=1):
+        for k, (spans, point) in enumerate(zip(points, item.points, strict=True), start=1):
             marker = Span(number_marker(3, k), "number")
             yield Block("paragraph", (marker, *spans), 3, section=key, item=ref)
+            for m, sub in enumerate(point.subpoints, start=1):
+                number = Span(number_marker(4, m), "number")
+                span = self.read(sub, document, (*path, "points", k - 1, "subpoints", m - 1))
+                yield Block("paragraph", (number, span), 4, section=key, item=ref)
+
+    def subpoint_spans(
+        self, point: Point, document: DocumentKind, path: PathKey
+    ) -> tuple[Span, ...]:
+        """A point's sub-points run in after its text: （1）… （2）…. The number is body text
+        here (its font is the paragraph's), not a heading's number."""
+        spans: list[Span] = []
+        for m, sub in enumerate(point.subpoints, start=1):
+            spans.append(Span(number_marker(4, m)))
+            spans.append(self.read(sub, document, (*path, "subpoints", m - 1)))
+        return tuple(spans)
 
     def heading(self, raw: str, document: DocumentKind, path: PathKey) -> Span:
         """A run-in heading is a sentence: the 。 it lacks is added (and read with it)."""
@@ -255,13 +334,10 @@ class _Composer:
         out.blocks.append(Block("title", (Span(title, origin=title_origin),)))
         out.blocks.extend(self.paragraphs(first.opening, first_kind, "opening"))
         if review is not None:
-            for key in ("highlights", "shortcomings"):
-                out.blocks.extend(self.section("review", key, review.year, getattr(review, key)))
+            out.blocks.extend(self.document_sections("review", review))
         if plan is not None:
-            blocks = list(self.section("plan", "priorities", plan.year, list(plan.priorities)))
-            if review is not None and plan.opening and blocks:
-                blocks[1:1] = list(self.paragraphs(plan.opening, "plan", "opening"))
-            out.blocks.extend(blocks)
+            opening = list(self.paragraphs(plan.opening, "plan", "opening")) if review else None
+            out.blocks.extend(self.document_sections("plan", plan, opening))
         for kind, document in (("review", review), ("plan", plan)):
             if document is not None:
                 out.blocks.extend(self.paragraphs(document.closing, kind, "closing"))  # type: ignore[arg-type]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen.model.chars import refuse_invisible
 from reportgen.text.cleaning import clean_text
+from reportgen.text.numbering import number_marker
 
 
 def one_paragraph(value: str) -> str:
@@ -59,6 +60,11 @@ class Point(_Strict):
 
     lead: Line | None = Field(default=None, description="引领短语, e.g. 稳进提质统筹经济指标")
     text: Line = Field(description="the point's text, after the lead phrase")
+    subpoints: list[Line] = Field(
+        default_factory=list,
+        description="numbered sub-points （1）（2）…: run in after the point's text, or each "
+        "its own paragraph when the item's layout is list",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -69,6 +75,12 @@ class Point(_Strict):
     @property
     def full_text(self) -> str:
         return f"{self.lead}，{self.text}" if self.lead else self.text
+
+    @property
+    def all_text(self) -> str:
+        """:attr:`full_text` with its sub-points numbered （1）（2）… after it."""
+        marked = (f"{number_marker(4, k)}{sub}" for k, sub in enumerate(self.subpoints, 1))
+        return self.full_text + "".join(marked)
 
 
 class Item(_Strict):
@@ -145,7 +157,16 @@ class _Document(_Strict):
         return next((m for m in self.metrics if m.id == metric_id), None)
 
 
-class Review(_Document):
+def _item_lists(model: type[_Document]) -> dict[str, type[Item]]:
+    found: dict[str, type[Item]] = {}
+    for name, info in model.model_fields.items():
+        args = getattr(info.annotation, "__args__", ())
+        if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], Item):
+            found[name] = args[0]
+    return found
+
+
+class _ReviewSections(_Document):
     """A year's review: 亮点工作 and 存在问题及短板."""
 
     kind: Literal["review"] = "review"
@@ -153,11 +174,84 @@ class Review(_Document):
     shortcomings: list[Shortcoming] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
-class Plan(_Document):
+class _PlanSections(_Document):
     """A year's plan: 重点工作."""
 
     kind: Literal["plan"] = "plan"
     priorities: list[Priority] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class Part(_Strict):
+    """A part of the document none of the section kinds covers (一、基本情况, 四、意见建议),
+    kept in its place: its title, prose and items, numbered 一、二、… with the sections."""
+
+    id: Id | None = Field(default=None, description="stable name used by diff")
+    title: Line = Field(description="the part's title, without its number, e.g. 基本情况")
+    after: str | None = Field(
+        default=None,
+        description="where it stands: opening, or a section kind of this document; "
+        "default: after the last section",
+    )
+    text: Text | None = Field(default=None, description="prose; a blank line starts a paragraph")
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+    @property
+    def key(self) -> str:
+        """Its name as a section for diff and track: ``parts/<id or title>``."""
+        return f"parts/{self.id or self.title}"
+
+
+def _titles_model(name: str, sections: tuple[str, ...]) -> type[_Strict]:
+    """The ``titles:`` mapping of a document: one optional title per section kind it holds."""
+    fields: dict[str, Any] = {
+        key: (Line | None, Field(default=None, description=f"the title of {key}, without 一、"))
+        for key in sections
+    }
+    return create_model(
+        name, __base__=_Strict, __doc__=f"Own titles of {name[:-6]} sections.", **fields
+    )
+
+
+def _part_model(name: str, sections: tuple[str, ...]) -> type[Part]:
+    after = Literal[("opening", *sections)]  # type: ignore[valid-type]
+    return create_model(
+        name,
+        __base__=Part,
+        __doc__=Part.__doc__,
+        after=(after | None, Part.model_fields["after"]),
+    )
+
+
+def _sections(model: type[_Document]) -> tuple[str, ...]:
+    return tuple(_item_lists(model))
+
+
+ReviewTitles = _titles_model("ReviewTitles", _sections(_ReviewSections))
+PlanTitles = _titles_model("PlanTitles", _sections(_PlanSections))
+ReviewPart = _part_model("ReviewPart", _sections(_ReviewSections))
+PlanPart = _part_model("PlanPart", _sections(_PlanSections))
+
+
+class Review(_ReviewSections):
+    """A year's review: 亮点工作 and 存在问题及短板, and the author's own titles and parts."""
+
+    titles: ReviewTitles = Field(  # type: ignore[valid-type]
+        default_factory=ReviewTitles, description="the author's own section titles"
+    )
+    parts: list[ReviewPart] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="parts none of the section kinds covers"
+    )
+
+
+class Plan(_PlanSections):
+    """A year's plan: 重点工作, and the author's own titles and parts."""
+
+    titles: PlanTitles = Field(  # type: ignore[valid-type]
+        default_factory=PlanTitles, description="the author's own section titles"
+    )
+    parts: list[PlanPart] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="parts none of the section kinds covers"
+    )
 
 
 class Report(BaseModel):
@@ -200,15 +294,6 @@ class Report(BaseModel):
 # is a section (一、亮点工作 …), in the order the document gives them. Everything that names a
 # section kind (the templates' sections.yaml, compose, validation, import, diff, track) reads it
 # here, so a new kind of section is a new field above and nothing else.
-def _item_lists(model: type[_Document]) -> dict[str, type[Item]]:
-    found: dict[str, type[Item]] = {}
-    for name, info in model.model_fields.items():
-        args = getattr(info.annotation, "__args__", ())
-        if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], Item):
-            found[name] = args[0]
-    return found
-
-
 SECTION_ITEMS: dict[str, type[Item]] = {**_item_lists(Review), **_item_lists(Plan)}
 REVIEW_SECTIONS: tuple[str, ...] = tuple(_item_lists(Review))
 PLAN_SECTIONS: tuple[str, ...] = tuple(_item_lists(Plan))

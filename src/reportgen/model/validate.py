@@ -224,7 +224,16 @@ def text_fields(document: _Document) -> Iterator[tuple[PathKey, str]]:
             yield path, node
         elif isinstance(node, BaseModel):
             for name in type(node).model_fields:
-                if name in ("id", "kind", "reports_on", "answers", "layout", "unit", "metrics"):
+                if name in (
+                    "id",
+                    "kind",
+                    "reports_on",
+                    "answers",
+                    "layout",
+                    "unit",
+                    "metrics",
+                    "after",
+                ):
                     continue
                 yield from walk(getattr(node, name), (*path, name))
         elif isinstance(node, list):
@@ -236,7 +245,7 @@ def text_fields(document: _Document) -> Iterator[tuple[PathKey, str]]:
 
 # Keys whose strings are not text a reader sees: no reference is filled in them.
 _NOT_TEXT = frozenset(
-    ("id", "kind", "reports_on", "answers", "layout", "unit", "year", "value", "previous")
+    ("id", "kind", "reports_on", "answers", "layout", "unit", "year", "value", "previous", "after")
 )
 
 
@@ -327,7 +336,18 @@ def _duplicate_ids(
         for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and item.get("id") is not None:
                 item_ids.append(((section, i, "id"), item["id"]))
-    yield from duplicate_id_problems(loaded, (metric_ids, item_ids))
+    parts = value.get("parts")
+    part_ids: list[tuple[PathKey, object]] = []
+    for p, part in enumerate(parts if isinstance(parts, list) else []):
+        if not isinstance(part, dict):
+            continue
+        if part.get("id") is not None:
+            part_ids.append((("parts", p, "id"), part["id"]))
+        items = part.get("items")
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and item.get("id") is not None:
+                item_ids.append((("parts", p, "items", i, "id"), item["id"]))
+    yield from duplicate_id_problems(loaded, (metric_ids, item_ids, part_ids))
 
 
 def duplicate_id_problems(
