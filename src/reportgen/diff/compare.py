@@ -19,10 +19,11 @@ TEXT_FIELDS = ("title", "opening", "closing", "signature", "date", "attachments"
 class TextChange:
     """A changed text outside the items: title, opening, closing, signature, date, attachments."""
 
-    field: str
+    field: str  # one of TEXT_FIELDS, or parts/<id or title> for a part's title and prose
     old: str
     new: str
     ops: list[Op]
+    label: str = ""  # a part's title (the other fields' names are worded in diff.output)
 
 
 @dataclass
@@ -58,10 +59,15 @@ class DocumentDiff:
 
 
 def document_texts(composed: Composed) -> dict[str, str]:
-    """The texts of a composed document outside its items, as they are printed."""
+    """The texts of a composed document outside its items, as they are printed. A part's
+    title and prose are a text of their own, named by the part (``parts/<id or title>``)."""
     found: dict[str, list[str]] = {key: [] for key in TEXT_FIELDS}
     for block in composed.blocks:
-        if block.kind == "title":
+        part = block.section if block.section and block.section.startswith("parts/") else None
+        if part is not None and block.item is None:
+            shown = block.tail if block.kind == "heading" else block.spans
+            found.setdefault(part, []).append("".join(s.text for s in shown))
+        elif block.kind == "title":
             found["title"].append(block.text)
         elif block.kind in ("signature", "date"):
             found[block.kind].append(block.text)
@@ -93,10 +99,13 @@ def compare(
     composed_old, composed_new = compose_alone(old, sections), compose_alone(new, sections)
     texts_old, texts_new = document_texts(composed_old), document_texts(composed_new)
     texts = []
-    for name, before in texts_old.items():
-        ops = word_diff(before, texts_new[name])
+    for name in [*texts_old, *(k for k in texts_new if k not in texts_old)]:
+        before, after = texts_old.get(name, ""), texts_new.get(name, "")
+        ops = word_diff(before, after)
         if has_changes(ops):
-            texts.append(TextChange(name, before, texts_new[name], ops))
+            # a part is named by its title, the first line of its text
+            label = "" if name in TEXT_FIELDS else (after or before).split("\n")[0]
+            texts.append(TextChange(name, before, after, ops, label))
     return DocumentDiff(
         old_name=old_name,
         new_name=new_name,

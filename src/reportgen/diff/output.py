@@ -185,7 +185,14 @@ def view(diff: DocumentDiff, context: int | None = 12) -> dict[str, Any]:
         "reworded": [_matched(m, context) for m in items.reworded],
         "relinked": [_matched(m, context) for m in items.matched if m.relinked],
         "restyled": [_matched(m, context) for m in items.matched if m.restyled],
-        "texts": [{"field": t.field, "segments": segments(t.ops, context)} for t in diff.texts],
+        "texts": [
+            {
+                "field": t.field,
+                "label": t.label or labels()["field:" + t.field],
+                "segments": segments(t.ops, context),
+            }
+            for t in diff.texts
+        ],
         "figures": [_figure(row) for row in diff.figures],
         "figures_changed": bool(diff.changed_figures),
     }

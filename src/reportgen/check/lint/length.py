@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.view import ItemView, Passage, View
+from reportgen.check.lint.view import PROSE, ItemView, Passage, View
 from reportgen.errors import Location, Problem
 from reportgen.settings.rules import Rule
+from reportgen.text.numbering import number_marker
 
 
 def count(text: str) -> int:
@@ -18,7 +19,7 @@ def count(text: str) -> int:
 def paragraphs(view: View) -> Iterator[tuple[Passage, int, str]]:
     """(passage where it starts, offset, text) of each paragraph the reader will see."""
     for passage in view.passages:
-        if passage.role in ("opening", "closing"):
+        if passage.role in PROSE:
             for offset, text in passage.paragraphs():
                 yield passage, offset, text
     for items in view.sections.values():
@@ -35,13 +36,20 @@ def _item_paragraphs(item: ItemView) -> Iterator[tuple[Passage, int, str]]:
     if item.layout == "run-in":
         first = item.heading or next((s for s in starts if s), None)
         if first is not None:
-            yield first, 0, (item.heading.text if item.heading else "") + "".join(texts)
+            subs = [
+                "".join(f"{number_marker(4, m)}{s.text}" for m, s in enumerate(p.subpoints, 1))
+                for p in item.points
+            ]
+            whole = "".join(t + sub for t, sub in zip(texts, subs, strict=True))
+            yield first, 0, (item.heading.text if item.heading else "") + whole
         return
     if item.heading is not None:
         yield item.heading, 0, item.heading.text
-    for start, text in zip(starts, texts, strict=True):
+    for start, text, point in zip(starts, texts, item.points, strict=True):
         if start is not None:
             yield start, 0, text
+        for sub in point.subpoints:
+            yield sub, 0, sub.text
 
 
 @rule("length-paragraph")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.view import ItemView, Passage, View
+from reportgen.check.lint.view import PROSE, ItemView, Passage, View
 from reportgen.errors import Problem
 from reportgen.settings.rules import Rule
 from reportgen.text.punctuation import HALF_TO_FULL, half_width_marks, is_cjk, normalise_punctuation
@@ -128,7 +128,7 @@ def endings(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     point_end, paragraph_end = settings["point_endings"], settings["paragraph_endings"]
     for view in views:
         for passage in view.passages:
-            if passage.role in ("opening", "closing"):
+            if passage.role in PROSE:
                 for start, paragraph in passage.paragraphs():
                     yield from _ending(view, passage, start, paragraph, paragraph_end, settings)
         for items in view.sections.values():
@@ -145,8 +145,13 @@ def endings(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
 
 
 def _point_texts(item: ItemView) -> Iterator[tuple[Passage, bool]]:
-    """Each point's text, and whether a paragraph ends with it."""
-    texts = [p.text for p in item.points if p.text is not None]
+    """Each point's text, and whether a paragraph ends with it. A point with sub-points is
+    followed by them (its text may end in ：): its sub-points are what end."""
+    texts = [
+        passage
+        for p in item.points
+        for passage in (p.subpoints or ([p.text] if p.text is not None else []))
+    ]
     for n, passage in enumerate(texts):
         yield passage, item.layout == "list" or n == len(texts) - 1
 

@@ -26,6 +26,8 @@ from reportgen.text.cleaning import clean_with_origin
 from reportgen.text.references import METRIC_REF, fill_with_origin
 
 SECTIONS = {"review": ("highlights", "shortcomings"), "plan": ("priorities",)}
+# Roles of the passages that are prose: paragraphs split at blank lines, each ending a sentence.
+PROSE = ("opening", "closing", "part_text")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class Passage:
     """One string of the file, as written and as read."""
 
     path: PathKey
-    role: str  # organisation, title, opening, closing, heading, lead, text, attachment, ...
+    role: str  # organisation, title, opening, closing, heading, lead, text, attachment,
+    # section_title (titles:), part_title and part_text (parts:), ...
     raw: str
     text: str
     origin: tuple[int, ...]  # origin[i]: offset in ``raw`` of ``text[i]``
@@ -55,6 +58,7 @@ class PointView:
     path: PathKey
     lead: Passage | None
     text: Passage | None
+    subpoints: list[Passage] = field(default_factory=list)  # （1）（2）…, role text
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class View:
     loaded: Loaded
     kind: str
     passages: list[Passage] = field(default_factory=list)
+    # the items of each section kind, and of each part (keyed parts/<id or title>)
     sections: dict[str, list[ItemView]] = field(default_factory=dict)
     metrics: list[MetricView] = field(default_factory=list)
     source: SourceMap | None = None
@@ -132,18 +137,12 @@ def build_view(loaded: Loaded, kind: str) -> View:
         view.passages.append(found)
         return found
 
-    for key in ("organisation", "title", "opening"):
-        passage((key,), key)
-    for section in SECTIONS.get(kind, ()):
-        items = value.get(section)
-        if section in value or isinstance(items, list):
-            view.sections[section] = []
-        if not isinstance(items, list):
-            continue
-        for i, item in enumerate(items):
+    def items(raw_items: Any, base: PathKey) -> list[ItemView]:
+        found: list[ItemView] = []
+        for i, item in enumerate(raw_items if isinstance(raw_items, list) else []):
             if not isinstance(item, dict):
                 continue
-            path = (section, i)
+            path = (*base, i)
             heading = passage((*path, "heading"), "heading")
             points: list[PointView] = []
             raw_points = item.get("points")
@@ -154,11 +153,50 @@ def build_view(loaded: Loaded, kind: str) -> View:
                 elif isinstance(point, dict):
                     lead = passage((*point_path, "lead"), "lead")
                     text = passage((*point_path, "text"), "text")
-                    points.append(PointView(point_path, lead, text))
+                    subs = point.get("subpoints")
+                    sub_passages = [
+                        p
+                        for m in range(len(subs) if isinstance(subs, list) else 0)
+                        if (p := passage((*point_path, "subpoints", m), "text")) is not None
+                    ]
+                    points.append(PointView(point_path, lead, text, sub_passages))
                 else:  # not a point (the schema says so); still a point for the structure
                     points.append(PointView(point_path, None, None))
             layout = item.get("layout") if item.get("layout") in ("run-in", "list") else "run-in"
-            view.sections[section].append(ItemView(path, heading, points, layout))
+            found.append(ItemView(path, heading, points, layout))
+        return found
+
+    for key in ("organisation", "title"):
+        passage((key,), key)
+    titles = value.get("titles")
+    for key in titles if isinstance(titles, dict) else {}:
+        passage(("titles", key), "section_title")
+    parts = value.get("parts")
+    parts = [p for p in enumerate(parts if isinstance(parts, list) else [])]
+    passage(("opening",), "opening")
+
+    def part(i: int, raw: Any) -> None:
+        if not isinstance(raw, dict):
+            return
+        passage(("parts", i, "title"), "part_title")
+        passage(("parts", i, "text"), "part_text")
+        name = raw.get("id") or raw.get("title") or i
+        view.sections[f"parts/{name}"] = items(raw.get("items"), ("parts", i, "items"))
+
+    sections = SECTIONS.get(kind, ())
+    for i, raw in parts:
+        if isinstance(raw, dict) and raw.get("after") == "opening":
+            part(i, raw)
+    for section in sections:
+        raw_items = value.get(section)
+        if section in value or isinstance(raw_items, list):
+            view.sections[section] = items(raw_items, (section,))
+        for i, raw in parts:
+            after = raw.get("after") if isinstance(raw, dict) else None
+            if after == section or (
+                after not in sections and after != "opening" and section == sections[-1]
+            ):
+                part(i, raw)
     passage(("closing",), "closing")
     attachments = value.get("attachments")
     if isinstance(attachments, list):

@@ -107,7 +107,7 @@ def render_terminal(
         console.print(
             Text.assemble(
                 ("  ~ ", "yellow"),
-                (f"{t['field:' + entry['field']]}  ", "yellow"),
+                (f"{entry['label']}  ", "yellow"),
                 changes(entry["segments"]),
             )
         )
