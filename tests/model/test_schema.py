@@ -76,3 +76,28 @@ def test_schema_is_draft_07_with_descriptions() -> None:
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert "$defs" not in json.dumps(schema)
     assert "小标题" in schema["definitions"]["Highlight"]["properties"]["heading"]["description"]
+
+
+def test_schema_knows_titles_parts_and_subpoints() -> None:
+    good = {"organisation": "城南街道", "year": 2022}
+    data = yaml.safe_load(
+        (REPO / "tests" / "fixtures" / "parts" / "data" / "2024.yaml").read_text("utf-8")
+    )
+    assert _errors("review", data) == []
+    assert _errors("review", {**good, "titles": {"highlight": "主要工作"}}) == ["titles"]
+    assert _errors("review", {**good, "titles": {"highlights": ""}}) == ["titles/highlights"]
+    assert _errors("plan", {**good, "titles": {"priorities": "下一步打算"}}) == []
+    assert _errors("review", {**good, "parts": [{"title": "x", "after": "priorities"}]}) == [
+        "parts/0/after"
+    ]
+    assert _errors("plan", {**good, "parts": [{"title": "x", "after": "priorities"}]}) == []
+    assert _errors("review", {**good, "parts": [{"after": "opening"}]}) == ["parts/0"]
+    assert _errors(
+        "review", {**good, "parts": [{"title": "x", "items": [{"heading": "y", "reports_on": []}]}]}
+    ) == ["parts/0/items/0"]
+    point = {"text": "两件事：", "subpoints": ["甲。", "乙。"]}
+    assert _errors("review", {**good, "highlights": [{"heading": "x", "points": [point]}]}) == []
+    point = {"text": "两件事：", "subpoints": [1]}
+    assert _errors("review", {**good, "highlights": [{"heading": "x", "points": [point]}]}) == [
+        "highlights/0/points/0"
+    ]

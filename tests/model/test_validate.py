@@ -139,3 +139,62 @@ def test_a_blank_line_is_refused_where_one_paragraph_belongs(tmp_path: Path) -> 
     # … while the opening may hold several paragraphs
     review = load_review(write(tmp_path, GOOD.replace("  现将主要工作", "\n  现将主要工作")))
     assert review.opening is not None and review.opening.count("\n") == 1
+
+
+# ── m12: titles, parts and sub-points (issue 12) ─────────────────────────────
+
+
+def test_a_title_for_a_kind_the_document_lacks_suggests_its_kinds(tmp_path: Path) -> None:
+    text = "organisation: 某镇\nyear: 2022\ntitles:\n  shortcoming: 存在的问题和不足\n"
+    [problem] = problems(tmp_path, text)
+    assert (problem.location.line, problem.location.column) == (4, 3)
+    assert "unknown key 'shortcoming'" in problem.message
+    assert "did you mean 'shortcomings'" in problem.message
+    plan = "kind: plan\norganisation: 某镇\nyear: 2023\ntitles:\n  highlights: 主要工作\n"
+    [problem] = problems(tmp_path, plan, "2023_plan.yaml")
+    assert (problem.location.line, problem.path) == (5, "titles.highlights")
+
+
+def test_a_part_after_a_section_of_the_other_document_is_refused(tmp_path: Path) -> None:
+    text = "organisation: 某镇\nyear: 2022\nparts:\n  - title: 附记\n    after: priorities\n"
+    [problem] = problems(tmp_path, text)
+    assert (problem.location.line, problem.location.column, problem.path) == (
+        5,
+        12,
+        "parts[0].after",
+    )
+    assert "'opening', 'highlights' or 'shortcomings'" in problem.message
+
+
+def test_a_part_needs_a_title_and_its_items_the_item_shape(tmp_path: Path) -> None:
+    text = (
+        "organisation: 某镇\nyear: 2022\nparts:\n  - text: 说明。\n"
+        "  - title: 建议\n    items:\n      - heading: 支持\n        reports_on: [x]\n"
+    )
+    found = problems(tmp_path, text)
+    assert [(p.location.line, p.path) for p in found] == [
+        (4, "parts[0].title"),
+        (8, "parts[1].items[0].reports_on"),
+    ]
+
+
+def test_ids_of_a_parts_items_are_unique_with_the_sections(tmp_path: Path) -> None:
+    text = (
+        "organisation: 某镇\nyear: 2022\nhighlights:\n  - id: roads\n    heading: 修路\n"
+        "parts:\n  - title: 建议\n    items:\n      - id: roads\n        heading: 再修路\n"
+    )
+    [problem] = problems(tmp_path, text)
+    assert problem.path == "parts[0].items[0].id"
+    assert "first used at line 4" in problem.message
+
+
+def test_sub_points_are_lines_and_load_in_order(tmp_path: Path) -> None:
+    text = (
+        "organisation: 某镇\nyear: 2022\nhighlights:\n  - heading: 修路\n    points:\n"
+        "      - text: 两件事：\n        subpoints: [甲。, 乙。]\n"
+    )
+    review = load_review(write(tmp_path, text))
+    assert review.highlights[0].points[0].subpoints == ["甲。", "乙。"]
+    broken = text.replace("[甲。, 乙。]", '["甲。\\n\\n乙。"]')
+    [problem] = problems(tmp_path, broken)
+    assert problem.path == "highlights[0].points[0].subpoints[0]"

@@ -65,7 +65,7 @@ def document_texts(composed: Composed) -> dict[str, str]:
     for block in composed.blocks:
         part = block.section if block.section and block.section.startswith("parts/") else None
         if part is not None and block.item is None:
-            shown = block.tail if block.kind == "heading" else block.spans
+            shown = block.spans[1:] if block.kind == "heading" else block.spans  # no 一、
             found.setdefault(part, []).append("".join(s.text for s in shown))
         elif block.kind == "title":
             found["title"].append(block.text)
