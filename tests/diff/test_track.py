@@ -195,3 +195,20 @@ def test_json(result: TrackResult) -> None:
     ]
     assert data["priorities"][4]["suggestion"]["id"] == "party-building"
     assert data["shortcomings"][2]["linked"][1]["id"] == "reform-innovation"
+
+
+def test_a_plans_part_items_are_no_priorities() -> None:
+    # issue 12: a part's items are a section of their own; track follows only priorities
+    plan = Plan.model_validate(
+        {
+            "organisation": "某镇",
+            "year": 2023,
+            "parts": [
+                {"title": "总体思路", "after": "opening", "items": [{"heading": "稳中求进"}]}
+            ],
+            "priorities": [{"id": "roads", "heading": "修路"}],
+        }
+    )
+    found = track(plan, None, None, sections=load_settings(None).templates.sections())
+    assert [t.item.heading for t in found.priorities] == ["修路"]
+    assert [t.item.section for t in found.priorities] == ["priorities"]

@@ -101,7 +101,8 @@ def track(
     result = TrackResult(
         plan.year, names[0], names[1] if review else None, names[2] if previous else None
     )
-    priorities = item_views(compose_alone(plan, sections))
+    # a part's items (parts/<id or title>) are a section of their own: no priorities
+    priorities = [v for v in item_views(compose_alone(plan, sections)) if v.section == "priorities"]
     highlights = (
         [v for v in item_views(compose_alone(review, sections)) if v.section == "highlights"]
         if review
