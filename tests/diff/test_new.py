@@ -141,3 +141,19 @@ def test_scalar(value: str, written: str) -> None:
     import yaml
 
     assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}
+
+
+def test_the_plans_own_title_and_sub_points_show_in_the_draft() -> None:
+    # issue 12: the draft's comments quote the plan as its author wrote it
+    plan = Plan.model_validate(
+        {
+            "organisation": "某镇",
+            "year": 2025,
+            "titles": {"priorities": "下一步工作打算"},
+            "priorities": [
+                {"heading": "修路", "points": [{"text": "两件事：", "subpoints": ["甲。", "乙。"]}]}
+            ],
+        }
+    )
+    text, _ = review_text(plan, None, SECTIONS)
+    assert "  # 下一步工作打算（一）修路\n  #   两件事：（1）甲。（2）乙。\n" in text

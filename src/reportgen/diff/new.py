@@ -71,11 +71,12 @@ def review_text(
         f"# ── {sections['highlights'].format(year=year)} ──",
         "highlights:",
     ]
+    plan_title = plan.titles.priorities or sections["priorities"].format(year=year)
     for n, priority in enumerate(plan.priorities, start=1):
         marker = f"（{_numeral(n)}）"
-        out.append(f"  # {sections['priorities'].format(year=year)}{marker}{priority.heading}")
+        out.append(f"  # {plan_title}{marker}{priority.heading}")
         for point in priority.points:
-            out += _comment(point.full_text, "  ")
+            out += _comment(point.all_text, "  ")
         if priority.id:
             out.append(f"  - id: {priority.id}")
             out.append(f"    heading: {scalar(f'{TO_FILL}：{priority.heading}')}")

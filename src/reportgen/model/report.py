@@ -195,6 +195,15 @@ class Part(_Strict):
     text: Text | None = Field(default=None, description="prose; a blank line starts a paragraph")
     items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_any_part(cls, data: Any) -> Any:
+        # A part made in code as a Part (the importer's) is a review's or a plan's part once
+        # its ``after`` is checked against that document's section kinds.
+        if isinstance(data, Part) and not isinstance(data, cls):
+            return {name: getattr(data, name) for name in data.model_fields_set}
+        return data
+
     @property
     def key(self) -> str:
         """Its name as a section for diff and track: ``parts/<id or title>``."""
