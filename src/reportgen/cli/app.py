@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -50,6 +52,86 @@ def _root(
 
 def run(application: typer.Typer) -> int:
     """Run the CLI; turn user errors into messages and exit codes, bugs into a short report."""
+    _tolerant_streams()
+    real = sys.stdout
+    sys.stdout = _Output(real)  # type: ignore[assignment]
+    try:
+        code = _run(application)
+        sys.stdout.flush()
+    except _OutputFailed as exc:  # stdout is /dev/full, or a pipe whose reader went away
+        return _stdout_failed(exc.error, real)
+    except KeyboardInterrupt:
+        return interrupted()
+    finally:
+        sys.stdout = real
+    return code
+
+
+class _OutputFailed(Exception):
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+class _Output:
+    """stdout, whose failures are told apart from every other OSError."""
+
+    def __init__(self, stream: object):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[attr-defined,no-any-return]
+        except OSError as exc:
+            raise _OutputFailed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise _OutputFailed(exc) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line, exit code 130 (the shell's own code for it)."""
+    from reportgen.settings.messages import message
+
+    with contextlib.suppress(OSError):
+        print(message("interrupted"), file=sys.stderr)
+    return 130
+
+
+def _tolerant_streams() -> None:
+    """A terminal (or PYTHONIOENCODING) that cannot show Chinese gets ``\\uXXXX`` escapes
+    for what it cannot show, rather than a crash in the middle of a message."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "中→".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _stdout_failed(exc: OSError, stdout: object) -> int:
+    """Say once, on stderr, that the output could not be written; and point stdout at
+    nothing, so that the interpreter's own flush at exit does not complain again."""
+    from reportgen.settings.messages import message
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())  # type: ignore[attr-defined]
+        os.close(devnull)
+    if exc.errno != errno.EPIPE:  # `reportgen check | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            print(message("stdout_failed", reason=exc.strerror or exc), file=sys.stderr)
+    return 1
+
+
+def _run(application: typer.Typer) -> int:
     from reportgen.errors import UserError
 
     try:
@@ -63,16 +145,22 @@ def run(application: typer.Typer) -> int:
         print(exc.format(), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+        return interrupted()
+    except _OutputFailed:
+        raise
     except Exception as exc:  # a bug: say so plainly, trace only under --debug
-        if _state["debug"] or "--debug" in sys.argv:
-            traceback.print_exc()
-        else:
-            print(
-                f"internal error: {type(exc).__name__}: {exc}\n"
-                "  → this is a bug in reportgen; run again with --debug and report the output",
-                file=sys.stderr,
-            )
-        return 3
+        return _bug(exc)
     return 0
+
+
+def _bug(exc: Exception) -> int:
+    """A bug: say so plainly, trace only under --debug."""
+    if _state["debug"] or "--debug" in sys.argv:
+        traceback.print_exc()
+    else:
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "  → this is a bug in reportgen; run again with --debug and report the output",
+            file=sys.stderr,
+        )
+    return 3

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
-from reportgen.files.read import special_kind
+from reportgen.files.read import check_name, special_kind
 from reportgen.settings.messages import message
 
 
@@ -56,6 +56,7 @@ def write_all(files: Mapping[Path, bytes]) -> None:
 
 def _check_target(target: Path) -> None:
     shown = display_path(target)
+    check_name(target)
     try:
         is_dir = target.is_dir()
     except OSError as exc:  # a name too long for the file system, a loop of links…
@@ -67,7 +68,7 @@ def _check_target(target: Path) -> None:
     kind = special_kind(target)
     if kind:  # a FIFO or a device (/dev/null): never replaced, whatever --force says
         raise UserError(
-            message("write_special", file=shown, kind=message(kind)),
+            message("write_special", file=shown, what=message(kind)),
             hint=message("write_special_hint"),
         )
     folder = target.parent

@@ -163,7 +163,7 @@ def rewrite_source(path: Path, data: bytes, *, original: bytes) -> Path:
         kind = special_kind(backup)
         if kind:  # moving the file onto a FIFO's name would drop the FIFO: refuse instead
             raise UserError(
-                message("write_special", file=display_path(backup), kind=message(kind)),
+                message("write_special", file=display_path(backup), what=message(kind)),
                 hint=message("write_special_hint"),
             )
         staged = stage(path, data)
@@ -189,6 +189,9 @@ def rewrite_source(path: Path, data: bytes, *, original: bytes) -> Path:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(staged)
+            if not os.path.lexists(path):  # interrupted between the move and the link
+                with contextlib.suppress(OSError):
+                    _link_if_absent(backup, path)
         sync_folder(path.parent)
     return backup
 

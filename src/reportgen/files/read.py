@@ -131,7 +131,7 @@ def _folder(shown: str) -> ReadError:
 def _special(shown: str, kind: str) -> ReadError:
     return ReadError(
         "special",
-        message("read_special", file=shown, kind=message(kind)),
+        message("read_special", file=shown, what=message(kind)),
         hint=message("read_special_hint"),
     )
 
@@ -142,3 +142,18 @@ def _too_large(shown: str, size: int) -> ReadError:
         message("read_too_large", file=shown, size=max(1, size // 1024 // 1024)),
         hint=message("read_too_large_hint"),
     )
+
+
+NAME_MAX = 255  # bytes in one file name: ext4, NTFS (in UTF-16 units), APFS…
+
+
+def check_name(path: Path) -> None:
+    """Refuse a path one of whose names is longer than file systems allow, with a message
+    that says so, before any call that would fail with ENAMETOOLONG."""
+    for part in path.parts:
+        size = len(os.fsencode(part))
+        if size > NAME_MAX:
+            raise UserError(
+                message("write_name_too_long", file=display_path(path), size=size, limit=NAME_MAX),
+                hint=message("write_name_too_long_hint"),
+            )

@@ -7,6 +7,7 @@ PDF is then written atomically like every other output.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -110,14 +111,25 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
         ) from None
     try:
         out, _ = process.communicate(timeout=timeout)
+    except KeyboardInterrupt:
+        # soffice runs in its own session, so Ctrl-C does not reach it: stop it before the
+        # temporary folder is removed, or it keeps writing there and the folder stays.
+        _kill(process, posix)
+        raise
     except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
+        _kill(process, posix)
         raise UserError(
             f"LibreOffice did not finish the PDF within {timeout:g} seconds",
             hint="close LibreOffice windows that wait for input, and build again",
         ) from None
     return process.returncode, out.decode("utf-8", "replace")
+
+
+def _kill(process: subprocess.Popen[bytes], posix: bool) -> None:
+    """Stop soffice and the soffice.bin it started, and wait until they are gone."""
+    with contextlib.suppress(OSError):
+        if posix:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    process.communicate()
