@@ -33,19 +33,22 @@ def write_all(files: Mapping[Path, bytes]) -> None:
     target holds its new bytes, or every one is as it was; no temporary file is left, not
     even on Ctrl-C."""
     for target in files:
-        _check_target(target)
+        check_target(target)
     staged: dict[Path, str] = {}
     backups: dict[Path, str | None] = {}
     try:
         for target, data in files.items():
             staged[target] = stage(target, data)
-        for target, tmp_name in staged.items():
-            backups[target] = _keep_previous(target)
-            try:
-                os.replace(tmp_name, target)
-            except OSError as exc:
-                _roll_back(backups)
-                raise os_error(exc, display_path(target)) from None
+        try:
+            for target, tmp_name in staged.items():
+                backups[target] = _keep_previous(target)
+                try:
+                    os.replace(tmp_name, target)
+                except OSError as exc:
+                    raise os_error(exc, display_path(target)) from None
+        except BaseException:  # a failed rename, or Ctrl-C between two of them
+            _roll_back(backups)
+            raise
         for folder in {target.parent for target in files}:
             sync_folder(folder)
     finally:
@@ -54,7 +57,9 @@ def write_all(files: Mapping[Path, bytes]) -> None:
                 os.unlink(leftover)
 
 
-def _check_target(target: Path) -> None:
+def check_target(target: Path) -> None:
+    """Refuse a target that no write could replace: a folder, a FIFO or a device (whatever
+    --force says), a name too long; and make its folder."""
     shown = display_path(target)
     check_name(target)
     try:

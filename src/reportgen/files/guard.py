@@ -34,6 +34,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError, display_path
 from reportgen.files.atomic import (
+    check_target,
     os_error,
     remove_stale_temporaries,
     stage,
@@ -77,6 +78,7 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
                 folder.mkdir(parents=True, exist_ok=True)
             stack.enter_context(folder_lock(folder))
         for path, data in files.items():
+            check_target(path)  # before the manifest names it: a FIFO there is never replaced
             check_replaceable(path, data, force=force)
         manifests = {}
         for folder, group in by_folder.items():
