@@ -138,6 +138,8 @@ def _run(application: typer.Typer) -> int:
         # Standalone mode: typer prints usage errors itself and exits 2.
         application()
     except SystemExit as exc:
+        if exc.code == 130:  # typer turned Ctrl-C into a silent exit 130: say what happened
+            return interrupted()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except UserError as exc:
         if _state["debug"]:

@@ -81,9 +81,11 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
             check_target(path)  # before the manifest names it: a FIFO there is never replaced
             check_replaceable(path, data, force=force)
         manifests = {}
+        previous: dict[Path, dict[str, list[str]]] = {}
         for folder, group in by_folder.items():
             names = {path.name for path in group}
             manifest = _read_manifest(folder)
+            previous[folder] = {name: list(hashes) for name, hashes in manifest.items()}
             for path, data in group.items():
                 _remember(manifest, path.name, sha256(data))
             try:
@@ -95,7 +97,13 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
                 text = exc.message.replace(display_path(folder / MANIFEST), shown)
                 raise UserError(text, hint=exc.hint) from None
             manifests[folder] = (manifest, names)
-        write_all(files)
+        try:
+            write_all(files)
+        except BaseException:  # nothing was replaced: the manifest goes back to what it was
+            for folder, (_, names) in manifests.items():
+                with contextlib.suppress(UserError):
+                    _write_manifest(folder, previous[folder], names)
+            raise
         for folder, (manifest, names) in manifests.items():
             for path, data in by_folder[folder].items():
                 manifest[path.name] = [sha256(data)]
