@@ -7,6 +7,7 @@ later moment: one line, exit code 130, no traceback.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 
@@ -15,7 +16,9 @@ def main() -> None:
         from reportgen.cli import app, run
     except KeyboardInterrupt:
         sys.exit(_interrupted_while_loading())
-    sys.exit(run(app))
+    code = run(app)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: Ctrl-C now changes nothing
+    sys.exit(code)
 
 
 def _interrupted_while_loading() -> int:
