@@ -127,3 +127,21 @@ def test_ctrl_c_during_the_pdf_leaves_no_folder(tmp_path: Path, reportgen_cmd: l
     assert process.returncode == 130
     assert not _debris(root, temporary), _debris(root, temporary)
     assert not (root / "build" / "2022.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("zh", LINE), ("en", "interrupted (Ctrl-C); the previous files are as they were")],
+)
+def test_the_line_survives_a_catalogue_cut_off_while_loading(language: str, line: str) -> None:
+    """When Ctrl-C cut the yaml import short, the line is read from the catalogue plainly."""
+    from reportgen.cli.app import _catalogue_line
+    from reportgen.settings.messages import language as current
+    from reportgen.settings.messages import set_language
+
+    before = current()
+    set_language(language)
+    try:
+        assert _catalogue_line("interrupted") == line
+    finally:
+        set_language(before)

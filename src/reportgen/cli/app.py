@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import sys
 import traceback
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "interrupted": False}
 
 
 def _version(value: bool) -> None:
@@ -55,7 +57,11 @@ def run(application: typer.Typer) -> int:
     _tolerant_streams()
     real = sys.stdout
     sys.stdout = _Output(real)  # type: ignore[assignment]
+    previous = _watch_ctrl_c()
     try:
+        from reportgen.settings.messages import has_message
+
+        has_message("interrupted")  # the catalogue, loaded now: saying so needs no import later
         code = _run(application)
         sys.stdout.flush()
     except _OutputFailed as exc:  # stdout is /dev/full, or a pipe whose reader went away
@@ -64,7 +70,25 @@ def run(application: typer.Typer) -> int:
         return interrupted()
     finally:
         sys.stdout = real
+        if previous is not None:
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(signal.SIGINT, previous)
     return code
+
+
+def _watch_ctrl_c() -> object:
+    """Note Ctrl-C when it comes, whatever a library turns its KeyboardInterrupt into
+    (pydantic wraps one raised while it builds a validator in a SchemaError)."""
+    _state["interrupted"] = False
+
+    def on_ctrl_c(signum: int, frame: object) -> None:
+        _state["interrupted"] = True
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGINT, on_ctrl_c)
+    except ValueError:  # not the main thread (a test runner): Python's own handler stays
+        return None
 
 
 class _OutputFailed(Exception):
@@ -99,9 +123,26 @@ def interrupted() -> int:
     """Ctrl-C: one line, exit code 130 (the shell's own code for it)."""
     from reportgen.settings.messages import message
 
+    with contextlib.suppress(ValueError):  # a second Ctrl-C must not cut this line short
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        line = message("interrupted")
+    except Exception:  # the catalogue's loading itself was cut off (yaml half-imported)
+        line = _catalogue_line("interrupted")
     with contextlib.suppress(OSError):
-        print(message("interrupted"), file=sys.stderr)
+        print(line, file=sys.stderr)
     return 130
+
+
+def _catalogue_line(key: str) -> str:
+    """One plain ``key:`` entry of messages.yaml read without yaml, in the current language."""
+    from reportgen.settings.messages import language
+
+    path = Path(__file__).resolve().parents[1] / "settings" / "messages.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f"{key}:")
+    texts = dict(line.strip().split(": ", 1) for line in lines[at + 1 : at + 3])
+    return texts.get(language(), texts["en"]).strip('"')
 
 
 def _tolerant_streams() -> None:
@@ -151,6 +192,8 @@ def _run(application: typer.Typer) -> int:
     except _OutputFailed:
         raise
     except Exception as exc:  # a bug: say so plainly, trace only under --debug
+        if _state["interrupted"]:  # a KeyboardInterrupt a library wrapped in its own error
+            return interrupted()
         return _bug(exc)
     return 0
 
