@@ -59,9 +59,6 @@ def run(application: typer.Typer) -> int:
     sys.stdout = _Output(real)  # type: ignore[assignment]
     previous = _watch_ctrl_c()
     try:
-        from reportgen.settings.messages import has_message
-
-        has_message("interrupted")  # the catalogue, loaded now: saying so needs no import later
         code = _run(application)
         sys.stdout.flush()
     except _OutputFailed as exc:  # stdout is /dev/full, or a pipe whose reader went away

@@ -83,7 +83,12 @@ def convert_to_pdf(
             "--outdir", str(work / "out"),
             str(source),
         ]  # fmt: skip
-        returncode, output = _run(command, timeout)
+        # LibreOffice's own temporary files (lu*.tmp) go inside our folder too, so that a
+        # killed soffice leaves nothing behind once the folder is removed.
+        private = work / "tmp"
+        private.mkdir()
+        env = {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
+        returncode, output = _run(command, timeout, env)
         produced = work / "out" / "document.pdf"
         if returncode != 0 or not produced.is_file():
             detail = (
@@ -97,13 +102,13 @@ def convert_to_pdf(
         return produced.read_bytes()
 
 
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
+def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int, str]:
     # soffice is a wrapper that starts soffice.bin: on a timeout the whole process group goes.
     posix = sys.platform != "win32"
     try:
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=posix,
+            start_new_session=posix, env=env,
         )  # fmt: skip
     except OSError as exc:
         raise UserError(
