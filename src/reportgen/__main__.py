@@ -1,3 +1,35 @@
-from reportgen.cli import main
+"""``python -m reportgen`` and the ``reportgen`` command.
 
-main()
+The entry point imports nothing heavy itself, so that Ctrl-C while the command's libraries
+are still loading (typer, pydantic… the first tenth of a second) ends like Ctrl-C at any
+later moment: one line, exit code 130, no traceback.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+
+def main() -> None:
+    try:
+        from reportgen.cli import app, run
+    except KeyboardInterrupt:
+        sys.exit(_interrupted_while_loading())
+    code = run(app)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: Ctrl-C now changes nothing
+    sys.exit(code)
+
+
+def _interrupted_while_loading() -> int:
+    try:
+        from reportgen.cli.app import interrupted
+
+        return interrupted()
+    except BaseException:  # interrupted again, or the catalogue itself half-loaded
+        print("^C", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    main()

@@ -26,7 +26,7 @@ NEW_TITLE = "故障测试新版标题"
 # file opened for writing is slowed (open, io.open, os.fdopen, Path.write_bytes), not only
 # write_atomic's temporary: a write of the target in place would otherwise finish before any
 # kill could land in it. With REPORTGEN_TEST_IN_PLACE set, write_atomic is replaced by a
-# non-atomic write of the target, so a test can prove the detector catches one.
+# non-atomic write of the target (write_all likewise), so a test can prove the detector catches one.
 SLOW_WRITER = r"""
 import builtins, io, os, sys, time
 from pathlib import Path
@@ -66,7 +66,11 @@ if os.environ.get("REPORTGEN_TEST_IN_PLACE"):
     def in_place(target, data):
         with open(target, "wb") as handle:
             handle.write(data)
+    def all_in_place(files):
+        for target, data in files.items():
+            in_place(target, data)
     atomic.write_atomic = guard.write_atomic = in_place
+    atomic.write_all = guard.write_all = all_in_place
 
 build(Project(Path(sys.argv[1])), "2022", ["docx"])
 print("done", flush=True)

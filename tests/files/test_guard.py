@@ -102,9 +102,12 @@ def test_a_crash_before_the_replace_leaves_the_old_file_accepted(
         real(path, data)
 
     monkeypatch.setattr(guard, "write_atomic", killed_on_target)
+    monkeypatch.setattr(
+        guard, "write_all", lambda files: [killed_on_target(*item) for item in files.items()]
+    )
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"new")
-    monkeypatch.setattr(guard, "write_atomic", real)
+    monkeypatch.undo()
     assert target.read_bytes() == b"old"
     check_replaceable(target, b"newer")  # the old content is still recognised as ours
 
@@ -124,9 +127,12 @@ def test_a_crash_after_the_replace_leaves_the_new_file_accepted(
         real(path, data)
 
     monkeypatch.setattr(guard, "write_atomic", killed_after_target)
+    monkeypatch.setattr(
+        guard, "write_all", lambda files: [killed_after_target(*item) for item in files.items()]
+    )
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"new")
-    monkeypatch.setattr(guard, "write_atomic", real)
+    monkeypatch.undo()
     assert target.read_bytes() == b"new"
     check_replaceable(target, b"newer")  # the new content was recorded before the replace
 
@@ -145,9 +151,12 @@ def test_a_new_file_killed_after_the_replace_is_accepted(
         real(path, data)
 
     monkeypatch.setattr(guard, "write_atomic", killed_after_target)
+    monkeypatch.setattr(
+        guard, "write_all", lambda files: [killed_after_target(*item) for item in files.items()]
+    )
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"first build")
-    monkeypatch.setattr(guard, "write_atomic", real)
+    monkeypatch.undo()
     check_replaceable(target, b"second build")
 
 

@@ -55,7 +55,7 @@ def test_project_and_file_errors_follow_the_language(tmp_path: Path) -> None:
         parse_year("twenty")
     with pytest.raises(UserError) as missing:
         require_file(tmp_path / "2031.yaml", "the 2031 review")
-    full = atomic._os_error(OSError(errno.ENOSPC, "No space left on device"), "build/2022.docx")
+    full = atomic.os_error(OSError(errno.ENOSPC, "No space left on device"), "build/2022.docx")
     assert year.value.message == "“twenty” 不是年份" and "四位数字" in year.value.hint
     assert missing.value.message.startswith("找不到所需的文件：")
     assert (
@@ -65,6 +65,6 @@ def test_project_and_file_errors_follow_the_language(tmp_path: Path) -> None:
     with pytest.raises(UserError) as year:
         parse_year("twenty")
     assert year.value.message == "'twenty' is not a year"
-    assert atomic._os_error(OSError(errno.ENOSPC, "full"), "x").message == (
+    assert atomic.os_error(OSError(errno.ENOSPC, "full"), "x").message == (
         "cannot write x: the disk is full"
     )

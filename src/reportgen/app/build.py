@@ -11,6 +11,7 @@ from reportgen.compose.document import Composed, compose_documents
 from reportgen.errors import InvalidInput, Problem, UsageError, display_path
 from reportgen.files.guard import write_outputs
 from reportgen.files.project import Project, parse_year, require_file
+from reportgen.files.read import check_name
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import DocumentT, checked_references, load_plan, load_review
 from reportgen.render import FORMATS, render_text
@@ -75,6 +76,7 @@ def output_paths(
     one format is built (or a folder to put it in), and the folder when several are."""
     if output is None:
         return {fmt: project.build_dir / f"{stem}.{fmt}" for fmt in formats}
+    check_name(output)
     if len(formats) == 1 and not output.is_dir():
         return {formats[0]: output}
     if output.exists() and not output.is_dir():

@@ -22,6 +22,7 @@ from typing import Any
 from reportgen.check.lint.view import build_view
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.files.guard import rewrite_source
+from reportgen.files.read import read_regular
 from reportgen.model.loader import Loaded, PathKey, decode, format_path, load_yaml_text
 from reportgen.model.sourcemap import SourceMap
 from reportgen.model.validate import detect_kind
@@ -194,7 +195,7 @@ def fix_files(paths: Sequence[Path], rules: Mapping[str, Rule]) -> list[FixResul
     for path in paths:
         shown = display_path(path)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)  # regular files only, at most 5 MB, as `check` reads
             text = decode(raw, shown)
         except (OSError, UserError):
             continue  # `check` reports it

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import signal
 import sys
 import traceback
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "interrupted": False}
 
 
 def _version(value: bool) -> None:
@@ -50,12 +54,130 @@ def _root(
 
 def run(application: typer.Typer) -> int:
     """Run the CLI; turn user errors into messages and exit codes, bugs into a short report."""
+    _tolerant_streams()
+    real = sys.stdout
+    sys.stdout = _Output(real)  # type: ignore[assignment]
+    previous = _watch_ctrl_c()
+    try:
+        code = _run(application)
+        sys.stdout.flush()
+    except _OutputFailed as exc:  # stdout is /dev/full, or a pipe whose reader went away
+        return _stdout_failed(exc.error, real)
+    except KeyboardInterrupt:
+        return interrupted()
+    finally:
+        sys.stdout = real
+        if previous is not None:
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(signal.SIGINT, previous)
+    return code
+
+
+def _watch_ctrl_c() -> object:
+    """Note Ctrl-C when it comes, whatever a library turns its KeyboardInterrupt into
+    (pydantic wraps one raised while it builds a validator in a SchemaError)."""
+    _state["interrupted"] = False
+
+    def on_ctrl_c(signum: int, frame: object) -> None:
+        _state["interrupted"] = True
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGINT, on_ctrl_c)
+    except ValueError:  # not the main thread (a test runner): Python's own handler stays
+        return None
+
+
+class _OutputFailed(Exception):
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+class _Output:
+    """stdout, whose failures are told apart from every other OSError."""
+
+    def __init__(self, stream: object):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[attr-defined,no-any-return]
+        except OSError as exc:
+            raise _OutputFailed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise _OutputFailed(exc) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line, exit code 130 (the shell's own code for it)."""
+    from reportgen.settings.messages import message
+
+    with contextlib.suppress(ValueError):  # a second Ctrl-C must not cut this line short
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        line = message("interrupted")
+    except Exception:  # the catalogue's loading itself was cut off (yaml half-imported)
+        line = _catalogue_line("interrupted")
+    with contextlib.suppress(OSError):
+        print(line, file=sys.stderr)
+    return 130
+
+
+def _catalogue_line(key: str) -> str:
+    """One plain ``key:`` entry of messages.yaml read without yaml, in the current language."""
+    from reportgen.settings.messages import language
+
+    path = Path(__file__).resolve().parents[1] / "settings" / "messages.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f"{key}:")
+    texts = dict(line.strip().split(": ", 1) for line in lines[at + 1 : at + 3])
+    return texts.get(language(), texts["en"]).strip('"')
+
+
+def _tolerant_streams() -> None:
+    """A terminal (or PYTHONIOENCODING) that cannot show Chinese gets ``\\uXXXX`` escapes
+    for what it cannot show, rather than a crash in the middle of a message."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "中→".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _stdout_failed(exc: OSError, stdout: object) -> int:
+    """Say once, on stderr, that the output could not be written; and point stdout at
+    nothing, so that the interpreter's own flush at exit does not complain again."""
+    from reportgen.settings.messages import message
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())  # type: ignore[attr-defined]
+        os.close(devnull)
+    if exc.errno != errno.EPIPE:  # `reportgen check | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            print(message("stdout_failed", reason=exc.strerror or exc), file=sys.stderr)
+    return 1
+
+
+def _run(application: typer.Typer) -> int:
     from reportgen.errors import UserError
 
     try:
         # Standalone mode: typer prints usage errors itself and exits 2.
         application()
     except SystemExit as exc:
+        if exc.code == 130:  # typer turned Ctrl-C into a silent exit 130: say what happened
+            return interrupted()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except UserError as exc:
         if _state["debug"]:
@@ -63,16 +185,24 @@ def run(application: typer.Typer) -> int:
         print(exc.format(), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+        return interrupted()
+    except _OutputFailed:
+        raise
     except Exception as exc:  # a bug: say so plainly, trace only under --debug
-        if _state["debug"] or "--debug" in sys.argv:
-            traceback.print_exc()
-        else:
-            print(
-                f"internal error: {type(exc).__name__}: {exc}\n"
-                "  → this is a bug in reportgen; run again with --debug and report the output",
-                file=sys.stderr,
-            )
-        return 3
+        if _state["interrupted"]:  # a KeyboardInterrupt a library wrapped in its own error
+            return interrupted()
+        return _bug(exc)
     return 0
+
+
+def _bug(exc: Exception) -> int:
+    """A bug: say so plainly, trace only under --debug."""
+    if _state["debug"] or "--debug" in sys.argv:
+        traceback.print_exc()
+    else:
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "  → this is a bug in reportgen; run again with --debug and report the output",
+            file=sys.stderr,
+        )
+    return 3

@@ -13,18 +13,68 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
+from reportgen.files.read import check_name, special_kind
 from reportgen.settings.messages import message
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically; turn OS failures into clear user errors."""
+    write_all({target: data})
+
+
+def write_all(files: Mapping[Path, bytes]) -> None:
+    """Write several files as one transaction: every one to a temporary file beside its
+    target first; only when all are written (a full disk fails here) are they renamed over
+    their targets; a rename that fails puts back the files already replaced. Either every
+    target holds its new bytes, or every one is as it was; no temporary file is left, not
+    even on Ctrl-C."""
+    for target in files:
+        check_target(target)
+    staged: dict[Path, str] = {}
+    backups: dict[Path, str | None] = {}
+    try:
+        for target, data in files.items():
+            staged[target] = stage(target, data)
+        try:
+            for target, tmp_name in staged.items():
+                backups[target] = _keep_previous(target)
+                try:
+                    os.replace(tmp_name, target)
+                except OSError as exc:
+                    raise os_error(exc, display_path(target)) from None
+        except BaseException:  # a failed rename, or Ctrl-C between two of them
+            _roll_back(backups)
+            raise
+        for folder in {target.parent for target in files}:
+            sync_folder(folder)
+    finally:
+        for leftover in [*staged.values(), *(b for b in backups.values() if b)]:
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+
+
+def check_target(target: Path) -> None:
+    """Refuse a target that no write could replace: a folder, a FIFO or a device (whatever
+    --force says), a name too long; and make its folder."""
     shown = display_path(target)
-    if target.is_dir():
+    check_name(target)
+    try:
+        is_dir = target.is_dir()
+    except OSError as exc:  # a name too long for the file system, a loop of links…
+        raise os_error(exc, shown) from None
+    if is_dir:
         raise UserError(
             message("write_is_folder", file=shown), hint=message("write_is_folder_hint")
+        )
+    kind = special_kind(target)
+    if kind:  # a FIFO or a device (/dev/null): never replaced, whatever --force says
+        raise UserError(
+            message("write_special", file=shown, what=message(kind)),
+            hint=message("write_special_hint"),
         )
     folder = target.parent
     try:
@@ -32,8 +82,13 @@ def write_atomic(target: Path, data: bytes) -> None:
     except FileExistsError:
         raise UserError(message("write_folder_blocked", file=display_path(folder))) from None
     except OSError as exc:
-        raise _os_error(exc, display_path(folder)) from None
-    _remove_stale_temporaries(folder, target.name)
+        raise os_error(exc, display_path(folder)) from None
+
+
+def stage(target: Path, data: bytes) -> str:
+    """``data`` in a new temporary file beside ``target``, on disk, with the target's mode."""
+    folder = target.parent
+    remove_stale_temporaries(folder, target.name)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -47,31 +102,53 @@ def write_atomic(target: Path, data: bytes) -> None:
         else:
             with contextlib.suppress(OSError):
                 os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _sync_folder(folder)
+        staged, tmp_name = tmp_name, None
+        return staged
     except OSError as exc:
-        raise _os_error(exc, shown) from None
+        raise os_error(exc, display_path(target)) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
 
 
+def _keep_previous(target: Path) -> str | None:
+    """A hard link to the file about to be replaced, to put it back if a later rename of the
+    same transaction fails; None when there is none (or the file system has no links)."""
+    if not target.exists():
+        return None
+    name = f"{target.parent}{os.sep}.{target.name}.{os.getpid()}-{time.monotonic_ns()}.tmp"
+    try:
+        os.link(target, name)
+    except OSError:
+        return None
+    return name
+
+
+def _roll_back(backups: Mapping[Path, str | None]) -> None:
+    for target, backup in backups.items():
+        with contextlib.suppress(OSError):
+            if backup is None:
+                os.unlink(target)  # it did not exist before this transaction
+            else:
+                os.replace(backup, target)
+
+
 STALE_AFTER = 60.0  # seconds: older temporaries are left over from a killed process
 
 
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
+def remove_stale_temporaries(folder: Path, name: str, *, older_than: float = STALE_AFTER) -> None:
     """Delete ``.NAME.*.tmp`` files a killed or crashed write left behind (never a younger
-    one, which may belong to a write still in progress)."""
+    one, which may belong to a write still in progress, unless the caller holds the lock
+    every writer of ``NAME`` takes: then ``older_than=0``)."""
     now = time.time()
     for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > STALE_AFTER:
+            if now - leftover.stat().st_mtime >= older_than:
                 leftover.unlink()
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable: without this a power cut can bring the old file back."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -87,7 +164,7 @@ def _umask() -> int:
     return mask
 
 
-def _os_error(exc: OSError, shown: str) -> UserError:
+def os_error(exc: OSError, shown: str) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(
             message("write_disk_full", file=shown), hint=message("write_disk_full_hint")

@@ -28,13 +28,26 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import shutil
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
-from reportgen.files.atomic import write_atomic
+from reportgen.files.atomic import (
+    check_target,
+    os_error,
+    remove_stale_temporaries,
+    stage,
+    sync_folder,
+    write_all,
+    write_atomic,
+)
+from reportgen.files.lock import folder_lock
+from reportgen.files.read import ReadError, read_regular, special_kind
 from reportgen.settings.messages import message
 
 MANIFEST = ".reportgen.json"
+MANIFEST_LIMIT = 5 * 1024 * 1024  # a manifest of a thousand outputs is ~100 kB
 _KEEP = 3  # hashes remembered per file: the one on disk, and one being written
 
 
@@ -52,37 +65,57 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
 
 
 def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
-    """Check every target first, then write them all: one refused file leaves all untouched."""
-    for path, data in files.items():
-        check_replaceable(path, data, force=force)
+    """Check every target, then write them all as one transaction (see
+    :func:`reportgen.files.atomic.write_all`): one refused or failed file leaves all
+    untouched. Each folder's manifest is read, changed and written under that folder's lock,
+    so builds running at once never drop each other's records."""
     by_folder: dict[Path, dict[Path, bytes]] = {}
     for path, data in files.items():
         by_folder.setdefault(path.parent, {})[path] = data
-    for folder, group in by_folder.items():
-        names = {path.name for path in group}
-        manifest = _read_manifest(folder)
-        for path, data in group.items():
-            _remember(manifest, path.name, sha256(data))
+    with contextlib.ExitStack() as stack:
+        for folder in sorted(by_folder):
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(folder_lock(folder))
+        for path, data in files.items():
+            check_target(path)  # before the manifest names it: a FIFO there is never replaced
+            check_replaceable(path, data, force=force)
+        manifests = {}
+        previous: dict[Path, dict[str, list[str]]] = {}
+        for folder, group in by_folder.items():
+            names = {path.name for path in group}
+            manifest = _read_manifest(folder)
+            previous[folder] = {name: list(hashes) for name, hashes in manifest.items()}
+            for path, data in group.items():
+                _remember(manifest, path.name, sha256(data))
+            try:
+                _write_manifest(folder, manifest, names)
+            except UserError as exc:
+                # The folder's own trouble (full, read-only, not a folder): tell it about the
+                # file the user asked for, not about our bookkeeping.
+                shown = display_path(next(iter(group)))
+                text = exc.message.replace(display_path(folder / MANIFEST), shown)
+                raise UserError(text, hint=exc.hint) from None
+            manifests[folder] = (manifest, names)
         try:
-            _write_manifest(folder, manifest, names)
-        except UserError as exc:
-            # The folder's own trouble (full, read-only, not a folder): tell it about the file
-            # the user asked for, not about our bookkeeping.
-            shown = display_path(next(iter(group)))
-            message = exc.message.replace(display_path(folder / MANIFEST), shown)
-            raise UserError(message, hint=exc.hint) from None
-        for path, data in group.items():
-            write_atomic(path, data)
-        for path, data in group.items():
-            manifest[path.name] = [sha256(data)]
-        # The outputs are complete; the manifest already accepts them (old and new hashes),
-        # so failing to tidy it up now loses nothing.
-        with contextlib.suppress(UserError):
-            _write_manifest(folder, manifest, names)
+            write_all(files)
+        except BaseException:  # nothing was replaced: the manifest goes back to what it was
+            for folder, (_, names) in manifests.items():
+                with contextlib.suppress(UserError):
+                    _write_manifest(folder, previous[folder], names)
+            raise
+        for folder, (manifest, names) in manifests.items():
+            for path, data in by_folder[folder].items():
+                manifest[path.name] = [sha256(data)]
+            # The outputs are complete; the manifest already accepts them (old and new
+            # hashes), so failing to tidy it up now loses nothing.
+            with contextlib.suppress(UserError):
+                _write_manifest(folder, manifest, names)
 
 
 def check_replaceable(path: Path, data: bytes | None = None, *, force: bool = False) -> None:
-    """Raise :class:`ChangedByHand` if writing ``path`` could lose someone's work."""
+    """Raise :class:`ChangedByHand` if writing ``path`` could lose someone's work. A FIFO or a
+    device at ``path`` is refused by the writer, with or without ``force``."""
     if force or not path.is_file():
         return  # a folder in the way is refused by write_atomic, with its own message
     shown = display_path(path)
@@ -107,30 +140,96 @@ def rewrite_source(path: Path, data: bytes, *, original: bytes) -> Path:
     """Replace a user's YAML file that a command edited (``check --fix``).
 
     ``original`` is the content the command read. The file is rewritten only if it still holds
-    exactly that (an editor may have saved it meanwhile); the original is kept as ``NAME.bak``,
-    written before the file is touched. Returns the backup's path.
+    exactly that (an editor may have saved it meanwhile), and never when it is read-only. The
+    replacement cannot lose an editor's save at any moment:
+
+    1. under the folder's lock, the file is read again and compared with ``original``;
+    2. the file is *moved* to ``NAME.bak`` (whatever is there at that instant moves, an
+       editor's save included) and ``NAME.bak`` is compared again: if an editor saved just
+       before the move, their file is put back and the command refuses;
+    3. the new text is linked in at ``NAME`` only if nothing is there: an editor who saved
+       after the move keeps their file, and the command refuses.
+
+    An editor's save therefore always ends in ``NAME`` or in ``NAME.bak``. Returns the
+    backup's path.
     """
     shown = display_path(path)
-    try:
-        current = path.read_bytes()
-    except OSError:
-        current = None
-    if current != original:
-        raise ChangedByHand(
-            message("guard_changed_on_disk", file=shown),
-            hint=message("guard_changed_on_disk_hint"),
-        )
-    backup = path.with_name(path.name + ".bak")
-    write_atomic(backup, original)
-    write_atomic(path, data)
+    changed = ChangedByHand(
+        message("guard_changed_on_disk", file=shown),
+        hint=message("guard_changed_on_disk_hint"),
+    )
+    with folder_lock(path.parent):
+        try:
+            current = read_regular(path, limit=len(original) + 1)
+        except UserError:
+            current = None
+        if current != original:
+            raise changed
+        if not path.stat().st_mode & 0o222:
+            raise ChangedByHand(
+                message("guard_read_only", file=shown), hint=message("fix_read_only_hint")
+            )
+        backup = path.with_name(path.name + ".bak")
+        kind = special_kind(backup)
+        if kind:  # moving the file onto a FIFO's name would drop the FIFO: refuse instead
+            raise UserError(
+                message("write_special", file=display_path(backup), what=message(kind)),
+                hint=message("write_special_hint"),
+            )
+        staged = stage(path, data)
+        try:
+            try:
+                os.replace(path, backup)
+            except OSError as exc:
+                raise os_error(exc, shown) from None
+            try:
+                moved = read_regular(backup, limit=len(original) + 1)
+            except UserError:
+                moved = None
+            if moved != original:
+                _link_if_absent(backup, path)  # the editor's save, back where it belongs
+                raise changed
+            try:
+                _link_if_absent(staged, path)
+            except FileExistsError:
+                raise changed from None  # saved after the move: the editor's file stays
+            except OSError as exc:
+                _link_if_absent(backup, path)
+                raise os_error(exc, shown) from None
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(staged)
+            if not os.path.lexists(path):  # interrupted between the move and the link
+                with contextlib.suppress(OSError):
+                    _link_if_absent(backup, path)
+        sync_folder(path.parent)
     return backup
+
+
+def _link_if_absent(source: str | Path, target: Path) -> None:
+    """Make ``target`` hold ``source``'s file, only if nothing is at ``target``
+    (:class:`FileExistsError` otherwise)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.name == "nt":  # pragma: no cover - no hard links here; rename never replaces
+            shutil.copy2(source, f"{source}.copy")
+            os.rename(f"{source}.copy", target)
+            return
+        # A file system without hard links: create exclusively, then copy the bytes in.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out)
 
 
 def record(path: Path, data: bytes) -> None:
     """Note that ``path`` holds ``data`` as reportgen wrote it (for files written elsewhere)."""
-    manifest = _read_manifest(path.parent)
-    manifest[path.name] = [sha256(data)]
-    _write_manifest(path.parent, manifest, {path.name})
+    with folder_lock(path.parent):
+        manifest = _read_manifest(path.parent)
+        manifest[path.name] = [sha256(data)]
+        _write_manifest(path.parent, manifest, {path.name})
 
 
 def _remember(manifest: dict[str, list[str]], name: str, digest: str) -> None:
@@ -150,8 +249,12 @@ def _read_manifest(folder: Path) -> dict[str, list[str]]:
     """The manifest's records; an unreadable or foreign one counts as empty (which only ever
     makes reportgen more careful: unrecorded files are not replaced without --force)."""
     try:
-        raw = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(read_regular(folder / MANIFEST, limit=MANIFEST_LIMIT).decode("utf-8"))
+    except ReadError as exc:
+        if exc.kind in ("missing", "failed", "permission"):
+            return {}
+        raise  # a FIFO, /dev/zero or a 5 MB file where the manifest should be: say so
+    except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
         return {}
     files = raw.get("files") if isinstance(raw, dict) else None
     if not isinstance(files, dict):
@@ -177,4 +280,7 @@ def _write_manifest(folder: Path, manifest: dict[str, list[str]], writing: set[s
         "files": kept,
     }
     text = json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+    # Every writer of the manifest holds the folder's lock: any temporary of it now is a
+    # killed build's leftover, whatever its age.
+    remove_stale_temporaries(folder, MANIFEST, older_than=0)
     write_atomic(folder / MANIFEST, text.encode("utf-8"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
+from reportgen.files.read import read_regular
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB of text
 MAX_DOCX_BYTES = 50 * 1024 * 1024  # Word files carry images; still, 50 MB is not a summary
@@ -84,19 +85,8 @@ def read_document(path: Path) -> ReadResult:
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    shown = display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise UserError(
-                f"{shown} is {size / 1024 / 1024:.0f} MB; a work summary is far smaller",
-                hint="check that this is the right file",
-            )
-        return path.read_bytes()
-    except PermissionError:
-        raise UserError(f"cannot read {shown}: permission denied") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    # The one reader: regular files only (no FIFO, no /dev/zero), at most ``limit`` bytes.
+    return read_regular(path, limit=limit)
 
 
 def decode_text(raw: bytes, shown: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
+from reportgen.files.read import MAX_BYTES, ReadError, read_regular
 from reportgen.model.chars import INVISIBLE, describe_invisible
 from reportgen.settings.messages import message
 
@@ -36,7 +37,6 @@ class LoadError(UserError):
         self.rule = rule
 
 
-MAX_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB; anything this large is a mistake
 MAX_DEPTH = 50
 
 PathKey = tuple[str | int, ...]
@@ -71,29 +71,11 @@ class Loaded:
 
 def read_text(path: Path) -> str:
     """Read a user's UTF-8 text file, turning every way it can fail into a clear message."""
-    shown = display_path(path)
-    if path.is_dir():
-        raise LoadError(
-            "file", message("read_folder", file=shown), hint=message("read_folder_hint")
-        )
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(
-                "file",
-                message("read_too_large", file=shown, size=size // 1024 // 1024),
-                hint=message("read_too_large_hint"),
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(
-            "file", message("read_not_found", file=shown), hint=message("read_not_found_hint")
-        ) from None
-    except PermissionError:
-        raise LoadError("file", message("read_permission", file=shown)) from None
-    except OSError as exc:
-        raise LoadError("file", message("read_failed", file=shown, reason=exc.strerror)) from None
-    return decode(raw, shown)
+        raw = read_regular(path, limit=MAX_BYTES)
+    except ReadError as exc:
+        raise LoadError("file", exc.message, hint=exc.hint) from None
+    return decode(raw, display_path(path))
 
 
 def decode(raw: bytes, shown: str) -> str:

@@ -7,6 +7,7 @@ PDF is then written atomically like every other output.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -82,7 +83,12 @@ def convert_to_pdf(
             "--outdir", str(work / "out"),
             str(source),
         ]  # fmt: skip
-        returncode, output = _run(command, timeout)
+        # LibreOffice's own temporary files (lu*.tmp) go inside our folder too, so that a
+        # killed soffice leaves nothing behind once the folder is removed.
+        private = work / "tmp"
+        private.mkdir()
+        env = {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
+        returncode, output = _run(command, timeout, env)
         produced = work / "out" / "document.pdf"
         if returncode != 0 or not produced.is_file():
             detail = (
@@ -96,13 +102,13 @@ def convert_to_pdf(
         return produced.read_bytes()
 
 
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
+def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int, str]:
     # soffice is a wrapper that starts soffice.bin: on a timeout the whole process group goes.
     posix = sys.platform != "win32"
     try:
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=posix,
+            start_new_session=posix, env=env,
         )  # fmt: skip
     except OSError as exc:
         raise UserError(
@@ -110,14 +116,25 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
         ) from None
     try:
         out, _ = process.communicate(timeout=timeout)
+    except KeyboardInterrupt:
+        # soffice runs in its own session, so Ctrl-C does not reach it: stop it before the
+        # temporary folder is removed, or it keeps writing there and the folder stays.
+        _kill(process, posix)
+        raise
     except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
+        _kill(process, posix)
         raise UserError(
             f"LibreOffice did not finish the PDF within {timeout:g} seconds",
             hint="close LibreOffice windows that wait for input, and build again",
         ) from None
     return process.returncode, out.decode("utf-8", "replace")
+
+
+def _kill(process: subprocess.Popen[bytes], posix: bool) -> None:
+    """Stop soffice and the soffice.bin it started, and wait until they are gone."""
+    with contextlib.suppress(OSError):
+        if posix:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    process.communicate()
