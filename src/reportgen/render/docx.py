@@ -45,13 +45,14 @@ class DroppedCharacters(UserWarning):
     """Text held characters a Word file cannot hold; they were left out."""
 
 
-def render_docx(composed: Composed, layout: Layout) -> bytes:
-    """The document as the bytes of a .docx file.
+def render_docx(composed: Composed, layout: Layout, reference: bytes | None = None) -> bytes:
+    """The document as the bytes of a .docx file, written into ``reference`` (the bytes of a
+    project's own reference .docx) or reportgen's own template.
 
     Characters that XML 1.0 cannot hold (``\\x0b`` pasted from Word …) are left out with a
     :class:`DroppedCharacters` warning rather than producing a file Word cannot open.
     """
-    return DocxWriter(layout).render(composed)
+    return DocxWriter(layout, reference).render(composed)
 
 
 def twips(points: float) -> int:
@@ -150,11 +151,13 @@ class DocxWriter:
     ``layout`` and ``doc`` (the python-docx document being written) are there to be read.
     """
 
-    def __init__(self, layout: Layout):
+    def __init__(self, layout: Layout, reference: bytes | None = None):
         from docx import Document as new_document
 
         self.layout = layout
-        self.doc: Document = new_document()
+        # The template's bytes are made once per process; each document parses a few kB.
+        template = reference or oxml.reference_package(layout.language)
+        self.doc: Document = new_document(io.BytesIO(template))
         self.style_ids: dict[str, str | None] = {}
         self.dropped: list[str] = []
         self.signature_paragraph: Paragraph | None = None
@@ -234,9 +237,7 @@ class DocxWriter:
                 stacklevel=4,
             )
         self.setup_package()
-        out = io.BytesIO()
-        self.doc.save(out)
-        return oxml.reproducible_zip(out.getvalue())
+        return oxml.save_package(self.doc)
 
     def setup_properties(self, title: str) -> None:
         core = self.doc.core_properties
@@ -297,7 +298,7 @@ class DocxWriter:
         oxml.remove_children(ppr, "spacing")
         oxml.set_line_spacing(ppr, 240, rule="auto")
 
-        normal = styles["Normal"]
+        normal = self.style("Normal")
         oxml.clear_formatting(normal)
         self.paragraph_style(
             normal,
@@ -313,7 +314,7 @@ class DocxWriter:
         # inverted, and 7.4 with hanging punctuation on drops the 。 that ends a justified line.
         oxml.set_overflow_punctuation(normal, True)
 
-        title = styles["Title"]
+        title = self.style("Title")
         oxml.clear_formatting(title)
         self.paragraph_style(title, layout.title.font, layout.title.size_pt, char_spacing=0)
         title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -322,7 +323,7 @@ class DocxWriter:
         title.paragraph_format.keep_with_next = True
 
         for level in (1, 2):
-            style = styles[f"Heading {level}"]
+            style = self.style(f"Heading {level}")
             oxml.clear_formatting(style)
             heading = layout.headings.at(level)
             self.paragraph_style(
@@ -335,7 +336,7 @@ class DocxWriter:
             style.paragraph_format.keep_with_next = heading.keep_with_next
             oxml.set_outline_level(style, level - 1)
 
-        footer = styles["Footer"]
+        footer = self.style("Footer")
         oxml.clear_formatting(footer)
         number = layout.page_number
         oxml.set_fonts(footer, latin=number.font, east_asia=number.font)
@@ -344,7 +345,7 @@ class DocxWriter:
         oxml.set_line_spacing(footer, twips(number.size_pt))
         footer.paragraph_format.first_line_indent = 0
 
-        table_text = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        table_text = self.style(TABLE_TEXT_STYLE)
         table_text.base_style = normal
         table = layout.table
         # Its own line spacing: a cell in the body's exact 28.95 pt lines grows tall rows.
@@ -353,10 +354,21 @@ class DocxWriter:
         table_text.paragraph_format.first_line_indent = 0
         table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-        table_style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        table_style = self.style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         oxml.set_table_borders(oxml.table_properties(table_style))
 
         oxml.set_theme_font_lang(self.doc.settings, east_asia=layout.language)
+
+    def style(self, name: str, kind: Any = None) -> Any:
+        """The template's style ``name``, added when the template lacks it: a project's own
+        reference.docx saved by Word holds only the styles it uses."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = self.doc.styles
+        try:
+            return styles[name]
+        except KeyError:
+            return styles.add_style(name, kind or WD_STYLE_TYPE.PARAGRAPH)
 
     def paragraph_style(
         self, style: Any, font: str, size_pt: float, *, char_spacing: float, bold: bool = False
