@@ -90,7 +90,7 @@ def render(composed: Composed, fmt: str, settings: Settings) -> bytes:
     if fmt == "docx":
         from reportgen.render.docx import render_docx
 
-        return render_docx(composed, layout)
+        return render_docx(composed, layout, settings.reference)
     return render_text(
         composed, fmt, templates, bold_leads=layout.bold_leads, show_metrics=layout.metrics_table
     )
