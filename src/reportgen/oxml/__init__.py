@@ -80,7 +80,7 @@ from reportgen.oxml.revisions import (
     paragraph_texts,
     revisions,
 )
-from reportgen.oxml.run import set_bold, set_character_spacing, set_size
+from reportgen.oxml.run import fill_run, set_bold, set_character_spacing, set_size
 from reportgen.oxml.schema import (
     PPR_ORDER,
     RPR_ORDER,
@@ -123,6 +123,7 @@ __all__ = [
     "drop_relationships",
     "element_of",
     "field_instructions",
+    "fill_run",
     "font_table",
     "forbidden_characters",
     "get_or_add",

@@ -169,6 +169,7 @@ class DocxWriter:
         self.style_ids: dict[str, str | None] = {}
         self.dropped: list[str] = []
         self.signature_paragraph: Paragraph | None = None
+        self.run_properties: dict[tuple[str, str, bool], Any] = {}
         self.pitch = twips(layout.grid.line_spacing_pt)
 
     def set_style(self, paragraph: Paragraph, name: str) -> None:
@@ -199,10 +200,14 @@ class DocxWriter:
     ) -> Run:
         """Add ``text`` to ``paragraph`` as a run in the Chinese ``font`` (and ``latin``, by
         default the layout's, for figures and Latin letters); the run."""
-        run = paragraph.add_run(self.clean(text))
-        oxml.set_fonts(run, latin=latin or self.layout.latin_font, east_asia=font)
-        if bold:
-            oxml.set_bold(run, True)
+        key = (latin or self.layout.latin_font, font, bold)
+        rpr = self.run_properties.get(key)
+        if rpr is None:  # made once per font and weight, copied into each run
+            rpr = self.run_properties[key] = oxml.run_properties(latin=key[0], east_asia=font)
+            if bold:
+                oxml.set_bold(rpr, True)
+        run = paragraph.add_run()
+        oxml.fill_run(run, rpr, self.clean(text))
         return run
 
     # Document ──────────────────────────────────────────────────────────────
