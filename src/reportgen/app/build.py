@@ -199,7 +199,7 @@ class Rebuilder:
 
     ``Rebuilder(project_root).build("2022", "docx")`` is the bytes ``reportgen build 2022``
     would write, computed without writing anything and without running check's lint rules
-    (bad input still raises the located :class:`~reportgen.errors.InvalidInput`). Settings are
+    (bad input still raises the located :class:`~reportgen.errors.UserError`). Settings are
     read again when a file in the project's ``templates/`` changed. Not thread-safe: one
     Rebuilder per thread, or a lock around :meth:`build`.
     """

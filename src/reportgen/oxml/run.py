@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from reportgen.oxml.elements import (
