@@ -7,6 +7,7 @@ reported and skipped, and the others are still built.
 
 from __future__ import annotations
 
+import gc
 import glob
 import importlib
 import os
@@ -193,6 +194,11 @@ def build_many(
     jobs = min(jobs or default_jobs(), max(len(projects), 1))
     reporter = reporter or Reporter()
     formats = tuple(formats)
+    # The command turned the cycle collector off for a short process; a batch lives for many
+    # documents, each a cyclic python-docx package. What is loaded so far is frozen: never
+    # scanned again, and not copied into forked workers by the collector touching it.
+    gc.freeze()
+    gc.enable()
     started = time.perf_counter()
     by_project: dict[Path, Outcome] = {}
     try:
@@ -226,7 +232,8 @@ def _in_processes(
     # libraries once, not once per worker.
     warm = ["reportgen.app.build"]
     if "docx" in formats:
-        warm.append("reportgen.render.docx")
+        warm += ["reportgen.render.docx", "reportgen.oxml.reference"]
+        importlib.import_module("reportgen.oxml.reference").reference_package()
     work = [(build_one, (project, spec, formats, output, force)) for project in projects]
     for project, outcome in in_processes(work, projects, jobs, reporter.start, warm=warm):
         if outcome is None:
@@ -258,6 +265,7 @@ def in_processes(
 
     for name in warm:
         importlib.import_module(name)
+    gc.freeze()  # what the workers inherit stays shared, never scanned by their collector
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(language(),)) as pool:
         futures: dict[Future[T], K] = {
             pool.submit(function, *args): key

@@ -92,7 +92,7 @@ def render(composed: Composed, fmt: str, settings: Settings) -> bytes:
     if fmt == "docx":
         from reportgen.render.docx import render_docx
 
-        return render_docx(composed, layout)
+        return render_docx(composed, layout, settings.reference)
     return render_text(
         composed, fmt, templates, bold_leads=layout.bold_leads, show_metrics=layout.metrics_table
     )
@@ -192,3 +192,58 @@ def run(request: BuildRequest) -> BuildResult:
         force=request.force,
         pdf=request.pdf,
     )
+
+
+class Rebuilder:
+    """Rebuilds one project's documents in a long-lived process (the preview server): the
+    settings, reference template and Python's imports stay loaded, and a data file is parsed
+    and validated again only when it changed on disk.
+
+    ``Rebuilder(project_root).build("2022", "docx")`` is the bytes ``reportgen build 2022``
+    would write, computed without writing anything and without running check's lint rules
+    (bad input still raises the located :class:`~reportgen.errors.UserError`). Settings are
+    read again when a file in the project's ``templates/`` changed. Not thread-safe: one
+    Rebuilder per thread, or a lock around :meth:`build`.
+    """
+
+    def __init__(self, project_root: Path):
+        self.project = Project(project_root)
+        self._settings: tuple[tuple[tuple[str, int, int], ...], Settings] | None = None
+        self._documents: dict[Path, tuple[tuple[int, int], Review | Plan]] = {}
+
+    @property
+    def settings(self) -> Settings:
+        stamp = _stamps(self.project.templates_dir)
+        if self._settings is None or self._settings[0] != stamp:
+            self._settings = (stamp, load_settings(self.project.root))
+        return self._settings[1]
+
+    def build(self, year: str, fmt: str = "docx") -> bytes:
+        """The document for ``year`` (``2022``, or ``2023_plan``) in ``fmt`` (docx, md, txt,
+        html), as bytes."""
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
+        settings = self.settings
+        inputs = self.project.inputs(year)
+        review = self._load(inputs.review, Review) if inputs.review is not None else None
+        plan = self._load(inputs.plan, Plan) if inputs.plan is not None else None
+        composed = compose_documents(review, plan, settings.sections)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # characters left out: the build says so, not this
+            return render(composed, fmt, settings)
+
+    def _load(self, path: Path, model: type[DocumentT]) -> DocumentT:
+        require_file(path, display_path(path))
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._documents.get(path)
+        if cached is None or cached[0] != stamp:
+            document = load_plan(path) if model is Plan else load_review(path)
+            cached = self._documents[path] = (stamp, document)
+        return cached[1]  # type: ignore[return-value]
+
+
+def _stamps(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
+    if folder is None:
+        return ()
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()))

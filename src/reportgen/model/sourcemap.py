@@ -11,6 +11,7 @@ folding, so its characters appear in the source in the same order.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import yaml
@@ -42,14 +43,21 @@ class SourceMap:
 
     @classmethod
     def of(cls, loaded: Loaded) -> SourceMap:
-        result = cls(loaded.text)
+        # A check asks for a file's map up to three times (references, lint, fix): the YAML is
+        # composed once per text, and each map gets its own cache of aligned offsets.
+        scalars, line_starts = _scalars_of(loaded.text)
+        return cls(loaded.text, scalars, line_starts)
+
+    @classmethod
+    def _composed(cls, text: str) -> SourceMap:
+        result = cls(text)
         try:
-            node = compose(loaded.text)
+            node = compose(text)
         except yaml.YAMLError:  # pragma: no cover - the loader has read this text already
             node = None
         if node is not None:
             result._walk(node, ())
-        result._line_starts = _line_starts(loaded.text)
+        result._line_starts = _line_starts(text)
         return result
 
     def _walk(self, node: yaml.Node, path: PathKey) -> None:
@@ -176,3 +184,10 @@ def value_at(value: object, path: PathKey) -> object:
         else:
             return None
     return node
+
+
+@functools.lru_cache(maxsize=8)
+def _scalars_of(text: str) -> tuple[dict[PathKey, ScalarSpan], list[int]]:
+    """Every string scalar's span in ``text`` and its line starts (shared, never changed)."""
+    composed = SourceMap._composed(text)
+    return composed.scalars, composed._line_starts

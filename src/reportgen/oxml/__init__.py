@@ -20,7 +20,8 @@ the names below (``oxml.set_fonts``); the modules:
 - ``fields``       PAGE and other complex fields (the footers' page numbers)
 - ``tables``       widths, borders, fixed layout, repeated header rows
 - ``core``         core properties (docProps/core.xml)
-- ``package``      the body emptied, parts replaced, relationships dropped, reproducible zip
+- ``package``      the body emptied, parts replaced, relationships dropped, saved in one zip pass
+- ``reference``    reportgen's own reference template (the package a document is written into)
 - ``revisions``    tracked changes: w:ins / w:del; texts accepted or rejected
 - ``numbering``    (import) numbering.xml's lists and a paragraph's list
 - ``reading``      (import) a paragraph's visible text, outline level, alignment, text boxes
@@ -56,7 +57,13 @@ from reportgen.oxml.numbering import (
     list_levels,
     numbering_reference,
 )
-from reportgen.oxml.package import clear_body, drop_relationships, replace_part, reproducible_zip
+from reportgen.oxml.package import (
+    clear_body,
+    drop_relationships,
+    replace_part,
+    reproducible_zip,
+    save_package,
+)
 from reportgen.oxml.paragraph import (
     set_line_spacing,
     set_outline_level,
@@ -65,6 +72,7 @@ from reportgen.oxml.paragraph import (
     set_snap_to_grid,
 )
 from reportgen.oxml.reading import alignment, outline_level, text_box_count, visible_text
+from reportgen.oxml.reference import reference_package
 from reportgen.oxml.revisions import (
     make_del,
     make_ins,
@@ -72,7 +80,7 @@ from reportgen.oxml.revisions import (
     paragraph_texts,
     revisions,
 )
-from reportgen.oxml.run import set_bold, set_character_spacing, set_size
+from reportgen.oxml.run import fill_run, set_bold, set_character_spacing, set_size
 from reportgen.oxml.schema import (
     PPR_ORDER,
     RPR_ORDER,
@@ -115,6 +123,7 @@ __all__ = [
     "drop_relationships",
     "element_of",
     "field_instructions",
+    "fill_run",
     "font_table",
     "forbidden_characters",
     "get_or_add",
@@ -130,6 +139,7 @@ __all__ = [
     "numbering_reference",
     "outline_level",
     "paragraph_texts",
+    "reference_package",
     "remove_children",
     "remove_core_dates",
     "remove_theme_fonts",
@@ -137,6 +147,7 @@ __all__ = [
     "reproducible_zip",
     "revisions",
     "run_properties",
+    "save_package",
     "set_attributes",
     "set_bold",
     "set_character_spacing",

@@ -22,13 +22,15 @@ from reportgen.settings.units import UnitTable, load_units
 @dataclass(frozen=True)
 class Settings:
     """A project's settings: its templates' search path, the level-1 section names, the Word
-    layout, the unit table and the lint rules in force."""
+    layout, the unit table and the lint rules in force; ``reference``, the bytes of the project's
+    own ``templates/reference.docx`` when it has one (else reportgen's own template is used)."""
 
     templates: Templates
     sections: dict[str, str]
     layout: Layout
     units: UnitTable
     rules: dict[str, Rule]
+    reference: bytes | None = None
 
 
 def templates_dir(project_root: Path | None) -> Path | None:
@@ -50,4 +52,13 @@ def load_settings(project_root: Path | None) -> Settings:
         layout=load_layout(templates),
         units=load_units(templates),
         rules=load_rules(folder),
+        reference=_reference(folder),
     )
+
+
+REFERENCE_DOCX = "reference.docx"
+
+
+def _reference(folder: Path | None) -> bytes | None:
+    path = folder / REFERENCE_DOCX if folder is not None else None
+    return path.read_bytes() if path is not None and path.is_file() else None

@@ -1,0 +1,71 @@
+"""The floor of the stack: reportgen's command line with nothing behind it.
+
+A typer application with the same root options and the same ``build`` and ``check`` signatures
+as reportgen's, whose commands only import what such a command cannot do without: python-docx
+and PyYAML for ``build`` (reading YAML, writing a .docx), PyYAML for ``check``. Python's
+start-up, typer (and the pydantic it converts every parameter with) and those libraries are
+what any tool built on this stack pays; ``run.py`` compares reportgen's cold commands with these:
+
+    python benchmarks/floor.py build 2022 -o out.docx
+    python benchmarks/floor.py check 2022
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="floor",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+ProjectOption = Annotated[Path | None, typer.Option("--project", "-p", help="Project folder.")]
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Tracebacks.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="zh or en.")] = "zh",
+    version: Annotated[bool, typer.Option("--version", is_eager=True, help="Version.")] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def build(
+    year: Annotated[str, typer.Argument(help="The year.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Formats.")] = "docx",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output.")] = None,
+    project: ProjectOption = None,
+    projects: Annotated[
+        list[str] | None, typer.Option("--projects", metavar="PATTERN", help="Projects.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Processes.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="PDF.")] = False,
+) -> None:
+    import docx  # noqa: F401
+    import yaml  # noqa: F401
+
+
+@app.command()
+def check(
+    specs: Annotated[list[str] | None, typer.Argument(metavar="YEAR|FILE", help="Files.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Strict.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Fix.")] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="Rules.")] = False,
+    project: ProjectOption = None,
+) -> None:
+    import yaml  # noqa: F401
+
+
+if __name__ == "__main__":
+    gc.disable()  # as reportgen's own entry point does: the same process, the same rules
+    app()
