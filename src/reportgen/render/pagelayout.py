@@ -9,7 +9,8 @@ deterministically, from the same layout data the .docx is written from:
   LibreOffice add a little space (autospace);
 - breaks: between any two Chinese characters; never inside a run of figures and Latin letters;
   never before a closing mark (，。、；：？！）》” …) nor after an opening one (（《“ …); a closing
-  mark that does not fit hangs in the margin (the .docx allows overflow punctuation);
+  mark that does not fit goes to the next line with the character before it (LibreOffice
+  does not hang punctuation in the margin, measured);
 - pages: 22 lines of the exact line spacing; a heading keeps with the paragraph after it;
   widow control is off, as in the .docx.
 """
@@ -38,11 +39,11 @@ _TIMES: dict[str, int] = {
     "j": 278, "k": 500, "l": 278, "m": 778, "n": 500, "o": 500, "p": 500, "q": 500, "r": 333,
     "s": 389, "t": 278, "u": 500, "v": 500, "w": 722, "x": 500, "y": 500, "z": 444,
 }  # fmt: skip
+QUOTES = frozenset("“”‘’")
+_TIMES_QUOTE = 444  # “ and ” in Times New Roman (‘ and ’: 333)
 NARROW = frozenset("·")  # set in the Latin font
 NO_LINE_START = frozenset("，。、；：？！）》」』”’%‰·…—〕】〉")
 NO_LINE_END = frozenset("（《「『“‘〔【〈")
-HANGING = frozenset("，。、；：？！")
-HANG = True
 AUTOSPACE_EM = 0.25  # of the body size: measured in LibreOffice's PDF (a quarter em, as Word)
 
 
@@ -63,6 +64,19 @@ def _autospaced(left: str, right: str) -> bool:
         and pair[1].isalnum()
         and unicodedata.category(pair[0]).startswith("L")
     )
+
+
+def _widths(chars: Sequence[str], size_pt: float, spacing_pt: float) -> list[float]:
+    """Each character's advance. A quotation mark (“”‘’) takes the script of the character
+    before it, as LibreOffice does with weak characters: after a figure or Latin letter it is
+    set in the Latin font."""
+    out = []
+    for n, char in enumerate(chars):
+        if char in QUOTES and n and chars[n - 1].isascii() and chars[n - 1].isalnum():
+            out.append(_TIMES_QUOTE * size_pt / 1000 + spacing_pt)
+        else:
+            out.append(char_width(char, size_pt, spacing_pt))
+    return out
 
 
 def char_width(char: str, size_pt: float, spacing_pt: float) -> float:
@@ -124,7 +138,7 @@ def _units(chars: Sequence[tuple[str, Piece]]) -> list[list[tuple[str, Piece]]]:
             char in NO_LINE_START
             or last[-1][0] in NO_LINE_END
             or (not wide(char) and char != " " and not wide(last[-1][0]) and last[-1][0] != " ")
-            or (not wide(char) and char != " " and not wide(last[0][0]) and last[-1][0] in "、，")
+            or (char.isascii() and char.isalnum() and last[-1][0] in NO_LINE_START)
         ):
             last.append((char, piece))
         else:
@@ -143,24 +157,15 @@ def break_lines(
     lines: list[tuple[list[tuple[str, Piece]], bool]] = []
     current: list[tuple[str, Piece]] = []
     used = first_indent_pt
+    widths = iter(_widths([c for c, _ in chars], size_pt, spacing_pt))
     for unit in _units(chars):
-        w = sum(char_width(c, size_pt, spacing_pt) for c, _ in unit)
+        w = sum(next(widths) for _ in unit)
         w += autospace * sum(_autospaced(a, b) for (a, _), (b, _) in itertools.pairwise(unit))
-        if current and _autospaced(current[-1][0], unit[0][0]):
-            w += autospace
-        if not current or used + w <= width_pt + 0.01:
+        gap = autospace if current and _autospaced(current[-1][0], unit[0][0]) else 0.0
+        if not current or used + gap + w <= width_pt + 0.01:
             current.extend(unit)
-            used += w
+            used += gap + w
             continue
-        # A closing mark that overflows hangs in the margin with its character.
-        hang = [c for c, _ in unit]
-        fits_without = used + w - sum(char_width(c, size_pt, spacing_pt) for c in hang[1:])
-        if HANG and len(unit) > 1 and all(c in HANGING for c in hang[1:]):
-            if fits_without <= width_pt + 0.01:
-                current.extend(unit)
-                lines.append((current, True))
-                current, used = [], 0.0
-                continue
         lines.append((current, True))
         current = list(unit)
         used = w
@@ -269,9 +274,8 @@ def paginate(composed: Composed, layout: Layout) -> Pages:
     for n, (index, block, lines, before, after, keep) in enumerate(laid):
         if row and before:
             row += before
-        if row >= per_page:
-            page, row = page + 1, row - per_page if row > per_page else 0
-            row = 0
+        if row >= per_page:  # blank lines never carry over to the next page
+            page, row = page + 1, 0
         needed = len(lines)
         follow = n + 1
         while keep and follow < len(laid):  # a heading before a heading: the chain stays together

@@ -2,7 +2,10 @@
 
 The .docx is converted in a temporary folder with a profile of its own, so a LibreOffice the
 user has open (or a second conversion running at the same time) cannot get in the way; the
-PDF is then written atomically like every other output.
+PDF is then written atomically like every other output. Where the official 公文 fonts are
+missing, the soffice process gets a fontconfig file of its own (``FONTCONFIG_FILE``) that
+draws each in a distinct open face (:mod:`reportgen.render.faces`); a fresh profile per
+conversion makes sure no running soffice, blind to that environment, takes the job.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.errors import UserError
+from reportgen.render.faces import Substitution, fontconfig_file, installed_families, substitutions
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start of LibreOffice with a fresh profile takes ~5 s
 ENV_SOFFICE = "REPORTGEN_SOFFICE"
@@ -66,14 +71,26 @@ def require_soffice() -> str:
 
 
 def convert_to_pdf(
-    docx: bytes, *, soffice: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    docx: bytes,
+    *,
+    soffice: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    substitutes: Sequence[Substitution] = (),
 ) -> bytes:
-    """The PDF LibreOffice makes of a .docx given as bytes."""
+    """The PDF LibreOffice makes of a .docx given as bytes; ``substitutes`` (see
+    :func:`font_substitutions`) draw the official fonts that are not installed in open faces,
+    through a fontconfig file of this conversion's own."""
     soffice = soffice or require_soffice()
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
         work = Path(folder)
         source = work / "document.docx"
         source.write_bytes(docx)
+        env = None
+        system = Path("/etc/fonts/fonts.conf")
+        if substitutes and system.is_file():
+            config = work / "fonts.conf"
+            config.write_text(fontconfig_file(list(substitutes), str(system)), encoding="utf-8")
+            env = {**os.environ, "FONTCONFIG_FILE": str(config)}
         command = [
             soffice,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -82,7 +99,7 @@ def convert_to_pdf(
             "--outdir", str(work / "out"),
             str(source),
         ]  # fmt: skip
-        returncode, output = _run(command, timeout)
+        returncode, output = _run(command, timeout, env)
         produced = work / "out" / "document.pdf"
         if returncode != 0 or not produced.is_file():
             detail = (
@@ -96,13 +113,21 @@ def convert_to_pdf(
         return produced.read_bytes()
 
 
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
+def font_substitutions(fonts: Sequence[str]) -> list[Substitution]:
+    """The open faces the PDF will use for those of ``fonts`` not installed here (none on a
+    system without fontconfig: Windows and macOS find their own)."""
+    if not Path("/etc/fonts/fonts.conf").is_file():
+        return []
+    return substitutions(list(fonts), installed_families())
+
+
+def _run(command: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[int, str]:
     # soffice is a wrapper that starts soffice.bin: on a timeout the whole process group goes.
     posix = sys.platform != "win32"
     try:
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=posix,
+            start_new_session=posix, env=env,
         )  # fmt: skip
     except OSError as exc:
         raise UserError(

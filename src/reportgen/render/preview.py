@@ -66,9 +66,9 @@ def attach(
             if kind != document or not path:
                 continue
             target = finding.path
-            if target == path or target.startswith((path + ".", path + "[")):
-                if best is None or len(path) > best[1]:
-                    best = (index, len(path))
+            holds = target == path or target.startswith((path + ".", path + "["))
+            if holds and (best is None or len(path) > best[1]):
+                best = (index, len(path))
         if best is None:
             loose.append(finding)
         else:
@@ -156,7 +156,8 @@ def _pages_html(pages: Pages, notes: dict[int, list[Problem]], loose: list[Probl
         family = f'"{css_family(number.font)}"'
         out.append(
             f'<section class="page" data-page="{n}">'
-            f'<div class="text" style="left:{page.margin_left_mm}mm;width:{page.text_width_pt:.2f}pt">'
+            f'<div class="text" style="left:{page.margin_left_mm}mm;'
+            f'width:{page.text_width_pt:.2f}pt">'
             f"{''.join(lines)}</div>"
             f'<div class="number" style="top:{number_top:.2f}pt;{side}:'
             f"{(page.margin_right_mm if side == 'right' else page.margin_left_mm)}mm;"
