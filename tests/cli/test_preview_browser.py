@@ -153,7 +153,7 @@ def test_it_serves_its_page_and_nothing_from_the_file_system(server: Server) -> 
 
 def test_ctrl_c_stops_it_with_one_line(server: Server) -> None:
     server.process.send_signal(signal.SIGINT)
-    out, err = server.process.communicate(timeout=10)
+    _, err = server.process.communicate(timeout=10)
     assert server.process.returncode == 0
     assert err.strip() == "预览已停止"
 

@@ -131,8 +131,8 @@ def css_font_faces(fonts: list[str], latin: str = "") -> str:
     rules = []
     for name in dict.fromkeys(fonts):
         aliases, face = SUBSTITUTES.get(name, ((), None))  # type: ignore[arg-type]
-        latin = LATIN_SUBSTITUTES.get(name, ())
-        names = [name, *aliases, *(face.local_names if face else ()), *latin]
+        others = LATIN_SUBSTITUTES.get(name, ())
+        names = [name, *aliases, *(face.local_names if face else ()), *others]
         sources = ", ".join(f'local("{n}")' for n in names)
         ranges = " unicode-range: U+0020-007E;" if name == latin else ""
         rules.append(f'@font-face {{ font-family: "{css_family(name)}"; src: {sources};{ranges} }}')
