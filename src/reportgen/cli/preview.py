@@ -128,14 +128,13 @@ def preview(
         raise UsageError(message("preview_port_taken", port=port, reason=exc.strerror)) from None
     server.daemon_threads = True
     url = f"http://{HOST}:{server.server_address[1]}/"
-    watcher = threading.Thread(target=watch, args=(state, stopping), daemon=True)
-    watcher.start()
-    typer.echo(message("preview_serving", url=url), err=False)
-    if not no_open:
-        import webbrowser
+    try:  # from here on Ctrl-C is the way to stop, whenever it comes
+        threading.Thread(target=watch, args=(state, stopping), daemon=True).start()
+        typer.echo(message("preview_serving", url=url))
+        if not no_open:
+            import webbrowser
 
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-    try:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         typer.echo(message("preview_stopped"), err=True)
