@@ -10,18 +10,16 @@ rebuild). No part of a request is ever turned into a file name. A watcher thread
 from __future__ import annotations
 
 import threading
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Annotated
-from urllib.parse import urlsplit
 
 import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
-from reportgen.settings.messages import message
 
 if TYPE_CHECKING:
+    from http.server import BaseHTTPRequestHandler
+
     from reportgen.app.preview import Preview
 
 HOST = "127.0.0.1"
@@ -29,7 +27,12 @@ KEEPALIVE_SECONDS = 15.0
 
 
 def make_handler(preview: Preview, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
+    from http import HTTPStatus
+    from http.server import BaseHTTPRequestHandler
+    from urllib.parse import urlsplit
+
     from reportgen.render.preview import banner_html, page_html, payload
+    from reportgen.settings.messages import message
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "reportgen-preview"
@@ -103,18 +106,28 @@ def watch(preview: Preview, stopping: threading.Event) -> None:
             preview.rebuild()
 
 
-@app.command(help=message("preview_help"))
+# Help texts are literal like every command's: the catalogue is read only when a message is
+# needed (`reportgen --help` must not load YAML); their zh/en wording is in messages.yaml
+# under preview_help, preview_year_help, preview_port_help and preview_no_open_help.
+@app.command()
 def preview(
-    year: Annotated[str, typer.Argument(help=message("preview_year_help"))],
+    year: Annotated[
+        str, typer.Argument(help="The year to preview, e.g. 2022 (or 2023_plan for a plan alone).")
+    ],
     project: ProjectOption = None,
-    port: Annotated[int, typer.Option("--port", help=message("preview_port_help"))] = 0,
-    no_open: Annotated[
-        bool, typer.Option("--no-open", help=message("preview_no_open_help"))
-    ] = False,
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on (default: any free port).")
+    ] = 0,
+    no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser.")] = False,
 ) -> None:
+    """Preview the document in a browser as it will print, check's findings beside the text,
+    refreshed within a second of each save (127.0.0.1 only)."""
+    from http.server import ThreadingHTTPServer
+
     from reportgen.app.preview import Preview
     from reportgen.errors import UsageError
     from reportgen.files.project import open_project, parse_year
+    from reportgen.settings.messages import message
 
     if not 0 <= port <= 65535:
         raise UsageError(message("preview_bad_port", port=port))

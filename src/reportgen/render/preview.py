@@ -109,11 +109,11 @@ def _line_html(line: Line, top: float, layout: Layout, flagged: bool) -> str:
     )
 
 
-def _note_html(problem: Problem, top: float) -> str:
+def _note_html(problem: Problem) -> str:
     note = Note.of(problem)
     hint = f'<div class="hint">→ {html.escape(note.hint)}</div>' if note.hint else ""
     return (
-        f'<div class="note {note.severity}" style="top:{top:.2f}pt">'
+        f'<div class="note {note.severity}">'
         f'<div class="where">{html.escape(note.where)}</div>'
         f'<div class="what">{html.escape(note.text)}</div>{hint}</div>'
     )
@@ -139,14 +139,17 @@ def _pages_html(pages: Pages, notes: dict[int, list[Problem]], loose: list[Probl
         for k, (line, (page, row)) in enumerate(zip(item.lines, item.rows, strict=True)):
             top = line_top_pt(layout, row)
             by_page[page].append(_line_html(line, top, layout, bool(found)))
-            if k == 0:
-                by_page[page].extend(_note_html(p, top + i * 6) for i, p in enumerate(found))
+            if k == 0 and found:
+                notes_html = "".join(_note_html(p) for p in found)
+                by_page[page].append(
+                    f'<div class="notes" style="top:{top:.2f}pt">{notes_html}</div>'
+                )
     page = layout.page
     number = layout.page_number
     number_top = (page.height_mm - page.margin_bottom_mm + number.below_text_mm) * PT_PER_MM
     out = []
     if loose:
-        items = "".join(f"<li>{_note_html(p, 0)}</li>" for p in loose)
+        items = "".join(f"<li>{_note_html(p)}</li>" for p in loose)
         out.append(f'<ul class="loose" aria-label="{html.escape(message("preview_findings"))}">'
                    f"{items}</ul>")  # fmt: skip
     for n, lines in by_page.items():
@@ -205,13 +208,14 @@ main { padding: 16px 0 48px; }
 .line.center { text-align: center; }
 .line.flagged { background: #fff3bf; }
 .number { position: absolute; line-height: 1; }
-.note { position: absolute; left: calc(%(width)smm - %(left)smm + 8px); width: 260px;
-  background: #fffbe6; border-left: 3px solid #e0a800; padding: 4px 6px; font-size: 12px;
+.notes { position: absolute; left: calc(%(width)smm - %(left)smm + 8px); width: 260px; }
+.note { margin-bottom: 4px; background: #fffbe6; border-left: 3px solid #e0a800;
+  padding: 4px 6px; font-size: 12px;
   font-family: sans-serif; box-shadow: 0 1px 2px rgba(0,0,0,.2); }
 .note.error { border-color: #c9302c; background: #fdecea; }
 .note .where { font-family: monospace; color: #555; }
 .loose { list-style: none; width: %(width)smm; margin: 0 auto; padding: 0; }
-.loose .note { position: static; width: auto; margin: 4px 0; }
+.loose .note { margin: 4px 0; }
 .hint { color: #555; }
 """
 
