@@ -178,3 +178,25 @@ def test_it_listens_on_the_port_asked_on_the_loopback_only(
         running.process.send_signal(signal.SIGINT)
         running.process.communicate(timeout=10)
     assert running.process.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["2021"], 1, "data/2021.yaml"),  # no such file: refused, not served
+        (["20x"], 2, "20x"),
+        (["2022", "--port", "70000"], 2, "70000"),
+    ],
+)
+def test_what_cannot_be_previewed_is_refused(
+    reportgen_cmd: list[str], project: Path, args: list[str], code: int, said: str
+) -> None:
+    done = subprocess.run(
+        [*reportgen_cmd, "preview", *args, "--no-open"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == code
+    assert said in done.stderr and "Traceback" not in done.stderr

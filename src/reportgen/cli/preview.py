@@ -126,13 +126,16 @@ def preview(
 
     from reportgen.app.preview import Preview
     from reportgen.errors import UsageError
-    from reportgen.files.project import open_project, parse_year
+    from reportgen.files.project import open_project, require_file
     from reportgen.settings.messages import message
 
     if not 0 <= port <= 65535:
         raise UsageError(message("preview_bad_port", port=port))
-    parse_year(year)
-    state = Preview(open_project(project), year)
+    opened = open_project(project)
+    inputs = opened.inputs(year)  # a usage error when YEAR is not a year
+    # A file that is not there is refused now (exit 1); a broken one is shown in the banner.
+    require_file(inputs.plan if inputs.plan_only else inputs.review, year)  # type: ignore[arg-type]
+    state = Preview(opened, year)
     state.rebuild()
     stopping = threading.Event()
     try:

@@ -276,13 +276,15 @@ def paginate(composed: Composed, layout: Layout) -> Pages:
             row += before
         if row >= per_page:  # blank lines never carry over to the next page
             page, row = page + 1, 0
+        # A heading keeps with the first line of what follows; a chain of headings (and the
+        # title with its blank line) stays together.
         needed = len(lines)
-        follow = n + 1
-        while keep and follow < len(laid):  # a heading before a heading: the chain stays together
-            needed += laid[follow][4] + 1 if follow > n + 1 else after + 1
-            if not laid[follow][5]:
-                break
-            follow += 1
+        if keep:
+            needed += after
+            for _, _, next_lines, next_before, next_after, next_keep in laid[n + 1 :]:
+                needed += next_before + (len(next_lines) + next_after if next_keep else 1)
+                if not next_keep:
+                    break
         if keep and row and row + needed > per_page and needed <= per_page:
             page, row = page + 1, 0
         item = Placed(block, index, lines)

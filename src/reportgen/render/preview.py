@@ -101,9 +101,11 @@ def _line_html(line: Line, top: float, layout: Layout, flagged: bool) -> str:
             f"{html.escape(piece.text)}</span>"
         )
     spacing = 0 if line.align == "center" else layout.grid.char_spacing_pt
+    pitch = layout.grid.line_spacing_pt
     classes = "line flagged" if flagged else "line"
     return (
         f'<div class="{classes} {line.align}" style="left:{line.left_pt:.2f}pt;top:{top:.2f}pt;'
+        f"height:{pitch:g}pt;line-height:{pitch:g}pt;"
         f'width:{line.width_pt:.2f}pt;font-size:{line.size_pt:g}pt;letter-spacing:{spacing:g}pt">'
         f"{''.join(runs)}</div>"
     )
@@ -175,7 +177,9 @@ def banner_html(problems: Sequence[Problem]) -> str:
     if not problems:
         return ""
     items = "".join(
-        f"<li><code>{html.escape(str(p.location))}</code> {html.escape(Note.of(p).text)}"
+        "<li>"
+        + (f"<code>{html.escape(str(p.location))}</code> " if str(p.location) else "")
+        + html.escape(Note.of(p).text)
         + (f'<div class="hint">→ {html.escape(p.hint)}</div>' if p.hint else "")
         + "</li>"
         for p in problems
