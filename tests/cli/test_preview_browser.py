@@ -151,8 +151,9 @@ def test_it_serves_its_page_and_nothing_from_the_file_system(server: Server) -> 
         assert server.status(path) == 404, path
 
 
-def test_ctrl_c_stops_it_with_one_line(server: Server) -> None:
-    server.process.send_signal(signal.SIGINT)
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_ctrl_c_or_kill_stops_it_with_one_line(server: Server, stop: signal.Signals) -> None:
+    server.process.send_signal(stop)
     _, err = server.process.communicate(timeout=10)
     assert server.process.returncode == 0
     assert err.strip() == "预览已停止"

@@ -109,6 +109,17 @@ def watch(preview: Preview, stopping: threading.Event) -> None:
 # Help texts are literal like every command's: the catalogue is read only when a message is
 # needed (`reportgen --help` must not load YAML); their zh/en wording is in messages.yaml
 # under preview_help, preview_year_help, preview_port_help and preview_no_open_help.
+def _stop_on_sigterm() -> None:
+    """``kill`` (SIGTERM) stops the preview as Ctrl-C does: one line, exit 0."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 @app.command()
 def preview(
     year: Annotated[
@@ -144,6 +155,7 @@ def preview(
         raise UsageError(message("preview_port_taken", port=port, reason=exc.strerror)) from None
     server.daemon_threads = True
     url = f"http://{HOST}:{server.server_address[1]}/"
+    _stop_on_sigterm()
     try:  # from here on Ctrl-C is the way to stop, whenever it comes
         threading.Thread(target=watch, args=(state, stopping), daemon=True).start()
         typer.echo(message("preview_serving", url=url))
