@@ -26,12 +26,19 @@ needs_libreoffice = pytest.mark.skipif(
 CHINESE = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]+$")
 
 
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def convert(root: Path, data: Path, spec: str) -> tuple[Path, Path, list[str]]:
+    shutil.copytree(data, root / "data")
+    result = run(BuildRequest(spec, project=root, pdf=True))
+    return root, root / "build" / f"{spec}.pdf", result.notes
+
+
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
-    root = tmp_path_factory.mktemp("fidelity")
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", root / "data")
-    result = run(BuildRequest("2022", project=root, pdf=True))
-    return root, root / "build" / "2022.pdf", result.notes
+    return convert(tmp_path_factory.mktemp("fidelity"), REPO / "data", "2022")
 
 
 def pdf_lines(pdf: Path) -> list[tuple[int, str]]:
@@ -49,9 +56,21 @@ def pdf_lines(pdf: Path) -> list[tuple[int, str]]:
 
 
 @needs_libreoffice
-def test_full_lines_and_pages_are_libreoffices(converted: tuple[Path, Path, list[str]]) -> None:
-    root, pdf, _ = converted
-    built = rebuild_document(open_project(root), "2022")
+@pytest.mark.parametrize(
+    ("data", "spec", "full_lines"),
+    [
+        (REPO / "data", "2022", 57),  # the bundled report, with its plan
+        (FIXTURES / "diff" / "data", "2023", 12),
+        (FIXTURES / "pairing" / "two_years" / "data", "2022", 1),
+        (FIXTURES / "pairing" / "two_years" / "data", "2023", 1),
+    ],
+    ids=["bundled", "diff-2023", "pairing-2022", "pairing-2023"],
+)
+def test_full_lines_and_pages_are_libreoffices(
+    tmp_path: Path, data: Path, spec: str, full_lines: int
+) -> None:
+    root, pdf, _ = convert(tmp_path, data, spec)
+    built = rebuild_document(open_project(root), spec)
     pages = paginate(built.composed, built.layout)
     theirs = pdf_lines(pdf)
     full = same = 0
@@ -68,10 +87,10 @@ def test_full_lines_and_pages_are_libreoffices(converted: tuple[Path, Path, list
             if len(text) == 28 and CHINESE.match(text):
                 full += 1
                 mine = placed.lines[k].text.replace(" ", "") if k < len(placed.lines) else ""
-                same += mine == text
+                assert mine == text
+                same += 1
     assert at == len(theirs)
-    assert full >= 50  # the bundled report has 57
-    assert same == full
+    assert full == same == full_lines
 
 
 @needs_libreoffice
