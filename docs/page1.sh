@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # Re-render docs/page1.png, the README's picture of the first page of the bundled report, as
-# LibreOffice lays out the Word file (it substitutes Noto CJK for the GB2312 fonts).
-# Needs soffice and pdftoppm (apt install libreoffice-writer-nogui fonts-noto-cjk poppler-utils).
+# LibreOffice lays out the Word file; without the official fonts `--pdf` draws them in open
+# faces (Noto Serif CJK SC Bold, Noto Sans CJK SC, AR PL UKai, Noto Serif CJK SC).
+# Needs soffice and pdftoppm (apt install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils).
 set -eu
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)

@@ -15,6 +15,7 @@ from reportgen.files.read import check_name
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import DocumentT, checked_references, load_plan, load_review
 from reportgen.render import FORMATS, render_text
+from reportgen.settings.messages import message
 from reportgen.settings.stage import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -111,11 +112,18 @@ def render_all(
         warnings.simplefilter("always")
         out = {path: render(composed, fmt, settings) for fmt, path in targets.items()}
         if pdf:
-            from reportgen.render.pdf import convert_to_pdf
+            from reportgen.render.pdf import convert_to_pdf, font_substitutions
 
             docx = targets.get("docx")
             source = out[docx] if docx else render(composed, "docx", settings)
-            out[pdf_path(targets)] = convert_to_pdf(source, soffice=soffice)
+            fonts = [*settings.layout.chinese_fonts, settings.layout.latin_font]
+            substitutes = font_substitutions(fonts)
+            out[pdf_path(targets)] = convert_to_pdf(
+                source, soffice=soffice, substitutes=substitutes
+            )
+            if substitutes:
+                faces = "; ".join(map(str, substitutes))
+                warnings.warn(message("pdf_substituted", faces=faces), UserWarning, stacklevel=1)
     return out, [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
 
 

@@ -10,6 +10,7 @@ from reportgen.cli import check as _check  # noqa: F401
 from reportgen.cli import diff as _diff  # noqa: F401
 from reportgen.cli import import_ as _import  # noqa: F401
 from reportgen.cli import new as _new  # noqa: F401
+from reportgen.cli import preview as _preview  # noqa: F401
 from reportgen.cli import rollup as _rollup  # noqa: F401
 from reportgen.cli import schema as _schema  # noqa: F401
 from reportgen.cli import track as _track  # noqa: F401

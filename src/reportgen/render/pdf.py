@@ -2,7 +2,10 @@
 
 The .docx is converted in a temporary folder with a profile of its own, so a LibreOffice the
 user has open (or a second conversion running at the same time) cannot get in the way; the
-PDF is then written atomically like every other output.
+PDF is then written atomically like every other output. Where the official 公文 fonts are
+missing, the soffice process gets a fontconfig file of its own (``FONTCONFIG_FILE``) that
+draws each in a distinct open face (:mod:`reportgen.render.faces`); a fresh profile per
+conversion makes sure no running soffice, blind to that environment, takes the job.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.errors import UserError
+from reportgen.render.faces import Substitution, fontconfig_file, installed_families, substitutions
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start of LibreOffice with a fresh profile takes ~5 s
 ENV_SOFFICE = "REPORTGEN_SOFFICE"
@@ -67,14 +72,30 @@ def require_soffice() -> str:
 
 
 def convert_to_pdf(
-    docx: bytes, *, soffice: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    docx: bytes,
+    *,
+    soffice: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    substitutes: Sequence[Substitution] = (),
 ) -> bytes:
-    """The PDF LibreOffice makes of a .docx given as bytes."""
+    """The PDF LibreOffice makes of a .docx given as bytes; ``substitutes`` (see
+    :func:`font_substitutions`) draw the official fonts that are not installed in open faces,
+    through a fontconfig file of this conversion's own."""
     soffice = soffice or require_soffice()
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
         work = Path(folder)
         source = work / "document.docx"
         source.write_bytes(docx)
+        # LibreOffice's own temporary files (lu*.tmp) go inside our folder too, so that a
+        # killed soffice leaves nothing behind once the folder is removed.
+        private = work / "tmp"
+        private.mkdir()
+        env = {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
+        system = Path("/etc/fonts/fonts.conf")
+        if substitutes and system.is_file():
+            config = work / "fonts.conf"
+            config.write_text(fontconfig_file(list(substitutes), str(system)), encoding="utf-8")
+            env["FONTCONFIG_FILE"] = str(config)
         command = [
             soffice,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -83,11 +104,6 @@ def convert_to_pdf(
             "--outdir", str(work / "out"),
             str(source),
         ]  # fmt: skip
-        # LibreOffice's own temporary files (lu*.tmp) go inside our folder too, so that a
-        # killed soffice leaves nothing behind once the folder is removed.
-        private = work / "tmp"
-        private.mkdir()
-        env = {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
         returncode, output = _run(command, timeout, env)
         produced = work / "out" / "document.pdf"
         if returncode != 0 or not produced.is_file():
@@ -100,6 +116,14 @@ def convert_to_pdf(
                 "the .docx itself was built",
             )
         return produced.read_bytes()
+
+
+def font_substitutions(fonts: Sequence[str]) -> list[Substitution]:
+    """The open faces the PDF will use for those of ``fonts`` not installed here (none on a
+    system without fontconfig: Windows and macOS find their own)."""
+    if not Path("/etc/fonts/fonts.conf").is_file():
+        return []
+    return substitutions(list(fonts), installed_families())
 
 
 def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int, str]:

@@ -1,0 +1,305 @@
+"""Composed blocks → positioned lines on A4 pages, as LibreOffice lays the .docx out.
+
+The preview draws the page from this, so its line breaks and page breaks are computed here,
+deterministically, from the same layout data the .docx is written from:
+
+- widths: a Chinese character or full-width mark is the body size plus the grid's condensing
+  (16 − 0.25 pt); figures and Latin letters take Times New Roman's advance (Liberation Serif
+  has the same metrics) plus the condensing; between Chinese and Latin text Word and
+  LibreOffice add a little space (autospace);
+- breaks: between any two Chinese characters; never inside a run of figures and Latin letters;
+  never before a closing mark (，。、；：？！）》” …) nor after an opening one (（《“ …); a closing
+  mark that does not fit goes to the next line with the character before it (LibreOffice
+  does not hang punctuation in the margin, measured);
+- pages: 22 lines of the exact line spacing; a heading keeps with the paragraph after it;
+  widow control is off, as in the .docx.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportgen.compose.document import Block, Composed, Span
+from reportgen.settings.layout import PT_PER_MM, Layout
+
+# Times New Roman advance widths, 1/1000 em (as in the Adobe Times-Roman metrics it matches).
+_TIMES: dict[str, int] = {
+    **dict.fromkeys("0123456789", 500),
+    " ": 250, "!": 333, '"': 408, "#": 500, "$": 500, "%": 833, "&": 778, "'": 180, "(": 333,
+    ")": 333, "*": 500, "+": 564, ",": 250, "-": 333, ".": 250, "/": 278, ":": 278, ";": 278,
+    "<": 564, "=": 564, ">": 564, "?": 444, "@": 921, "[": 333, "\\": 278, "]": 333, "^": 469,
+    "_": 500, "`": 333, "{": 480, "|": 200, "}": 480, "~": 541,
+    "A": 722, "B": 667, "C": 667, "D": 722, "E": 611, "F": 556, "G": 722, "H": 722, "I": 333,
+    "J": 389, "K": 722, "L": 611, "M": 889, "N": 722, "O": 722, "P": 556, "Q": 722, "R": 667,
+    "S": 556, "T": 611, "U": 722, "V": 722, "W": 944, "X": 722, "Y": 722, "Z": 611,
+    "a": 444, "b": 500, "c": 444, "d": 500, "e": 444, "f": 333, "g": 500, "h": 500, "i": 278,
+    "j": 278, "k": 500, "l": 278, "m": 778, "n": 500, "o": 500, "p": 500, "q": 500, "r": 333,
+    "s": 389, "t": 278, "u": 500, "v": 500, "w": 722, "x": 500, "y": 500, "z": 444,
+}  # fmt: skip
+QUOTES = frozenset("“”‘’")
+_TIMES_QUOTE = 444  # “ and ” in Times New Roman (‘ and ’: 333)
+NARROW = frozenset("·")  # set in the Latin font
+NO_LINE_START = frozenset("，。、；：？！）》」』”’%‰·…—〕】〉")
+NO_LINE_END = frozenset("（《「『“‘〔【〈")
+# LibreOffice fits a line that overshoots the text width by a fraction of a point (its widths
+# are rounded to twips): measured on the test fixtures, 0.21 pt over still fits.
+SLACK_PT = 0.3
+AUTOSPACE_EM = 0.25  # of the body size: measured in LibreOffice's PDF (a quarter em, as Word)
+
+
+def wide(char: str) -> bool:
+    """Set full width by a Chinese font: CJK, full-width and ambiguous marks (“” — …)."""
+    if char in NARROW:
+        return False
+    return unicodedata.east_asian_width(char) in "WFA" or not char.isascii()
+
+
+def _autospaced(left: str, right: str) -> bool:
+    """Whether autospace stands between two characters: a Chinese character and a figure or
+    Latin letter (not a mark on either side)."""
+    pair = (left, right) if wide(left) else (right, left)
+    return (
+        wide(pair[0])
+        and not wide(pair[1])
+        and pair[1].isalnum()
+        and unicodedata.category(pair[0]).startswith("L")
+    )
+
+
+def _widths(chars: Sequence[str], size_pt: float, spacing_pt: float) -> list[float]:
+    """Each character's advance. A quotation mark (“”‘’) takes the script of the character
+    before it, as LibreOffice does with weak characters: after a figure or Latin letter it is
+    set in the Latin font."""
+    out = []
+    for n, char in enumerate(chars):
+        if char in QUOTES and n and chars[n - 1].isascii() and chars[n - 1].isalnum():
+            out.append(_TIMES_QUOTE * size_pt / 1000 + spacing_pt)
+        else:
+            out.append(char_width(char, size_pt, spacing_pt))
+    return out
+
+
+def char_width(char: str, size_pt: float, spacing_pt: float) -> float:
+    if wide(char):
+        return size_pt + spacing_pt
+    return _TIMES.get(char, 500) * size_pt / 1000 + spacing_pt
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a line's text in one role (number, heading, lead, text) at one level."""
+
+    text: str
+    role: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Line:
+    pieces: tuple[Piece, ...]
+    left_pt: float  # from the text block's left edge
+    width_pt: float  # the box the line is set in
+    align: str  # justify, left, center, right
+    size_pt: float
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass
+class Placed:
+    """A block's lines as laid out: the page each line is on and its row (0-based)."""
+
+    block: Block
+    index: int  # the block's position in the composed document
+    lines: list[Line]
+    rows: list[tuple[int, int]] = field(default_factory=list)  # (page, row)
+
+    @property
+    def page(self) -> int:
+        return self.rows[0][0] if self.rows else 1
+
+
+@dataclass
+class Pages:
+    layout: Layout
+    placed: list[Placed]
+    count: int
+
+
+def _units(chars: Sequence[tuple[str, Piece]]) -> list[list[tuple[str, Piece]]]:
+    """The unbreakable units of a paragraph: one Chinese character (with the closing marks
+    after it and the opening marks before it), or one run of figures and Latin letters."""
+    units: list[list[tuple[str, Piece]]] = []
+    for char, piece in chars:
+        last = units[-1] if units else None
+        if last is not None and (
+            char in NO_LINE_START
+            or last[-1][0] in NO_LINE_END
+            or (not wide(char) and char != " " and not wide(last[-1][0]) and last[-1][0] != " ")
+            or (char.isascii() and char.isalnum() and last[-1][0] in NO_LINE_START)
+        ):
+            last.append((char, piece))
+        else:
+            units.append([(char, piece)])
+    return units
+
+
+def break_lines(
+    spans: Sequence[Span], level: int, width_pt: float, first_indent_pt: float, size_pt: float,
+    spacing_pt: float,
+) -> list[tuple[list[tuple[str, Piece]], bool]]:  # fmt: skip
+    """A paragraph's characters in lines no wider than ``width_pt`` (the first ``first_indent_pt``
+    narrower); each line with whether it is full (so justified)."""
+    chars = [(c, Piece(c, s.role, level)) for s in spans for c in s.text if c not in "\n\t"]
+    autospace = AUTOSPACE_EM * size_pt
+    lines: list[tuple[list[tuple[str, Piece]], bool]] = []
+    current: list[tuple[str, Piece]] = []
+    used = first_indent_pt
+    widths = iter(_widths([c for c, _ in chars], size_pt, spacing_pt))
+    for unit in _units(chars):
+        w = sum(next(widths) for _ in unit)
+        w += autospace * sum(_autospaced(a, b) for (a, _), (b, _) in itertools.pairwise(unit))
+        gap = autospace if current and _autospaced(current[-1][0], unit[0][0]) else 0.0
+        if not current or used + gap + w <= width_pt + SLACK_PT:
+            current.extend(unit)
+            used += gap + w
+            continue
+        lines.append((current, True))
+        current = list(unit)
+        used = w
+    if current:
+        lines.append((current, False))
+    return lines
+
+
+def _pieces(chars: list[tuple[str, Piece]]) -> tuple[Piece, ...]:
+    out: list[Piece] = []
+    for char, piece in chars:
+        if out and (out[-1].role, out[-1].level) == (piece.role, piece.level):
+            out[-1] = Piece(out[-1].text + char, piece.role, piece.level)
+        else:
+            out.append(Piece(char, piece.role, piece.level))
+    return tuple(out)
+
+
+class _Layouter:
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.width = layout.page.text_width_pt
+        self.size = layout.body.size_pt
+        self.spacing = layout.grid.char_spacing_pt
+        self.signature_width = 0.0
+
+    def chars(self, count: float) -> float:
+        return self.layout.chars_pt(count)
+
+    def text_pt(self, text: str) -> float:
+        return sum(char_width(c, self.size, self.spacing) for c in text)
+
+    def flow(
+        self, spans: Sequence[Span], level: int, left: float, first: float, right: float = 0.0
+    ) -> list[Line]:
+        width = self.width - left - right
+        out = []
+        for n, (chars, full) in enumerate(
+            break_lines(spans, level, width, first, self.size, self.spacing)
+        ):
+            indent = first if n == 0 else 0.0
+            out.append(
+                Line(
+                    _pieces(chars),
+                    left + indent,
+                    width - indent,
+                    "justify" if full else "left",
+                    self.size,
+                )
+            )
+        return out
+
+    def lines(self, block: Block) -> tuple[list[Line], int, int, bool]:
+        """A block's lines, blank lines before and after it, and whether it keeps with the next."""
+        layout = self.layout
+        indent = self.chars(layout.body.first_line_indent_chars)
+        match block.kind:
+            case "title":
+                from reportgen.render.docx import title_lines
+
+                size = layout.title.size_pt
+                text_lines = title_lines(block.text, self.width / size)
+                lines = [
+                    Line((Piece(t, "title", 0),), 0.0, self.width, "center", size)
+                    for t in text_lines
+                ]
+                return lines, 0, layout.title.blank_lines_after, True
+            case "attachment":
+                spans = list(block.spans)
+                prefix = spans[0].text if len(spans) > 1 else ""
+                first = prefix.startswith("附件")
+                label = self.text_pt("附件：")
+                number = self.text_pt(prefix) - (label if first else 0)
+                left = self.chars(layout.attachment.indent_chars) + label + number
+                hanging = -(label + number if first else number)
+                blank = layout.attachment.blank_lines_before if first else 0
+                return self.flow(block.spans, 0, left, hanging), blank, 0, False
+            case "signature" | "date":
+                sig = layout.signature
+                right = self.chars(sig.right_indent_chars)
+                own = self.text_pt(block.text)
+                pieces = (Piece(block.text, "text", 0),)
+                if block.kind == "signature":
+                    self.signature_width = own
+                    line = Line(pieces, self.width - right - own, own, "left", self.size)
+                    return [line], sig.blank_lines_before, 0, True
+                shift = self.chars(sig.date_shift_chars)
+                if self.signature_width and shift + own <= self.signature_width:
+                    left = self.width - right - self.signature_width + shift
+                else:
+                    left = self.width - right - own
+                return [Line(pieces, left, own, "left", self.size)], 0, 0, False
+        heading = layout.headings.at(block.level) if 1 <= block.level <= 4 else None
+        standalone = block.kind == "heading" or (block.level == 2 and not block.tail)
+        keep = bool(heading and standalone and heading.keep_with_next)
+        return self.flow(block.spans, block.level, 0.0, indent), 0, 0, keep
+
+
+def paginate(composed: Composed, layout: Layout) -> Pages:
+    """Every block's lines, each on its page and row."""
+    layouter = _Layouter(layout)
+    per_page = layout.grid.lines_per_page
+    laid = [(i, b, *layouter.lines(b)) for i, b in enumerate(composed.blocks)]
+    placed: list[Placed] = []
+    page, row = 1, 0
+    for n, (index, block, lines, before, after, keep) in enumerate(laid):
+        if row and before:
+            row += before
+        if row >= per_page:  # blank lines never carry over to the next page
+            page, row = page + 1, 0
+        # A heading keeps with the first line of what follows; a chain of headings (and the
+        # title with its blank line) stays together.
+        needed = len(lines)
+        if keep:
+            needed += after
+            for _, _, next_lines, next_before, next_after, next_keep in laid[n + 1 :]:
+                needed += next_before + (len(next_lines) + next_after if next_keep else 1)
+                if not next_keep:
+                    break
+        if keep and row and row + needed > per_page and needed <= per_page:
+            page, row = page + 1, 0
+        item = Placed(block, index, lines)
+        for _ in lines:
+            if row >= per_page:
+                page, row = page + 1, 0
+            item.rows.append((page, row))
+            row += 1
+        placed.append(item)
+        row += after
+    return Pages(layout, placed, page)
+
+
+def line_top_pt(layout: Layout, row: int) -> float:
+    return layout.page.margin_top_mm * PT_PER_MM + row * layout.grid.line_spacing_pt
