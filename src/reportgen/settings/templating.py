@@ -302,7 +302,7 @@ def _guarded_filter(name: str, function: Any) -> Any:
         values = [a for a in args if not hasattr(a, "environment") and not hasattr(a, "autoescape")]
         _check_arguments(values[1:], kwargs)
         if name == "join" and values:
-            items = list(values[0]) if not isinstance(values[0], str) else list(values[0])
+            items = list(values[0])
             separator = str(values[1]) if len(values) > 1 else str(kwargs.get("d", ""))
             _check_estimate("join", separator, (items,))
             args = tuple(items if a is values[0] else a for a in args)
