@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.model.loader import load_shipped, load_yaml
 from reportgen.settings.messages import language, message
@@ -193,8 +195,8 @@ def _check_setting(
 def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Problem | None:
     for pattern in patterns:
         try:
-            re.compile(pattern)
-        except re.error as exc:
+            regex.compile(pattern)
+        except regex.error as exc:
             return Problem(
                 where,
                 f"'{rule_id}.patterns': {pattern!r} is not a valid regular expression: {exc}",
