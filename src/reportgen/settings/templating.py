@@ -17,11 +17,15 @@ from reportgen.model.loader import load_yaml
 from reportgen.model.report import SECTION_KINDS
 from reportgen.settings.messages import message
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def markdown_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """User text for Markdown: HTML as entities (a backslash does not stop ``<img onerror>``
+    inside an HTML block such as the signature's ``<p align="right">``), then Markdown's own
+    specials behind a backslash."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text).translate(_HTML_SPECIAL))
 
 
 class Templates:
