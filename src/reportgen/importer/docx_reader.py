@@ -45,11 +45,12 @@ def read_docx(path: Path, raw: bytes) -> ReadResult:
         )
     with zipfile.ZipFile(BytesIO(raw)) as archive:
         unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise UserError(
-                f"{shown} unpacks to {unpacked / 1024 / 1024:.0f} MB; a work summary is far smaller",
-                hint="check that this is the right file",
-            )
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UserError(
+            f"{shown} unpacks to {unpacked / 1024 / 1024:.0f} MB; a work summary is far smaller",
+            hint="check that this is the right file",
+        )
+    with zipfile.ZipFile(BytesIO(raw)) as archive:
         _check_parts(shown, archive)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
