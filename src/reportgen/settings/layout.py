@@ -27,7 +27,7 @@ from reportgen.model.loader import (
 )
 from reportgen.model.validate import describe_error
 from reportgen.settings.messages import describe_value
-from reportgen.settings.templating import Templates
+from reportgen.settings.templating import Templates, inside
 
 LAYOUT_FILE = "layout.yaml"
 PT_PER_MM = 72 / 25.4
@@ -211,7 +211,9 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
 
 def load_layout(templates: Templates) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
-    found = [d / LAYOUT_FILE for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()]
+    found = [
+        inside(d, d / LAYOUT_FILE) for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()
+    ]
     sources = [loaded for loaded in map(_load, found) if loaded is not None]
     problems = [
         problem_at(
