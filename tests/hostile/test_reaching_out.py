@@ -458,5 +458,6 @@ def test_the_import_writer_escapes_every_yaml_line_break() -> None:
 def test_peak_memory_is_the_childs_own(tmp_path: Path) -> None:
     """The bound is the child's own peak: this test process's size does not count."""
     code, output, peak, _ = _bounded(tmp_path, ["--version"])
+    assert code == 0, output
     assert peak < 200, output
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
