@@ -461,3 +461,85 @@ def test_peak_memory_is_the_childs_own(tmp_path: Path) -> None:
     assert code == 0, output
     assert peak < 200, output
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+# ── 15. messages that misled ─────────────────────────────────────────────────────────────
+
+
+def test_a_page_smaller_than_its_margins_blames_the_page(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "templates").mkdir()
+    (project / "templates" / "layout.yaml").write_text("page:\n  height_mm: 0.001\n", "utf-8")
+    text = _refused(
+        project,
+        ["build", "2022", "-f", "docx"],
+        ("templates/layout.yaml:2:14", "page.height_mm", "不大于两侧页边距之和 72 mm", "297 mm"),
+        monkeypatch,
+        capsys,
+    )
+    assert "-9.28" not in text and "line_spacing_pt" not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"), [("２０２２", "2022.txt"), ("２０２３＿plan", "2023_plan.txt")]
+)
+def test_full_width_year_arguments_are_read_as_ascii(
+    typed: str,
+    written: str,
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    plan = "kind: plan\norganisation: 某街道\nyear: 2023\npriorities:\n  - heading: 推进项目建设\n"
+    (project / "data" / "2023_plan.yaml").write_text(plan, encoding="utf-8")
+    assert _cli(["build", typed, "-f", "txt"], monkeypatch) == 0, capsys.readouterr()
+    assert (project / "build" / written).is_file()
+    assert not any("２" in p.name for p in (project / "build").iterdir())
+
+
+@pytest.mark.parametrize("typed", ["0999", "٢٠٢٢", "20222"])
+def test_a_year_with_a_leading_zero_or_other_digits_is_a_usage_error(
+    typed: str, project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _snapshot(project)
+    assert _cli(["build", typed, "-f", "txt"], monkeypatch) == 2
+    err = capsys.readouterr().err
+    assert f"“{typed}” 不是年份" in err and "999.yaml" not in err, err
+    assert _snapshot(project) == before
+
+
+IMPORTED = """某街道2022年工作总结
+一、主要工作及成效
+（一）经济发展稳中有进。完成{{产值}}亿元，{{ output }}。
+二、存在的问题和不足
+产业结构有待优化。
+"""
+
+
+def test_double_braces_in_an_imported_document_import_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text(IMPORTED, encoding="utf-8")
+    args = ["import", "in.txt", "--year", "2022", "--organisation", "某街道", "-o", "out.yaml"]
+    assert _cli(args, monkeypatch) == 0, capsys.readouterr()
+    out = capsys.readouterr()
+    assert "(imported)" not in out.err
+    written = yaml.safe_load((tmp_path / "out.yaml").read_text("utf-8"))
+    text = written["highlights"][0]["points"][0]["text"]
+    assert text == "完成｛｛产值｝｝亿元，｛｛ output ｝｝。"
+    assert "已改为全角 ｛｛ ｝｝ 作为文字导入" in (tmp_path / "out.yaml").read_text("utf-8")
+
+
+def test_an_invisible_character_in_organisation_names_the_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text(IMPORTED, encoding="utf-8")
+    args = ["import", "in.txt", "--year", "2022", "--organisation", "某\v街道", "-o", "out.yaml"]
+    assert _cli(args, monkeypatch) == 2
+    err = capsys.readouterr().err
+    assert "--organisation 的值不能用" in err and "U+000B" in err, err
+    assert "report it" not in err and "请报告" not in err
+    assert not (tmp_path / "out.yaml").exists()
