@@ -210,6 +210,7 @@ TEMPLATE_BOMBS = {
     "str-method": "{{ 'x'.center(1500000000) }}",
     "indent": "{{ ('x\\n'*500000)|indent(1000)|length }}",
     "replace": "{{ ('x'*1000000)|replace('', 'yyyyyy')|length }}",
+    "wordwrap": "{{ ('x '*500000)|wordwrap(2, wrapstring='y'*1000000)|length }}",
 }
 
 

@@ -195,6 +195,7 @@ def _sandbox(dirs: list[Path]) -> Any:
     )
     for name, function in list(env.filters.items()):
         env.filters[name] = _guarded_filter(name, function)
+    env.globals.pop("lipsum", None)  # lipsum(n=10**7) builds gigabytes of filler text
     return env
 
 
@@ -305,6 +306,13 @@ def _guarded_filter(name: str, function: Any) -> Any:
     def guarded(*args: Any, **kwargs: Any) -> Any:
         values = [a for a in args if not hasattr(a, "environment") and not hasattr(a, "autoescape")]
         _check_arguments(values[1:], kwargs)
+        # Any text argument may be put in once per character of the value (wordwrap's
+        # wrapstring, replace's new text…): refuse when that product passes the cap.
+        longest = max(
+            (len(a) for a in (*values[1:], *kwargs.values()) if isinstance(a, str)), default=0
+        )
+        if values and isinstance(values[0], str) and len(values[0]) * longest > _MAX_VALUE:
+            raise SecurityError(_too_large())
         if name == "join" and values:
             items = list(values[0])
             separator = str(values[1]) if len(values) > 1 else str(kwargs.get("d", ""))
