@@ -213,8 +213,8 @@ def _big_repeat(left: Any, right: Any) -> bool:
     return False
 
 
-def _too_large() -> str:
-    return message("template_value_too_large", limit=_MAX_VALUE)
+def _too_large(limit: int = _MAX_VALUE) -> str:
+    return message("template_value_too_large", limit=limit)
 
 
 def _size(value: Any) -> int:
@@ -230,15 +230,17 @@ def _capped(value: Any) -> Any:
 
 
 def _capped_join(parts: Any) -> str:
-    """``"".join`` that stops as soon as the text passes the cap, before building it."""
+    """``"".join`` that stops as soon as the text passes the cap, before building it. This
+    joins what macros, ``{% set %}`` blocks and ``{% filter %}`` blocks render, which may be a
+    whole section of a long diff or track: their cap is the output's."""
     from jinja2.exceptions import SecurityError
 
     kept: list[str] = []
     size = 0
     for part in parts:
         size += len(part)
-        if size > _MAX_VALUE:
-            raise SecurityError(_too_large())
+        if size > MAX_TEMPLATE_OUTPUT:
+            raise SecurityError(_too_large(MAX_TEMPLATE_OUTPUT))
         kept.append(part)
     return "".join(kept)
 
