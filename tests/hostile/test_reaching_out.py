@@ -213,6 +213,8 @@ TEMPLATE_BOMBS = {
     "str-method": "{{ 'x'.center(1500000000) }}",
     "indent": "{{ ('x\\n'*500000)|indent(1000)|length }}",
     "replace": "{{ ('x'*1000000)|replace('', 'yyyyyy')|length }}",
+    "expandtabs": "{{ ('\\t'*1000000).expandtabs(1000000)|length }}",
+    "sum-of-lists": "{{ ([['x']*1000000]*1000)|sum(start=[])|length }}",
     "wordwrap": "{{ ('x '*500000)|wordwrap(2, wrapstring='y'*1000000)|length }}",
 }
 

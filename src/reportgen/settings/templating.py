@@ -178,6 +178,10 @@ def _sandbox(dirs: list[Path]) -> Any:
                 _check_arguments(args, kwargs)
             if isinstance(owner, str) and name in ("replace", "join"):
                 _check_estimate(name, owner, args)
+            if isinstance(owner, str) and name == "expandtabs":
+                size = (args or [kwargs.get("tabsize", 8)])[0]
+                if isinstance(size, int) and owner.count("\t") * size > _MAX_VALUE:
+                    raise SecurityError(_too_large())
             return _capped(super().call(__context, __obj, *args, **kwargs))
 
         def wrap_str_format(self, value: Any) -> Any:
@@ -332,6 +336,13 @@ def _guarded_filter(name: str, function: Any) -> Any:
                 raise SecurityError(_too_large())
         elif name == "format" and values:
             _check_percent_format(str(values[0]))
+        elif (
+            name == "sum"
+            and values
+            and isinstance(values[0], list | tuple)
+            and sum(_size(v) for v in values[0]) > _MAX_VALUE  # sum(start=[]) of lists
+        ):
+            raise SecurityError(_too_large())
         return _capped(function(*args, **kwargs))
 
     return guarded
