@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reportgen.errors import UsageError, UserError
+from reportgen.errors import UserError
+from reportgen.importer.invalid import invalid_import
 from reportgen.importer.points import split_points
 from reportgen.importer.structure import (
     KINDS,
@@ -31,7 +32,6 @@ from reportgen.importer.title import (
     redacted_organisation,
 )
 from reportgen.model.report import (
-    MAX_ITEMS,
     SECTION_ITEMS,
     Plan,
     Point,
@@ -39,7 +39,6 @@ from reportgen.model.report import (
     Review,
     Signature,
 )
-from reportgen.settings.messages import message
 
 CommentPath = tuple[str | int, ...]
 _KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}
@@ -331,29 +330,7 @@ class _Assembler:
         try:
             return model(**{k: v for k, v in values.items() if v is not None})
         except ValidationError as exc:  # the structurer should never produce this: say what it was
-            error = exc.errors()[0]
-            if error["loc"][:1] == ("organisation",):  # given on the command line
-                raise UsageError(
-                    message(
-                        "import_bad_organisation", reason=error["msg"].removeprefix("Value error, ")
-                    ),
-                    hint=message("import_bad_organisation_hint"),
-                ) from None
-            if error["type"] == "too_long":  # a document far longer than a work summary
-                raise UserError(
-                    message(
-                        "import_too_many_items",
-                        path=self.shown,
-                        part=error["loc"][0],
-                        limit=MAX_ITEMS,
-                    ),
-                    hint=message("import_too_many_paragraphs_hint"),
-                ) from None
-            raise UserError(
-                f"{self.shown}: the imported {key} is not valid: {exc.errors()[0]['msg']} "
-                f"at {'.'.join(map(str, exc.errors()[0]['loc']))}",
-                hint="this is a limitation of import; please report it with the document",
-            ) from None
+            raise invalid_import(exc, self.shown, key) from None
 
     def finish(self, key: str, review: Review | None, plan: Plan | None, organisation: str) -> None:
         """Title, signature and attachments go on the first document (the one rendered first)."""

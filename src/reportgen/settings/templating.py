@@ -2,6 +2,10 @@
 
 User templates run in Jinja's sandbox: a template shared between offices can format text,
 never reach Python internals or the file system.
+
+Long because the sandbox's caps (one check for each way a template can build a string:
+operators, filters, string methods, formats, macros and blocks) live beside the loader and the
+error wording they belong to.
 """
 
 from __future__ import annotations
