@@ -194,8 +194,12 @@ def test_punctuation_normalisation_is_idempotent_on_any_unicode(text: str) -> No
 
 
 @given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60))
-def test_markdown_escape_only_adds_backslashes(text: str) -> None:
-    assert re.sub(r"\\(.)", r"\1", markdown_escape(text), flags=re.S) == text
+def test_markdown_escape_only_adds_backslashes_and_entities(text: str) -> None:
+    import html
+
+    escaped = markdown_escape(text)
+    assert "<" not in escaped and ">" not in escaped
+    assert html.unescape(re.sub(r"\\(.)", r"\1", escaped, flags=re.S)) == text
 
 
 _VALUE = dict(zip("一二三四五六七八九", range(1, 10), strict=True))

@@ -306,7 +306,7 @@ class BatchRequest:
 def run(request: BatchRequest, reporter: Reporter | None = None) -> BatchResult:
     """Check the request as a whole (one usage error, not one failure per project), then
     build every project; ``reporter`` is told of each as it finishes."""
-    from reportgen.files.project import parse_year
+    from reportgen.files.project import normalise_spec, parse_year
     from reportgen.render import FORMATS
 
     if not request.patterns:
@@ -329,7 +329,7 @@ def run(request: BatchRequest, reporter: Reporter | None = None) -> BatchResult:
         )
     return build_many(
         find_projects(request.patterns),
-        request.spec,
+        normalise_spec(request.spec),
         request.formats,
         output=output,
         jobs=request.jobs,

@@ -190,11 +190,11 @@ class BuildRequest:
 
 
 def run(request: BuildRequest) -> BuildResult:
-    from reportgen.files.project import open_project
+    from reportgen.files.project import normalise_spec, open_project
 
     return build(
         open_project(request.project),
-        request.spec,
+        normalise_spec(request.spec),
         list(request.formats),
         request.output,
         force=request.force,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from reportgen.model.report import Metric
@@ -104,7 +104,10 @@ def _row(a: Metric | None, b: Metric | None, units: UnitTable) -> FigureRow:
     change = new_value - converted
     percent = None
     if converted != 0:
-        percent = (change / converted * 100).quantize(_HUNDREDTH, rounding=ROUND_HALF_UP)
+        try:
+            percent = (change / converted * 100).quantize(_HUNDREDTH, rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # a percent past 28 digits says nothing: leave it out
+            percent = None
     status: FigureStatus = "changed" if change != 0 or notes else "unchanged"
     return FigureRow(
         status=status, old_converted=converted, change=change, percent=percent, **common

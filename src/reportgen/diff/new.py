@@ -12,18 +12,16 @@ The file is written only if it does not exist: ``new`` never overwrites.
 
 from __future__ import annotations
 
-import re
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import UserError, display_path
 from reportgen.model.report import Plan, Review
 from reportgen.text.references import format_number
+from reportgen.text.yaml_out import comment_lines, scalar, split_lines
 
 TO_FILL = "待填写"
 _WRAP = 44  # characters of Chinese per comment line
-_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*$")
 
 
 @dataclass(frozen=True)
@@ -34,16 +32,11 @@ class NewReview:
     notes: tuple[str, ...] = ()
 
 
-def scalar(text: str) -> str:
-    """A YAML scalar for ``text``: plain when that is safe, double-quoted otherwise."""
-    if _PLAIN.match(text) and ": " not in text and " #" not in text and text == text.strip():
-        return text
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+__all__ = ["TO_FILL", "NewReview", "review_text", "scalar", "write_new_review"]
 
 
 def _comment(text: str, indent: str) -> list[str]:
-    return [f"{indent}#   {line}" for line in textwrap.wrap(text, _WRAP) or [""]]
+    return list(comment_lines([text], len(indent), prefix="#   ", width=_WRAP))
 
 
 def review_text(
@@ -53,8 +46,13 @@ def review_text(
     year = plan.year
     notes: list[str] = []
     out = [
-        f"# {plan.organisation} {year}年工作总结 —— 初稿，"
-        f"由 `reportgen new {year}` 从 {year}_plan.yaml 生成。",
+        *comment_lines(
+            [
+                f"{plan.organisation} {year}年工作总结 —— 初稿，"
+                f"由 `reportgen new {year}` 从 {year}_plan.yaml 生成。"
+            ],
+            0,
+        ),
         "#",
         f"# 每项“亮点工作”对应 {year} 年工作思路中的一项重点工作（id 与 reports_on 相同），",
         "# 便于 `reportgen track` 核对计划的落实情况；计划原文以注释附在各项之前。",
@@ -68,13 +66,13 @@ def review_text(
         "opening: |",
         f"  {TO_FILL}：开头段，如“{year}年来，在……的坚强领导下，……现将主要工作汇报如下。”",
         "",
-        f"# ── {sections['highlights'].format(year=year)} ──",
+        *comment_lines([f"── {sections['highlights'].format(year=year)} ──"], 0),
         "highlights:",
     ]
     plan_title = plan.titles.priorities or sections["priorities"].format(year=year)
     for n, priority in enumerate(plan.priorities, start=1):
         marker = f"（{_numeral(n)}）"
-        out.append(f"  # {plan_title}{marker}{priority.heading}")
+        out += comment_lines([f"{plan_title}{marker}{priority.heading}"], 2)
         for point in priority.points:
             out += _comment(point.all_text, "  ")
         if priority.id:
@@ -100,7 +98,7 @@ def review_text(
                 out.append(f"      - text: {scalar(todo)}")
         out.append("")
     out += [
-        f"# ── {sections['shortcomings'].format(year=year)} ──",
+        *comment_lines([f"── {sections['shortcomings'].format(year=year)} ──"], 0),
         f"# 给每个问题一个 id，{year + 1}年工作思路的重点工作可以用 answers 引用它。",
         "shortcomings:",
         "  - id: shortcoming-1",
@@ -116,7 +114,7 @@ def review_text(
             "# metrics:",
         ]
         for metric in previous.metrics:
-            last = f"{format_number(metric.value)}{metric.unit}"
+            last = " ".join(split_lines(f"{format_number(metric.value)}{metric.unit}"))
             out.append(f"#   - id: {metric.id}")
             out.append(f"#     label: {scalar(metric.label)}")
             out.append(f"#     value:        # {previous.year}年：{last}")

@@ -107,9 +107,9 @@ def number(value: Decimal | None, *, signed: bool = False) -> str:
     """A Decimal as a person writes it: 3.1407, 124300, +380, −0.5."""
     if value is None:
         return ""
-    text = format(
-        value.normalize() if value != value.to_integral_value() else value.quantize(1), "f"
-    )
+    text = format(value, "f")  # no context arithmetic: 40 digits stay exact, never raise
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     if signed and value > 0:
         return f"+{text}"
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,15 @@ from pathlib import Path
 from reportgen.errors import UsageError, UserError, display_path
 from reportgen.settings.messages import message
 
-_YEAR = re.compile(r"^(?P<year>\d{4})(?P<plan>_plan)?$")
+# ASCII digits, 1000-9999: \d would take "２０２３" (and write build/２０２３_plan.txt) and
+# "0999" (and look for data/999.yaml). Full-width input is folded to ASCII first (NFKC).
+_YEAR = re.compile(r"^(?P<year>[1-9][0-9]{3})(?P<plan>_plan)?$")
+
+
+def normalise_spec(spec: str) -> str:
+    """A year argument as typed with a Chinese input method (２０２３＿ｐｌａｎ) in ASCII."""
+    folded = unicodedata.normalize("NFKC", spec)
+    return folded if _YEAR.match(folded) else spec
 
 
 def default_templates_dir() -> Path:
@@ -43,7 +52,7 @@ class Inputs:
 
 def is_year(spec: str) -> bool:
     """Whether ``spec`` names a year (``2022``, ``2023_plan``) rather than a file."""
-    return _YEAR.match(spec) is not None
+    return _YEAR.match(normalise_spec(spec)) is not None
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,7 @@ class Project:
 
     def inputs(self, spec: str) -> Inputs:
         """What ``reportgen build SPEC`` reads; a usage error when SPEC is not a year."""
+        spec = normalise_spec(spec)
         year = parse_year(spec)
         if spec.endswith("_plan"):
             return Inputs(spec, year, None, self.plan_path(year))
@@ -80,7 +90,7 @@ class Project:
     def resolve(self, spec: str) -> Path:
         """``2022`` → data/2022.yaml, ``2023_plan`` → data/2023_plan.yaml, a path → itself."""
         if is_year(spec):
-            return self.data_dir / f"{spec}.yaml"
+            return self.data_dir / f"{normalise_spec(spec)}.yaml"
         path = Path(spec)
         return path if path.is_absolute() else Path.cwd() / path
 
@@ -95,7 +105,7 @@ def open_project(root: Path | None) -> Project:
 
 
 def parse_year(spec: str) -> int:
-    match = _YEAR.match(spec)
+    match = _YEAR.match(normalise_spec(spec))
     if not match:
         raise UsageError(message("not_a_year", spec=spec), hint=message("not_a_year_hint"))
     return int(match["year"])

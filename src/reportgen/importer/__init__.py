@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError, display_path
 from reportgen.importer.assemble import Options, assemble
+from reportgen.importer.braces import braces_as_text
 from reportgen.importer.cleaner import Dropped, clean
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
@@ -106,7 +107,7 @@ def import_document(
     """Read, clean, structure and assemble ``path``; render its YAML; write nothing."""
     options = options or Options()
     shown = display_path(path)
-    read = read_document(path)
+    read = braces_as_text(read_document(path))
     cleaned = clean(read.paragraphs, normalise=normalise)
     if not cleaned.lines:
         raise UserError(f"{shown} has no text left once page numbers and web debris are removed")

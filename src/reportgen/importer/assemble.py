@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from reportgen.errors import UserError
+from reportgen.importer.invalid import invalid_import
 from reportgen.importer.points import split_points
 from reportgen.importer.structure import (
     KINDS,
@@ -329,11 +330,7 @@ class _Assembler:
         try:
             return model(**{k: v for k, v in values.items() if v is not None})
         except ValidationError as exc:  # the structurer should never produce this: say what it was
-            raise UserError(
-                f"{self.shown}: the imported {key} is not valid: {exc.errors()[0]['msg']} "
-                f"at {'.'.join(map(str, exc.errors()[0]['loc']))}",
-                hint="this is a limitation of import; please report it with the document",
-            ) from None
+            raise invalid_import(exc, self.shown, key) from None
 
     def finish(self, key: str, review: Review | None, plan: Plan | None, organisation: str) -> None:
         """Title, signature and attachments go on the first document (the one rendered first)."""

@@ -19,10 +19,17 @@ from typing import Any
 from reportgen import oxml
 from reportgen.errors import UserError, display_path
 from reportgen.importer.reader import RawParagraph, ReadResult
+from reportgen.settings.messages import message
 from reportgen.text.numbering import chinese_numeral
 
 _HEADING_NAMES = ("heading ", "标题 ")
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # what the zip may unpack to: no zip bombs
+# What one XML part may unpack to: a summary's document.xml is well under 2 MB; its pictures
+# (not parsed) are parts of their own. 190 MB of <w:p/> would cost gigabytes as a tree.
+MAX_XML_PART_BYTES = 20 * 1024 * 1024
+# Paragraphs of the body, counted by streaming before the document is parsed: a work summary
+# has a few hundred; 100 000 would take minutes to structure.
+MAX_PARAGRAPHS = 10_000
 
 
 def read_docx(path: Path, raw: bytes) -> ReadResult:
@@ -43,6 +50,8 @@ def read_docx(path: Path, raw: bytes) -> ReadResult:
             f"{shown} unpacks to {unpacked / 1024 / 1024:.0f} MB; a work summary is far smaller",
             hint="check that this is the right file",
         )
+    with zipfile.ZipFile(BytesIO(raw)) as archive:
+        _check_parts(shown, archive)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -63,6 +72,38 @@ def read_docx(path: Path, raw: bytes) -> ReadResult:
     if not any(p.text.strip() for p in paragraphs):
         raise UserError(f"{shown} has no text", hint="import the document that holds the summary")
     return ReadResult(paragraphs, "docx", reader.notes)
+
+
+def _check_parts(shown: str, archive: zipfile.ZipFile) -> None:
+    """Each XML part small enough to parse, and a body of at most MAX_PARAGRAPHS paragraphs,
+    found by streaming the zip (the sizes in its directory may lie: the reads are capped)."""
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        with archive.open(info) as part:
+            size = len(part.read(MAX_XML_PART_BYTES + 1))
+        if size > MAX_XML_PART_BYTES:
+            raise UserError(
+                message(
+                    "import_part_too_large",
+                    path=shown,
+                    part=info.filename,
+                    limit=MAX_XML_PART_BYTES // 1024 // 1024,
+                ),
+                hint=message("import_part_too_large_hint"),
+            )
+    if "word/document.xml" not in archive.namelist():
+        return
+    with archive.open("word/document.xml") as body:
+        try:
+            count = oxml.count_paragraphs(body, MAX_PARAGRAPHS)
+        except Exception:  # a damaged part: python-docx reports it below, in its words
+            return
+    if count > MAX_PARAGRAPHS:
+        raise UserError(
+            message("import_too_many_paragraphs", path=shown, limit=MAX_PARAGRAPHS),
+            hint=message("import_too_many_paragraphs_hint"),
+        )
 
 
 @dataclass
@@ -119,7 +160,7 @@ def format_number(n: int, fmt: str) -> str:
         return _CIRCLED[n - 1]
     if fmt == "decimalFullWidth":
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
-    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
+    if fmt in ("upperLetter", "lowerLetter") and 1 <= n <= 26 * 30:  # Word: A … Z, AA … ZZ …
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman") and 1 <= n < 4000:
@@ -157,6 +198,15 @@ class _DocxReader:
         self.numbering = _Numbering.of(document)
         self.notes: list[str] = []
         self.index = 0
+        self._styles: dict[str | None, Any] = {}
+
+    def style(self, paragraph: Any) -> Any:
+        """The paragraph's style, looked up once per style id: python-docx scans every style
+        for the default one on each call, which made 10 000 paragraphs take minutes."""
+        style_id = oxml.style_id(paragraph)
+        if style_id not in self._styles:
+            self._styles[style_id] = _safe_style(paragraph)
+        return self._styles[style_id]
 
     def paragraphs(self) -> Iterator[RawParagraph]:
         from docx.table import Table
@@ -198,10 +248,10 @@ class _DocxReader:
         self.notes.append(
             f"paragraph {self.index} is a table: its rows were kept as text (cells joined by ｜)"
         )
-        for row in table.rows:
+        for row in oxml.table_rows(table):
             cells: list[str] = []
-            for cell in row.cells:
-                value = " ".join(oxml.visible_text(p).strip() for p in cell.paragraphs).strip()
+            for cell in row:
+                value = " ".join(oxml.visible_text(p).strip() for p in cell).strip()
                 if value and (not cells or cells[-1] != value):  # merged cells repeat
                     cells.append(value)
             if cells:
@@ -210,23 +260,23 @@ class _DocxReader:
     def heading_level(self, paragraph: Any) -> int | None:
         """1-based heading level: the paragraph's or its style's outline level, or Heading N."""
         outline = oxml.outline_level(paragraph)
-        style = _safe_style(paragraph)
+        style = self.style(paragraph)
         seen = 0
         while outline is None and style is not None and seen < 20:
             name = (style.name or "").lower()
             for prefix in _HEADING_NAMES:
-                if name.startswith(prefix) and name[len(prefix) :].strip().isdigit():
-                    return int(name[len(prefix) :])
+                number = oxml.number(name[len(prefix) :].strip(), 0, oxml.MAX_LEVEL + 1)
+                if name.startswith(prefix) and number >= 1:
+                    return number
             outline = oxml.outline_level(style)
             style = style.base_style
             seen += 1
-        if outline is not None and outline.isdigit() and int(outline) < 9:
-            return int(outline) + 1
-        return None
+        level = oxml.number(outline, oxml.MAX_LEVEL + 1, oxml.MAX_LEVEL + 1)
+        return level + 1 if level <= oxml.MAX_LEVEL else None
 
     def auto_number(self, paragraph: Any) -> str:
         num_id, ilvl = oxml.numbering_reference(paragraph)
-        style = _safe_style(paragraph)
+        style = self.style(paragraph)
         seen = 0
         while num_id is None and style is not None and seen < 20:
             num_id, style_ilvl = oxml.numbering_reference(style)
@@ -235,10 +285,11 @@ class _DocxReader:
             seen += 1
         if num_id is None or num_id == "0":
             return ""
-        return self.numbering.label(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
+        level = oxml.number(ilvl, 0, oxml.MAX_LEVEL + 1)
+        return self.numbering.label(num_id, level if level <= oxml.MAX_LEVEL else 0)
 
     def is_title(self, paragraph: Any, first_text_seen: bool) -> bool:
-        style = _safe_style(paragraph)
+        style = self.style(paragraph)
         name = (style.name or "").lower() if style is not None else ""
         if name in ("title", "标题"):
             return True

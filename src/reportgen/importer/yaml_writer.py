@@ -7,32 +7,19 @@ YAML reads it back as the same string; otherwise it is double-quoted ("*街道",
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
-import yaml
-
 from reportgen.model.report import Item, Plan, Point, Review, sections_of
+from reportgen.text.yaml_out import UNPRINTABLE as _UNPRINTABLE
+from reportgen.text.yaml_out import comment_lines, scalar
 
 CommentPath = tuple[str | int, ...]
 WIDTH = 40  # characters a block line grows to before it breaks after a comma
 _BLOCK_AT = 30  # text longer than this goes into a | block
 _TOKEN = re.compile(r"[^。！？；，：]*[。！？；，：]|[^。！？；，：]+$")
 _SENTENCE = "。！？；"
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def scalar(value: str | int | float) -> str:
-    if not isinstance(value, str):
-        return str(value)
-    if "\n" not in value and value == value.strip() and not _UNPRINTABLE.search(value):
-        try:
-            if yaml.safe_load(f"k: {value}\n") == {"k": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)
+__all__ = ["comment_lines", "render_yaml", "scalar", "text_field", "wrap"]
 
 
 def wrap(paragraph: str) -> list[str]:
@@ -81,12 +68,6 @@ def text_field(key: str, value: str, indent: int) -> Iterator[str]:
             yield ""
         for line in wrap(paragraph):
             yield f"{pad}  {line}"
-
-
-def comment_lines(texts: list[str], indent: int) -> Iterator[str]:
-    for text in texts:
-        for line in text.splitlines() or [""]:
-            yield f"{' ' * indent}# {line}".rstrip()
 
 
 class _Writer:

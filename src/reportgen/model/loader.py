@@ -374,6 +374,10 @@ _ALLOWED_SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+# A number in a report has a few digits; 5000 of them passed Python's int conversion limit
+# (an internal error) and would overflow every format after it.
+MAX_NUMBER_CHARS = 40
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
 yaml.constructor.SafeConstructor.__init__(_constructor)
 
@@ -421,6 +425,13 @@ def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> An
         raise _tag_error(node, here)
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text; the model parses the ones it needs
+    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        raise LoadError(
+            "yaml",
+            message("yaml_number_too_long", count=len(node.value), limit=MAX_NUMBER_CHARS),
+            hint=message("yaml_number_too_long_hint"),
+            location=here,
+        )
     value = _constructor.construct_object(node, deep=True)
     if isinstance(value, str):
         _refuse_escaped_invisible(value, path, here)

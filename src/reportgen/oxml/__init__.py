@@ -71,7 +71,18 @@ from reportgen.oxml.paragraph import (
     set_paragraph_style,
     set_snap_to_grid,
 )
-from reportgen.oxml.reading import alignment, outline_level, text_box_count, visible_text
+from reportgen.oxml.reading import (
+    MAX_LEVEL,
+    MAX_LIST_START,
+    alignment,
+    count_paragraphs,
+    number,
+    outline_level,
+    style_id,
+    table_rows,
+    text_box_count,
+    visible_text,
+)
 from reportgen.oxml.reference import reference_package
 from reportgen.oxml.revisions import (
     make_del,
@@ -105,6 +116,8 @@ from reportgen.oxml.tables import (
 from reportgen.oxml.text import forbidden_characters, xml_text
 
 __all__ = [
+    "MAX_LEVEL",
+    "MAX_LIST_START",
     "PPR_ORDER",
     "RPR_ORDER",
     "SECTPR_ORDER",
@@ -118,6 +131,7 @@ __all__ = [
     "child",
     "clear_body",
     "clear_formatting",
+    "count_paragraphs",
     "doc_defaults",
     "document_lists",
     "drop_relationships",
@@ -136,6 +150,7 @@ __all__ = [
     "make_del",
     "make_ins",
     "mark_paragraph",
+    "number",
     "numbering_reference",
     "outline_level",
     "paragraph_texts",
@@ -168,7 +183,9 @@ __all__ = [
     "set_table_width",
     "set_theme_font_lang",
     "set_three_line_borders",
+    "style_id",
     "table_properties",
+    "table_rows",
     "text_box_count",
     "visible_text",
     "xml_text",

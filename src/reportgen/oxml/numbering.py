@@ -10,7 +10,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from reportgen.oxml.reading import val, xpath
+from reportgen.oxml.reading import MAX_LEVEL, MAX_LIST_START, number, val, xpath
 
 
 @dataclass
@@ -34,7 +34,7 @@ def document_lists(document: Any) -> dict[str, dict[int, ListLevel]]:
 
     try:
         root = document.part.part_related_by(RT.NUMBERING).element
-    except (KeyError, AttributeError):
+    except (KeyError, AttributeError, ValueError):  # none, or two numbering parts: no lists
         return {}
     return list_levels(root)
 
@@ -45,7 +45,7 @@ def list_levels(numbering: Any) -> dict[str, dict[int, ListLevel]]:
     abstract: dict[str, dict[int, ListLevel]] = {}
     for node in xpath(numbering, "./w:abstractNum"):
         abstract[node.get(qn("w:abstractNumId"))] = {
-            int(lvl.get(qn("w:ilvl"), "0")): _list_level(lvl) for lvl in xpath(node, "./w:lvl")
+            _level(lvl): _list_level(lvl) for lvl in xpath(node, "./w:lvl")
         }
     out: dict[str, dict[int, ListLevel]] = {}
     for num in xpath(numbering, "./w:num"):
@@ -55,12 +55,12 @@ def list_levels(numbering: Any) -> dict[str, dict[int, ListLevel]]:
             for k, v in abstract.get(abstract_id or "", {}).items()
         }
         for override in xpath(num, "./w:lvlOverride"):
-            ilvl = int(override.get(qn("w:ilvl"), "0"))
+            ilvl = _level(override)
             for lvl in xpath(override, "./w:lvl"):
                 levels[ilvl] = _list_level(lvl)
             start = val(override, "./w:startOverride")
-            if start is not None and start.isdigit():
-                levels.setdefault(ilvl, ListLevel()).start = int(start)
+            if start is not None:
+                levels.setdefault(ilvl, ListLevel()).start = number(start, 1, MAX_LIST_START)
         out[num.get(qn("w:numId"))] = levels
     return out
 
@@ -70,5 +70,11 @@ def _list_level(lvl: _Element) -> ListLevel:
     return ListLevel(
         fmt=val(lvl, "./w:numFmt") or "decimal",
         text=val(lvl, "./w:lvlText") or "",
-        start=int(start) if start and start.isdigit() else 1,
+        start=number(start, 1, MAX_LIST_START),
     )
+
+
+def _level(element: _Element) -> int:
+    """``w:ilvl`` as a level 0–8; anything else ("x", "²", 5000 digits) is level 0."""
+    level = number(element.get(qn("w:ilvl"), "0"), 0, MAX_LEVEL + 1)
+    return level if level <= MAX_LEVEL else 0

@@ -98,9 +98,10 @@ def title_lines(title: str, max_width: float) -> list[str]:
 
     pieces = [w for w in words(title) if w]
     cuts = [i for i in range(1, len(pieces)) if _can_break(pieces[i - 1], pieces[i])]
-    for count in range(2, 6):
+    total = text_width(title)
+    for count in range(max(2, math.ceil(total / max_width)), 6):
         best: tuple[float, list[str]] | None = None
-        for chosen in itertools.combinations(cuts, count - 1):
+        for chosen in itertools.combinations(_near_even(pieces, cuts, count, total), count - 1):
             lines = _split(pieces, chosen)
             widths = [text_width(line) for line in lines]
             if max(widths) > max_width:
@@ -111,6 +112,20 @@ def title_lines(title: str, max_width: float) -> list[str]:
         if best is not None:
             return best[1]
     return [title]  # a title with no place to break: let Word wrap it
+
+
+def _near_even(pieces: list[str], cuts: list[int], count: int, total: float) -> list[int]:
+    """The cuts worth trying for ``count`` lines: the few nearest each even split point, so
+    that a long title tries thousands of combinations, not C(180, 4) = 42 million."""
+    at = list(itertools.accumulate(text_width(p) for p in pieces))
+    near: set[int] = set()
+    for k in range(1, count):
+        ideal = total * k / count
+        near.update(sorted(cuts, key=lambda i: abs(at[i - 1] - ideal))[:_CUTS_PER_SPLIT])
+    return sorted(near)
+
+
+_CUTS_PER_SPLIT = 8
 
 
 def _can_break(before: str, after: str) -> bool:
@@ -254,7 +269,9 @@ class DocxWriter:
 
     def setup_properties(self, title: str) -> None:
         core = self.doc.core_properties
-        core.title = self.clean(title)
+        # docProps/core.xml holds at most 255 characters; the page shows the whole title.
+        title = self.clean(title)
+        core.title = title if len(title) <= 255 else title[:254] + "…"
         core.language = self.layout.language
         core.author = ""
         core.comments = ""

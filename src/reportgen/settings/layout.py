@@ -26,8 +26,8 @@ from reportgen.model.loader import (
     read_text,
 )
 from reportgen.model.validate import describe_error
-from reportgen.settings.messages import describe_value
-from reportgen.settings.templating import Templates
+from reportgen.settings.messages import describe_value, message
+from reportgen.settings.templating import Templates, inside
 
 LAYOUT_FILE = "layout.yaml"
 PT_PER_MM = 72 / 25.4
@@ -187,6 +187,18 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
     """The grid's numbers must give the lines and characters they promise."""
     page, grid = layout.page, layout.grid
     height, width = page.text_height_pt, page.text_width_pt
+    small = [
+        (key, size, first + second)
+        for key, size, first, second, room in (
+            ("height_mm", page.height_mm, page.margin_top_mm, page.margin_bottom_mm, height),
+            ("width_mm", page.width_mm, page.margin_left_mm, page.margin_right_mm, width),
+        )
+        if room <= 0
+    ]
+    for key, size, margins in small:  # no text block: the paper, not the grid, is wrong
+        yield (("page", key), message("layout_no_text_block", key=key, size=size, margins=margins))
+    if small:
+        return
     lines = math.floor(height / grid.line_spacing_pt + 1e-9)
     if lines != grid.lines_per_page:
         best = math.floor(height / grid.lines_per_page * 100) / 100
@@ -211,7 +223,9 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
 
 def load_layout(templates: Templates) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
-    found = [d / LAYOUT_FILE for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()]
+    found = [
+        inside(d, d / LAYOUT_FILE) for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()
+    ]
     sources = [loaded for loaded in map(_load, found) if loaded is not None]
     problems = [
         problem_at(

@@ -10,9 +10,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.model.loader import load_shipped, load_yaml
-from reportgen.settings.messages import language
+from reportgen.settings.messages import language, message
+from reportgen.settings.templating import inside
 
 SEVERITIES = ("error", "warning")
 OVERRIDE_FILE = "rules.yaml"
@@ -74,7 +77,7 @@ def load_rules(templates_dir: Path | None) -> dict[str, Rule]:
     merged = {rule_id: dict(settings) for rule_id, settings in _defaults().items()}
     override = templates_dir / OVERRIDE_FILE if templates_dir is not None else None
     if override is not None and override.is_file():
-        _apply_overrides(merged, override)
+        _apply_overrides(merged, inside(templates_dir, override))
     rules = {}
     for rule_id, settings in merged.items():
         options = {k: v for k, v in settings.items() if k not in ("severity", "enabled")}
@@ -180,6 +183,8 @@ def _check_setting(
         ok = isinstance(new, str)
     if ok and key == "patterns":
         return _check_patterns(rule_id, new, where)
+    if ok and isinstance(new, dict):
+        return _check_wording(rule_id, key, new, where)
     if ok:
         return None
     return Problem(
@@ -190,12 +195,41 @@ def _check_setting(
 def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Problem | None:
     for pattern in patterns:
         try:
-            re.compile(pattern)
-        except re.error as exc:
+            regex.compile(pattern)
+        except regex.error as exc:
             return Problem(
                 where,
                 f"'{rule_id}.patterns': {pattern!r} is not a valid regular expression: {exc}",
                 rule="config",
+            )
+    return None
+
+
+_FIELD_NAME = re.compile(r"[^\W\d]\w*")
+
+
+def _check_wording(
+    rule_id: str, key: str, wording: dict[str, str], where: Location
+) -> Problem | None:
+    """A message is filled with ``str.format``: allow ``{name}`` alone, so a shared rules.yaml
+    can neither read Python attributes (``{text.__class__}``) nor pad to gigabytes
+    (``{text:>1500000000}``)."""
+    import string
+
+    for text in wording.values():
+        try:
+            fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text)]
+        except ValueError:
+            fields = [("{", "", None)]
+        for name, spec, conversion in fields:
+            if name is None or (_FIELD_NAME.fullmatch(name) and not spec and not conversion):
+                continue
+            used = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            return Problem(
+                where,
+                message("rules_wording_field", rule=rule_id, key=key, used=used),
+                rule="config",
+                hint=message("rules_wording_field_hint"),
             )
     return None
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportgen.settings.layout import Layout, load_layout
 from reportgen.settings.rules import Rule, load_rules
-from reportgen.settings.templating import Templates
+from reportgen.settings.templating import Templates, inside
 from reportgen.settings.units import UnitTable, load_units
 
 
@@ -38,7 +38,7 @@ def templates_dir(project_root: Path | None) -> Path | None:
     if project_root is None:
         return None
     folder = project_root / "templates"
-    return folder if folder.is_dir() else None
+    return inside(project_root, folder) if folder.is_dir() else None
 
 
 def load_settings(project_root: Path | None) -> Settings:

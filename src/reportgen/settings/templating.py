@@ -2,6 +2,10 @@
 
 User templates run in Jinja's sandbox: a template shared between offices can format text,
 never reach Python internals or the file system.
+
+Long because the sandbox's caps (one check for each way a template can build a string:
+operators, filters, string methods, formats, macros and blocks) live beside the loader and the
+error wording they belong to.
 """
 
 from __future__ import annotations
@@ -15,12 +19,17 @@ from reportgen.errors import UserError, display_path
 from reportgen.files.project import default_templates_dir
 from reportgen.model.loader import load_yaml
 from reportgen.model.report import SECTION_KINDS
+from reportgen.settings.messages import message
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def markdown_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """User text for Markdown: HTML as entities (a backslash does not stop ``<img onerror>``
+    inside an HTML block such as the signature's ``<p align="right">``), then Markdown's own
+    specials behind a backslash."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text).translate(_HTML_SPECIAL))
 
 
 class Templates:
@@ -34,11 +43,12 @@ class Templates:
         ]
 
     def find(self, name: str) -> Path | None:
-        return next((d / name for d in self.dirs if (d / name).is_file()), None)
+        found = next(((d, d / name) for d in self.dirs if (d / name).is_file()), None)
+        return inside(*found) if found else None
 
     def data(self, name: str) -> list[tuple[Path, Any]]:
         """Every copy of a YAML data file, defaults first, so later ones override."""
-        found = [d / name for d in reversed(self.dirs) if (d / name).is_file()]
+        found = [inside(d, d / name) for d in reversed(self.dirs) if (d / name).is_file()]
         out = []
         for path in found:
             loaded = load_yaml(path)
@@ -125,28 +135,76 @@ _MAX_VALUE = 1024 * 1024
 
 def _sandbox(dirs: list[Path]) -> Any:
     import jinja2
+    from jinja2.compiler import CodeGenerator
     from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    class Capped(CodeGenerator):
+        """``a ~ b`` joins through the sandbox, so the joined text is capped like the rest."""
+
+        def visit_Concat(self, node: Any, frame: Any) -> None:
+            self.write("environment.capped(")
+            super().visit_Concat(node, frame)
+            self.write(")")
+
     class Sandbox(ImmutableSandboxedEnvironment):
         """No Python internals, no changing the document (lists and dicts are read-only),
-        no text or number larger than a report could need."""
+        no text or number larger than a report could need: every string the template builds
+        (``~``, ``+``, ``*``, ``%``, filters, methods, macros, blocks) is capped, not only the
+        output."""
 
-        intercepted_binops = frozenset(["*", "**"])
+        code_generator_class = Capped
+        intercepted_binops = frozenset(["*", "**", "+", "%"])
+
+        @staticmethod
+        def concat(parts: Any) -> str:
+            return _capped_join(parts)
+
+        @staticmethod
+        def capped(value: Any) -> Any:
+            return _capped(value)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and _big_power(left, right):
                 raise SecurityError(f"{left!r} ** {right!r} is too large for a template")
             if operator == "*" and _big_repeat(left, right):
                 raise SecurityError("a template may not repeat text or lists this many times")
-            return super().call_binop(context, operator, left, right)
+            if operator == "+" and _size(left) + _size(right) > _MAX_VALUE:
+                raise SecurityError(_too_large())
+            if operator == "%" and isinstance(left, str):
+                _check_percent_format(left)
+            return _capped(super().call_binop(context, operator, left, right))
 
-    return Sandbox(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            name = getattr(__obj, "__name__", "")
+            owner = getattr(__obj, "__self__", None)
+            if isinstance(owner, str | list | tuple):
+                _check_arguments(args, kwargs)
+            if isinstance(owner, str) and name in ("replace", "join"):
+                _check_estimate(name, owner, args)
+            if isinstance(owner, str) and name == "expandtabs":
+                size = (args or [kwargs.get("tabsize", 8)])[0]
+                if isinstance(size, int) and owner.count("\t") * size > _MAX_VALUE:
+                    raise SecurityError(_too_large())
+            return _capped(super().call(__context, __obj, *args, **kwargs))
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is None:
+                return None
+            _check_brace_format(value.__self__)
+            return wrapped
+
+    env = Sandbox(
+        loader=_inside_loader(dirs),
         autoescape=jinja2.select_autoescape(["html.j2", "htm.j2"]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    for name, function in list(env.filters.items()):
+        env.filters[name] = _guarded_filter(name, function)
+    env.globals.pop("lipsum", None)  # lipsum(n=10**7) builds gigabytes of filler text
+    return env
 
 
 def _big_power(left: Any, right: Any) -> bool:
@@ -161,6 +219,176 @@ def _big_repeat(left: Any, right: Any) -> bool:
         if isinstance(seq, str | list | tuple) and isinstance(times, int):
             return len(seq) * times > _MAX_VALUE
     return False
+
+
+def _too_large(limit: int = _MAX_VALUE) -> str:
+    return message("template_value_too_large", limit=limit)
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | list | tuple) else 0
+
+
+def _capped(value: Any) -> Any:
+    from jinja2.exceptions import SecurityError
+
+    if _size(value) > _MAX_VALUE:
+        raise SecurityError(_too_large())
+    return value
+
+
+def _capped_join(parts: Any) -> str:
+    """``"".join`` that stops as soon as the text passes the cap, before building it. This
+    joins what macros, ``{% set %}`` blocks and ``{% filter %}`` blocks render, which may be a
+    whole section of a long diff or track: their cap is the output's."""
+    from jinja2.exceptions import SecurityError
+
+    kept: list[str] = []
+    size = 0
+    for part in parts:
+        size += len(part)
+        if size > MAX_TEMPLATE_OUTPUT:
+            raise SecurityError(_too_large(MAX_TEMPLATE_OUTPUT))
+        kept.append(part)
+    return "".join(kept)
+
+
+def _check_arguments(args: Any, kwargs: dict[str, Any]) -> None:
+    """No width, count or length argument larger than the cap (center(1500000000)…)."""
+    from jinja2.exceptions import SecurityError
+
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_VALUE:
+            raise SecurityError(_too_large())
+
+
+def _check_estimate(name: str, text: str, args: Any) -> None:
+    """What ``join``/``replace``/``indent`` would build, estimated before building it."""
+    from jinja2.exceptions import SecurityError
+
+    if name == "join" and args:
+        items = args[0] if isinstance(args[0], list | tuple) else []
+        estimate = len(text) * max(len(items) - 1, 0) + sum(_size(i) for i in items)
+    elif name == "replace" and len(args) >= 2:
+        old, new = str(args[0]), str(args[1])
+        estimate = len(text) + (len(text) // max(len(old), 1) + 1) * len(new)
+    else:
+        return
+    if estimate > _MAX_VALUE:
+        raise SecurityError(_too_large())
+
+
+_WIDTH = re.compile(r"\d+")
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?([-#0 +]*)(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _check_width(spec: str) -> None:
+    from jinja2.exceptions import SecurityError
+
+    if "*" in spec or "{" in spec or any(int(n) > _MAX_VALUE for n in _WIDTH.findall(spec)):
+        raise SecurityError(_too_large())
+
+
+def _check_percent_format(text: str) -> None:
+    for match in _PERCENT_SPEC.finditer(text):
+        _check_width(match.group(0)[1:])
+
+
+def _check_brace_format(text: str) -> None:
+    import string
+
+    try:
+        for _, _, spec, _ in string.Formatter().parse(text):
+            if spec:
+                _check_width(spec)
+    except ValueError:
+        return  # str.format itself reports the stray brace
+
+
+def _guarded_filter(name: str, function: Any) -> Any:
+    """A filter that refuses huge widths and counts, estimates what join/replace/indent/
+    format would build before building it, and caps what it returns."""
+    import functools
+
+    from jinja2.exceptions import SecurityError
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        values = [a for a in args if not hasattr(a, "environment") and not hasattr(a, "autoescape")]
+        _check_arguments(values[1:], kwargs)
+        # Any text argument may be put in once per character of the value (wordwrap's
+        # wrapstring, replace's new text…): refuse when that product passes the cap.
+        longest = max(
+            (len(a) for a in (*values[1:], *kwargs.values()) if isinstance(a, str)), default=0
+        )
+        if values and isinstance(values[0], str) and len(values[0]) * longest > _MAX_VALUE:
+            raise SecurityError(_too_large())
+        if name == "join" and values:
+            items = list(values[0])
+            separator = str(values[1]) if len(values) > 1 else str(kwargs.get("d", ""))
+            _check_estimate("join", separator, (items,))
+            args = tuple(items if a is values[0] else a for a in args)
+        elif name == "replace" and len(values) >= 3:
+            _check_estimate("replace", str(values[0]), values[1:3])
+        elif name == "indent" and values:
+            text = str(values[0])
+            width = values[1] if len(values) > 1 else kwargs.get("width", 4)
+            estimate = len(text) + (text.count("\n") + 1) * (
+                len(width) if isinstance(width, str) else int(width)
+            )
+            if estimate > _MAX_VALUE:
+                raise SecurityError(_too_large())
+        elif name == "format" and values:
+            _check_percent_format(str(values[0]))
+        elif (
+            name == "sum"
+            and values
+            and isinstance(values[0], list | tuple)
+            and sum(_size(v) for v in values[0]) > _MAX_VALUE  # sum(start=[]) of lists
+        ):
+            raise SecurityError(_too_large())
+        return _capped(function(*args, **kwargs))
+
+    return guarded
+
+
+def _inside_loader(dirs: list[Path]) -> Any:
+    import jinja2
+
+    class InsideLoader(jinja2.FileSystemLoader):
+        """Jinja's loader already refuses ``..``; this one also refuses a template (named
+        directly or by include/extends/import) that is, or passes through, a symlink out of
+        its templates folder."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            from jinja2.loaders import split_template_path
+
+            pieces = split_template_path(template)  # refuses '..' as "not found"
+            for folder in dirs:
+                candidate = folder.joinpath(*pieces)
+                if candidate.is_file():
+                    inside(folder, candidate)
+                    break
+            return super().get_source(environment, template)
+
+    return InsideLoader([str(d) for d in dirs])
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """``path`` if it resolves inside ``folder``; a located refusal if a symlink (or an
+    absolute or ``..`` name) takes it elsewhere: a shared project must not read the
+    machine's files into a report."""
+    try:
+        real = path.resolve(strict=True)
+        ok = real.is_relative_to(folder.resolve(strict=True))
+    except (OSError, RuntimeError):
+        real, ok = path, False
+    if not ok:
+        raise UserError(
+            message("template_outside", path=display_path(path), target=str(real)),
+            hint=message("template_outside_hint"),
+        )
+    return path
 
 
 def _render_bounded(template: Any, context: dict[str, Any]) -> str:

@@ -57,7 +57,10 @@ class UnitTable:
 def _tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros (3.14070000 → 3.1407) without going to exponent form."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        try:
+            return value.quantize(Decimal(1))
+        except InvalidOperation:  # more than 28 digits: as it is, in exponent form
+            return value
     return value.normalize()
 
 
