@@ -15,10 +15,13 @@ from pathlib import Path
 from reportgen.errors import UserError, display_path
 from reportgen.importer.assemble import Options, assemble
 from reportgen.importer.cleaner import Dropped, clean
+from reportgen.importer.doctype import refused_kind
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
+from reportgen.importer.unsquash import unsquash
 from reportgen.importer.yaml_writer import render_yaml
 from reportgen.model.report import SECTION_KINDS, Plan, Review
+from reportgen.settings.messages import message
 
 __all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
 
@@ -121,6 +124,14 @@ def import_document(
     cleaned = clean(read.paragraphs, normalise=normalise)
     if not cleaned.lines:
         raise UserError(f"{shown} has no text left once page numbers and web debris are removed")
+    cleaned.lines, squashed = unsquash(cleaned.lines)
+    refused = refused_kind(cleaned.lines)
+    if refused is not None:
+        kind, title = refused
+        raise UserError(
+            message("import_refused_kind", file=shown, found=kind, title=title),
+            hint=message("import_refused_kind_hint"),
+        )
     try:
         outline = structure(cleaned.lines)
     except NoStructure:
@@ -131,7 +142,12 @@ def import_document(
             "then import again",
         ) from None
     assembled = assemble(
-        outline, options, sections, shown=shown, preface_title=cleaned.preface_title
+        outline,
+        options,
+        sections,
+        shown=shown,
+        preface_title=cleaned.preface_title,
+        metadata_organisation=cleaned.metadata_organisation,
     )
     report = ImportReport(
         source=shown,
@@ -142,7 +158,12 @@ def import_document(
         rejoined=cleaned.rejoined,
         spaces=cleaned.spaces,
         punctuation=cleaned.punctuation,
-        notes=[*(read.notes or []), *assembled.notes],
+        notes=[
+            *(read.notes or []),
+            *([message("import_unsquashed", count=squashed)] if squashed else []),
+            *([message("import_unwrapped", count=cleaned.wrapped)] if cleaned.wrapped else []),
+            *assembled.notes,
+        ],
     )
     header = _header(path, report, assembled.review, assembled.plan)
     review_yaml = plan_yaml = None

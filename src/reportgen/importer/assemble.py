@@ -98,8 +98,11 @@ def assemble(
     *,
     shown: str,
     preface_title: str | None = None,
+    metadata_organisation: str | None = None,
 ) -> Assembled:
-    return _Assembler(outline, options, sections, shown, preface_title).run()
+    assembler = _Assembler(outline, options, sections, shown, preface_title)
+    assembler.metadata_organisation = metadata_organisation
+    return assembler.run()
 
 
 def _paragraphs(texts: list[str]) -> str | None:
@@ -125,6 +128,7 @@ class _Assembler:
         title = outline.title or preface_title
         self.info: TitleInfo | None = parse_title(title) if title else None
         self.title_from_preface = outline.title is None and preface_title is not None
+        self.metadata_organisation: str | None = None
 
     def comment(self, path: CommentPath, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -200,7 +204,9 @@ class _Assembler:
         match = _YEAR.search("".join(self.outline.opening))
         return int(match[1]) if match else None
 
-    def organisation(self) -> str:
+    def organisation(self) -> str | None:
+        """Who the document is from: --organisation, the title, a 发布单位 row, the 落款, or a
+        redacted name in the text (None when nothing says)."""
         if self.options.organisation:
             return self.options.organisation
         text = "\n".join(
@@ -213,27 +219,39 @@ class _Assembler:
             found = redacted_organisation(name, text)
             if found:
                 return found
+        if self.metadata_organisation:
+            return self.metadata_organisation
         if self.outline.signature_name:
             return self.outline.signature_name
         found = organisation_in_text(text)
         if found:
             return found
-        if name:
-            return name
-        raise UserError(
-            f"{self.shown}: cannot tell which organisation the document is from",
-            hint='give it with --organisation, e.g. --organisation "*街道"',
-        )
+        return name or None
 
     # ── building the model ─────────────────────────────────────────────────
     def run(self) -> Assembled:
-        organisation = self.organisation()
+        found = self.organisation()
         review_year, plan_year = self.years()
+        missing = []
+        if found is None:
+            missing.append(message("import_needs_organisation"))
         if (plan_year if self.plan_only() else review_year) is None:
-            raise UserError(
-                f"{self.shown}: cannot tell which year the document is about",
-                hint="give it with --year, e.g. --year 2022",
+            missing.append(message("import_needs_year"))
+        if missing:
+            flags = " ".join(
+                flag
+                for flag, gone in (
+                    ('--organisation "…"', found is None),
+                    ("--year 2022", len(missing) == 2 or found is not None),
+                )
+                if gone
             )
+            raise UserError(
+                message("import_needs", file=self.shown, what=message("import_needs_and").join(missing)),
+                hint=message("import_needs_hint", flags=flags),
+            )
+        assert found is not None
+        organisation = found
         parts: dict[str, list[ItemDraft]] = {k: [] for k in KINDS}
         paragraphs = dict(self.outline.parts)
         items_count: dict[str, int] = {}

@@ -1,0 +1,58 @@
+"""A document squashed into one paragraph (as copied from some web pages) split again at its
+numbering: 一、 二、 三、 after a sentence's end, and （一） （二） … under each, only where the
+markers run in sequence; a closing sentence (新的一年，……) after the last item goes on its own."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.importer.cleaner import Line
+from reportgen.text.numbering import chinese_numeral
+
+SQUASHED_MIN = 200  # a paragraph shorter than this is not a whole document
+_TOP = re.compile(r"(?:(?<=^)|(?<=[。；！？：]))(?P<n>[一二三四五六七八九十]{1,2})、")
+_ITEM = re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,2})[）)]")
+_CLOSING = re.compile(r"(?<=[。！？])(?:新的一年|总之|总而言之|综上|展望|今后|下一步[，,]?我们|在新的一年)")
+
+
+def unsquash(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines, with each squashed paragraph split; and how many were split."""
+    out: list[Line] = []
+    split = 0
+    for line in lines:
+        cuts = _cuts(line.text) if len(line.text) >= SQUASHED_MIN else []
+        if not cuts:
+            out.append(line)
+            continue
+        split += 1
+        bounds = [0, *cuts, len(line.text)]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            text = line.text[start:end].strip()
+            if text:
+                out.append(Line(text, list(line.sources), line.heading_level, False, False))
+    return out, split
+
+
+def _cuts(text: str) -> list[int]:
+    """Offsets to split at, or [] when the top-level markers do not run 一、二、三、 in order."""
+    tops = []
+    expected = 1
+    for match in _TOP.finditer(text):
+        if match["n"] == chinese_numeral(expected):
+            tops.append(match.start())
+            expected += 1
+    if len(tops) < 2:
+        return []
+    cuts = list(tops)
+    for k, start in enumerate(tops):
+        end = tops[k + 1] if k + 1 < len(tops) else len(text)
+        expected = 1
+        for match in _ITEM.finditer(text, start, end):
+            if match["n"] == chinese_numeral(expected):
+                cuts.append(match.start())
+                expected += 1
+    last = max(cuts)
+    closing = _CLOSING.search(text, last)
+    if closing:
+        cuts.append(closing.start())
+    return sorted(set(cuts))
