@@ -75,9 +75,11 @@ class Extras:
 
     titles: dict[str, str] = field(default_factory=dict)
     parts: list[PartDraft] = field(default_factory=list)
+    # numbered sub-points (（1） （2）) of a point, by (kind or ("parts", n), item, point)
+    subpoints: dict[CommentPath, list[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.titles or self.parts)
+        return bool(self.titles or self.parts or self.subpoints)
 
 
 @dataclass
@@ -129,6 +131,7 @@ class _Assembler:
         self.info: TitleInfo | None = parse_title(title) if title else None
         self.title_from_preface = outline.title is None and preface_title is not None
         self.metadata_organisation: str | None = None
+        self.subpoints: dict[str, dict[CommentPath, list[str]]] = {}
 
     def comment(self, path: CommentPath, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -363,6 +366,8 @@ class _Assembler:
             index = len(out[key].parts)
             part.items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
             out[key].parts.append(part)
+        for key, found in self.subpoints.items():
+            out[key].subpoints.update(found)
         return {k: v for k, v in out.items() if v}
 
     def orphan(self, text: str, note: str) -> ItemDraft:
@@ -381,14 +386,25 @@ class _Assembler:
             for note in draft.notes:
                 self.comment((document, *where, k), note)
             points = []
+            subs: list[list[str]] = []
             for j, p in enumerate(draft.points):
                 if p.note:
                     self.comment((document, *where, k, "points", j), p.note)
                 if p.text.strip():
                     points.append(Point(lead=p.lead, text=p.text) if p.lead else Point(text=p.text))
+                    subs.append(p.subpoints)
                 elif p.lead:
                     points.append(Point(text=p.lead))
-            heading = draft.heading.strip() or (points.pop(0).full_text if points else "（无标题）")
+                    subs.append(p.subpoints)
+            heading = draft.heading.strip()
+            if not heading:
+                heading = points.pop(0).full_text if points else "（无标题）"
+                subs = subs[1:]
+            for j, found in enumerate(subs):
+                if found:
+                    self.subpoints.setdefault(document, {})[(*where, k, j)] = list(found)
+                    if "subpoints" in Point.model_fields:  # the issue-12 model contract
+                        points[j] = Point(**points[j].model_dump(), subpoints=list(found))
             out.append(model(heading=heading, points=points, layout=draft.layout))
         return out
 

@@ -191,13 +191,21 @@ class _Writer:
         yield f"{pad}    points:"
         for j, point in enumerate(item.points):
             yield from self.notes(*where, k, "points", j, indent=6 + indent)
-            yield from self.point(point, indent)
+            yield from self.point(point, indent, self.extras.subpoints.get((*where, k, j), []))
 
-    def point(self, point: Point, indent: int = 0) -> Iterator[str]:
+    def point(self, point: Point, indent: int = 0, subpoints: list[str] | None = None) -> Iterator[str]:
         pad = " " * indent
-        if point.lead:
-            yield f"{pad}      - lead: {scalar(point.lead)}"
-            yield from text_field("text", point.text, 8 + indent)
+        if point.lead or subpoints:
+            if point.lead:
+                yield f"{pad}      - lead: {scalar(point.lead)}"
+                yield from text_field("text", point.text, 8 + indent)
+            else:
+                yield f"{pad}      - " + list(text_field("text", point.text, 8 + indent))[0].lstrip()
+                yield from list(text_field("text", point.text, 8 + indent))[1:]
+            if subpoints:
+                yield f"{pad}        subpoints:"
+                for sub in subpoints:
+                    yield f"{pad}          - {scalar(sub)}"
             return
         first = list(text_field("text", point.text, 8 + indent))
         yield f"{pad}      - " + first[0].lstrip()
