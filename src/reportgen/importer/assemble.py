@@ -14,7 +14,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from reportgen.errors import UserError
-from reportgen.settings.messages import message
 from reportgen.importer.points import split_points
 from reportgen.importer.structure import (
     KINDS,
@@ -39,6 +38,7 @@ from reportgen.model.report import (
     Review,
     Signature,
 )
+from reportgen.settings.messages import message
 
 CommentPath = tuple[str | int, ...]
 _KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}
@@ -48,7 +48,9 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
 _CORE = {
     "highlights": re.compile(r"工作总结|工作成效|工作回顾|完成情况|亮点"),
     "shortcomings": re.compile(r"问题|不足"),
-    "priorities": re.compile(r"重点工作|重点任务|主要任务|工作打算|工作思路|工作计划|工作安排|下一步"),
+    "priorities": re.compile(
+        r"重点工作|重点任务|主要任务|工作打算|工作思路|工作计划|工作安排|下一步"
+    ),
 }
 
 
@@ -250,7 +252,9 @@ class _Assembler:
                 if gone
             )
             raise UserError(
-                message("import_needs", file=self.shown, what=message("import_needs_and").join(missing)),
+                message(
+                    "import_needs", file=self.shown, what=message("import_needs_and").join(missing)
+                ),
                 hint=message("import_needs_hint", flags=flags),
             )
         assert found is not None
@@ -341,9 +345,7 @@ class _Assembler:
         self.finish(document_key, review, plan, organisation)
         review, plan = self.revalidated(review, plan)
         extras = self.extras(review, plan, titles, others)
-        return Assembled(
-            review, plan, extras, self.comments, self.notes, paragraphs, items_count
-        )
+        return Assembled(review, plan, extras, self.comments, self.notes, paragraphs, items_count)
 
     def extras(
         self,
@@ -358,7 +360,11 @@ class _Assembler:
         for kind, title in titles.items():
             out["plan" if kind == "priorities" else "review"].titles[kind] = title
         for part, drafts in others:
-            key = "plan" if review is None or (plan is not None and part.after == "priorities") else "review"
+            key = (
+                "plan"
+                if review is None or (plan is not None and part.after == "priorities")
+                else "review"
+            )
             if key == "review" and part.after == "priorities":
                 part.after = "shortcomings"
             if key == "plan" and part.after in ("highlights", "shortcomings"):

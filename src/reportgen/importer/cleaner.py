@@ -52,6 +52,8 @@ class Cleaned:
     wrapped: int = 0  # lines joined back to the paragraph a hard line wrap broke
 
 
+PHRASE_MIN = 3  # a space between two runs of Chinese this long is content: “品质建设 文化古城”
+_PHRASE_END = "，。、；：！？“”‘’（）《》"
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DASH = r"\-—–－~～_"
@@ -75,7 +77,9 @@ _ORG_NAME = re.compile(
 _BREADCRUMB = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|位置)\s*[:：]|^首页\s*[>＞›»]"
 )
-_CHROME_WORDS = r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|纠错"
+_CHROME_WORDS = (
+    r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|纠错"
+)
 _WEB_CHROME = re.compile(
     rf"^[【\[]?\s*(?:{_CHROME_WORDS}|扫一扫在手机(?:上)?(?:打开|查看)当前页|扫一扫.*|字体\s*[:：].*)"
     r"\s*[】\]]?[:：]?"
@@ -188,7 +192,7 @@ def _debris(text: str, at_head: bool, at_tail: bool) -> str | None:
     if _WEB_CHROME.match(text):
         return "web page chrome"
     if len(text) <= 80 and _NEIGHBOURS.match(text):
-        return "web page links"
+        return "web footer"
     if at_head and _PREFACE.search(text):
         return "web preface"
     if at_tail and _FOOTER.match(text):
@@ -220,19 +224,22 @@ def squeeze_spaces(text: str) -> str:
             return ""
         if not (is_cjk(before) or is_cjk(after)):
             return " "
-        if _single(text, start - 1, -1) or _single(text, end, 1):
-            return ""  # 社 会 事 业: spacing of single characters, not words
+        if not (is_cjk(before) and is_cjk(after)):
+            return ""  # "S1 line 桥下": Word's spacing between Latin and Chinese
+        if _run(text, start - 1, -1) < PHRASE_MIN or _run(text, end, 1) < PHRASE_MIN:
+            return ""  # 社 会 事 业, 2022年 亮点 工作: spaced-out characters, not phrases
         return match.group()
 
     return _SPACES.sub(replace, text)
 
 
-def _single(text: str, at: int, step: int) -> bool:
-    """Whether the non-space run holding ``text[at]`` is a single Chinese character."""
-    if not is_cjk(text[at]):
-        return False
-    beyond = at + step
-    return not (0 <= beyond < len(text)) or text[beyond] in " \t\u00a0\u3000\u2002\u2003\u2009"
+def _run(text: str, at: int, step: int) -> int:
+    """How many Chinese characters run from ``text[at]`` (towards ``step``) to a space or mark."""
+    count = 0
+    while 0 <= at < len(text) and is_cjk(text[at]) and text[at] not in _PHRASE_END:
+        count += 1
+        at += step
+    return count
 
 
 def _rejoin(lines: list[Line]) -> tuple[list[Line], int]:

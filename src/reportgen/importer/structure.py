@@ -29,7 +29,10 @@ KINDS: tuple[Kind, ...] = SECTION_KINDS  # type: ignore[assignment]  # the model
 _STRONG_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("highlights", re.compile(r"亮点|成绩|成效|回顾|完成情况|取得")),
     ("shortcomings", re.compile(r"问题|不足|短板|差距|困难|薄弱")),
-    ("priorities", re.compile(r"重点工作|重点任务|思路|计划|下一步|打算|安排|要点|目标任务|主要任务|展望")),
+    (
+        "priorities",
+        re.compile(r"重点工作|重点任务|思路|计划|下一步|打算|安排|要点|目标任务|主要任务|展望"),
+    ),
 )
 _WEAK_HIGHLIGHTS = re.compile(r"主要工作|工作情况|开展情况|进展|做法|总结")
 _SENTENCE_END = "。！？!?"
@@ -280,7 +283,7 @@ class _Structurer:
                 text = marker.rest
             text = text.strip().rstrip("。；;，,")
             # 附件：1.……表 2.……表 on one line: one attachment each
-            for name in re.split(r"[\s\u3000]+(?=\d{1,2}\s*[.．、](?!\d))", text):
+            for name in re.split(r"[\s\u3000]*(?<!\d)(?=\d{1,2}\s*[.．、](?!\d))", text):
                 name = re.sub(r"^\d{1,2}\s*[.．、]\s*", "", name).strip().rstrip("。；;，,")
                 if name:
                     names.append(name)

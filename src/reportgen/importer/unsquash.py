@@ -12,7 +12,9 @@ from reportgen.text.numbering import chinese_numeral
 SQUASHED_MIN = 200  # a paragraph shorter than this is not a whole document
 _TOP = re.compile(r"(?:(?<=^)|(?<=[。；！？：]))(?P<n>[一二三四五六七八九十]{1,2})、")
 _ITEM = re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,2})[）)]")
-_CLOSING = re.compile(r"(?<=[。！？])(?:新的一年|总之|总而言之|综上|展望|今后|下一步[，,]?我们|在新的一年)")
+_CLOSING = re.compile(
+    r"(?<=[。！？])(?:新的一年|总之|总而言之|综上|展望|今后|下一步[，,]?我们|在新的一年)"
+)
 
 
 def unsquash(lines: list[Line]) -> tuple[list[Line], int]:

@@ -193,14 +193,18 @@ class _Writer:
             yield from self.notes(*where, k, "points", j, indent=6 + indent)
             yield from self.point(point, indent, self.extras.subpoints.get((*where, k, j), []))
 
-    def point(self, point: Point, indent: int = 0, subpoints: list[str] | None = None) -> Iterator[str]:
+    def point(
+        self, point: Point, indent: int = 0, subpoints: list[str] | None = None
+    ) -> Iterator[str]:
         pad = " " * indent
         if point.lead or subpoints:
             if point.lead:
                 yield f"{pad}      - lead: {scalar(point.lead)}"
                 yield from text_field("text", point.text, 8 + indent)
             else:
-                yield f"{pad}      - " + list(text_field("text", point.text, 8 + indent))[0].lstrip()
+                yield (
+                    f"{pad}      - " + list(text_field("text", point.text, 8 + indent))[0].lstrip()
+                )
                 yield from list(text_field("text", point.text, 8 + indent))[1:]
             if subpoints:
                 yield f"{pad}        subpoints:"
