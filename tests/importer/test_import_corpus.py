@@ -155,8 +155,10 @@ def test_title_organisation_and_years(name: str, tmp_path: Path) -> None:
     assert plan_title.endswith(halves["plan"])
 
 
-_COMBINED_TITLE = "the model renders a summary-with-plan title as REVIEW及YEAR年工作思路: it has no \
-place for the author's connector (和, 暨) or plan half (工作计划, 工作打算); not in the issue-12 contract"
+_COMBINED_TITLE = (
+    "the model renders a summary-with-plan title as REVIEW及YEAR年工作思路: it has no place "
+    "for the author's connector (和, 暨) or plan half (工作计划, 工作打算); not in the contract"
+)
 
 
 def _title_cases() -> list[object]:

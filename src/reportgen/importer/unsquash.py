@@ -5,6 +5,7 @@ markers run in sequence; a closing sentence (新的一年，……) after the la
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reportgen.importer.cleaner import Line
 from reportgen.text.numbering import chinese_numeral
@@ -28,7 +29,7 @@ def unsquash(lines: list[Line]) -> tuple[list[Line], int]:
             continue
         split += 1
         bounds = [0, *cuts, len(line.text)]
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in pairwise(bounds):
             text = line.text[start:end].strip()
             if text:
                 out.append(Line(text, list(line.sources), line.heading_level, False, False))

@@ -197,23 +197,17 @@ class _Writer:
         self, point: Point, indent: int = 0, subpoints: list[str] | None = None
     ) -> Iterator[str]:
         pad = " " * indent
-        if point.lead or subpoints:
-            if point.lead:
-                yield f"{pad}      - lead: {scalar(point.lead)}"
-                yield from text_field("text", point.text, 8 + indent)
-            else:
-                yield (
-                    f"{pad}      - " + list(text_field("text", point.text, 8 + indent))[0].lstrip()
-                )
-                yield from list(text_field("text", point.text, 8 + indent))[1:]
-            if subpoints:
-                yield f"{pad}        subpoints:"
-                for sub in subpoints:
-                    yield f"{pad}          - {scalar(sub)}"
-            return
-        first = list(text_field("text", point.text, 8 + indent))
-        yield f"{pad}      - " + first[0].lstrip()
-        yield from first[1:]
+        if point.lead:
+            yield f"{pad}      - lead: {scalar(point.lead)}"
+            yield from text_field("text", point.text, 8 + indent)
+        else:
+            first = list(text_field("text", point.text, 8 + indent))
+            yield f"{pad}      - " + first[0].lstrip()
+            yield from first[1:]
+        if subpoints:  # the issue-12 contract: （1） （2） under the point
+            yield f"{pad}        subpoints:"
+            for sub in subpoints:
+                yield f"{pad}          - {scalar(sub)}"
 
 
 def render_yaml(
