@@ -110,9 +110,9 @@ def test_output_options(tmp_path: Path, cli: Cli) -> None:
         "--plan-output",
         str(tmp_path / "b.yaml"),
     )
-    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder").mkdir()  # a folder: it becomes a project, the files go in its data/
     assert cli(tmp_path, str(SEED), "-o", str(tmp_path / "folder"))[0] == 0
-    assert sorted(p.name for p in (tmp_path / "folder").glob("*.yaml")) == [
+    assert sorted(p.name for p in (tmp_path / "folder" / "data").glob("*.yaml")) == [
         "2022.yaml",
         "2023_plan.yaml",
     ]

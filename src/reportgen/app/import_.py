@@ -9,7 +9,14 @@ from pathlib import Path
 
 from reportgen.errors import UsageError
 from reportgen.files.project import open_project
-from reportgen.importer import Imported, Options, import_document, output_paths, write_imported
+from reportgen.importer import (
+    Imported,
+    Options,
+    build_project,
+    import_document,
+    output_paths,
+    write_imported,
+)
 from reportgen.settings import load_settings
 
 
@@ -37,6 +44,12 @@ class ImportResult:
         """What to build next: ``2022``, or ``2023_plan`` for a plan alone."""
         imported = self.imported
         return str(imported.review.year) if imported.review else f"{imported.first.year}_plan"
+
+    @property
+    def project(self) -> Path | None:
+        """The project folder ``reportgen build`` reads the written files from (None: they
+        are outside a data/ folder)."""
+        return build_project(self.targets)
 
 
 def prepare(request: ImportRequest) -> ImportResult:

@@ -239,8 +239,10 @@ def output_paths(
     """Where each document goes: data/<year>.yaml and data/<year+1>_plan.yaml by default;
     ``-o`` names the review's file, or a folder for both."""
     out: dict[str, Path] = {}
-    if output is not None and output.is_dir():
-        data_dir, output = output, None
+    if output is not None and is_folder_target(output):
+        # A folder: a project's data/ takes the files; any other folder becomes a project
+        # (its data/ made), so that ``reportgen build YEAR -p FOLDER`` reads what was written.
+        data_dir, output = (output if output.name == "data" else output / "data"), None
     if imported.review is not None:
         out["review"] = output or data_dir / f"{imported.review.year}.yaml"
     if imported.plan is not None:
@@ -252,6 +254,21 @@ def output_paths(
             folder = output.parent if output is not None else data_dir
             out["plan"] = folder / f"{imported.plan.year}_plan.yaml"
     return out
+
+
+def is_folder_target(output: Path) -> bool:
+    """``-o`` names a folder: one that exists, or a name without .yaml (``-o newdir/``)."""
+    return output.is_dir() or output.suffix.lower() not in (".yaml", ".yml")
+
+
+def build_project(targets: dict[str, Path]) -> Path | None:
+    """The project folder ``reportgen build`` must be pointed at to read the written files;
+    None when they are not in a folder named data/."""
+    folders = {path.parent for path in targets.values()}
+    if len(folders) != 1:
+        return None
+    folder = folders.pop()
+    return folder.parent if folder.name == "data" else None
 
 
 def write_imported(
@@ -280,6 +297,18 @@ def write_imported(
             f"{names} already {verb}; nothing was written",
             hint="pass --force to replace it, or choose another file with -o",
         )
+    for path in targets.values():
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True)
+            except OSError as exc:
+                raise UserError(
+                    message(
+                        "import_folder_failed",
+                        path=display_path(path.parent),
+                        reason=exc.strerror or exc,
+                    )
+                ) from None
     files = {path: (texts[key] or "").encode("utf-8") for key, path in targets.items()}
     try:
         write_outputs(files, force=force)
