@@ -33,7 +33,7 @@ def imported(cmd: list[str], tmp_path: Path, name: str, *args: str) -> tuple[str
 
 
 def test_web_metadata_is_dropped_and_listed(reportgen_cmd: list[str], tmp_path: Path) -> None:
-    out, review, err = imported(reportgen_cmd, tmp_path, "t01_portal_pipe_row")
+    _, review, err = imported(reportgen_cmd, tmp_path, "t01_portal_pipe_row")
     text = (tmp_path / "data" / "2022.yaml").read_text(encoding="utf-8")
     body = text.split("\nkind:", 1)[1]  # the YAML after its header comments
     for debris in ("当前位置", "索引号", "字体", "打印本页"):
