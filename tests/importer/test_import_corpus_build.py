@@ -17,8 +17,7 @@ from corpus import entry, names
 
 from reportgen.app.build import build
 from reportgen.files.project import Project
-from reportgen.importer import import_document, output_paths, write_imported
-from reportgen.importer import Options
+from reportgen.importer import Options, import_document, output_paths, write_imported
 from reportgen.model.validate import load_plan, load_review
 from reportgen.settings import load_settings
 

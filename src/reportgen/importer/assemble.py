@@ -1,8 +1,13 @@
 """Outline → validated :class:`~reportgen.model.report.Review` and `Plan`.
 
 Decides what the outline leaves open: the organisation and the years, which part each section
-is, where text that fits no field of the model goes (an item, with a comment), and whether the
-title is one the model generates anyway.
+is (or a part none of the kinds covers, kept in place), the author's section titles, where text
+that fits no field of the model goes (an item, with a comment), and whether the title is one
+the model generates anyway.
+
+Long because each of these decisions reads the others' results (the years decide the default
+titles, the kinds decide where a part goes, the organisation goes into the title); split, the
+pieces would pass the whole assembler's state back and forth.
 """
 
 from __future__ import annotations
