@@ -193,7 +193,8 @@ def _header(
         f"由 reportgen import 从 {path.name} 导入。",
         "请逐项核对：标有“#”说明的地方是导入时的推断。核对后生成：",
         f"  reportgen build {spec} --format txt",
-        "序号（一、（一）1.）和各部分标题自动生成，不写在本文件中。",
+        "序号（一、（一）1.）自动生成，不写在本文件中；原文的部分标题写在 titles: 中，"
+        "未写的按 templates/sections.yaml 生成。",
         "",
         "导入记录：",
         f"  {report.summary().replace(report.source, path.name, 1)}",  # no folders in the file
