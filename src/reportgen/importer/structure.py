@@ -43,6 +43,8 @@ _CLOSING = re.compile(
     r"请审阅|妥否|下一步[，,]?我们|在新的一年)"
 )
 _YEAR_IN = re.compile(rf"(?P<y>{YEAR})\s*年")
+# 1. 2、 before an attachment's name (2.2023年…: a dot before a year is a number's dot too)
+_ATTACHMENT_NUMBER = r"\d{1,2}\s*(?:、|[.．](?!\d)|[.．](?=\d{4}年))"
 HEADING_LONG = 40
 COLON_HEADING_MAX = 20
 
@@ -283,8 +285,8 @@ class _Structurer:
                 text = marker.rest
             text = text.strip().rstrip("。；;，,")
             # 附件：1.……表 2.……表 on one line: one attachment each
-            for name in re.split(r"[\s\u3000]*(?<!\d)(?=\d{1,2}\s*[.．、](?!\d))", text):
-                name = re.sub(r"^\d{1,2}\s*[.．、]\s*", "", name).strip().rstrip("。；;，,")
+            for name in re.split(rf"[\s\u3000]*(?<!\d)(?={_ATTACHMENT_NUMBER})", text):
+                name = re.sub(rf"^{_ATTACHMENT_NUMBER}\s*", "", name).strip().rstrip("。；;，,")
                 if name:
                     names.append(name)
         if not names:

@@ -10,8 +10,8 @@ from itertools import pairwise
 from reportgen.importer.cleaner import Line
 from reportgen.text.numbering import chinese_numeral
 
-SQUASHED_MIN = 200  # a paragraph shorter than this is not a whole document
-_TOP = re.compile(r"(?:(?<=^)|(?<=[。；！？：]))(?P<n>[一二三四五六七八九十]{1,2})、")
+SQUASHED_MIN = 120  # a paragraph shorter than this is not a whole document
+_TOP = re.compile(r"(?:(?<=^)|(?<=[。！？]))(?P<n>[一二三四五六七八九十]{1,2})、")
 _ITEM = re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,2})[）)]")
 _CLOSING = re.compile(
     r"(?<=[。！？])(?:新的一年|总之|总而言之|综上|展望|今后|下一步[，,]?我们|在新的一年)"
@@ -37,25 +37,23 @@ def unsquash(lines: list[Line]) -> tuple[list[Line], int]:
 
 
 def _cuts(text: str) -> list[int]:
-    """Offsets to split at, or [] when the top-level markers do not run 一、二、三、 in order."""
-    tops = []
-    expected = 1
-    for match in _TOP.finditer(text):
-        if match["n"] == chinese_numeral(expected):
-            tops.append(match.start())
-            expected += 1
+    """Offsets to split at, or [] unless every top-level marker runs 一、二、三、 in order."""
+    tops = _in_sequence(list(_TOP.finditer(text)))
     if len(tops) < 2:
         return []
     cuts = list(tops)
     for k, start in enumerate(tops):
         end = tops[k + 1] if k + 1 < len(tops) else len(text)
-        expected = 1
-        for match in _ITEM.finditer(text, start, end):
-            if match["n"] == chinese_numeral(expected):
-                cuts.append(match.start())
-                expected += 1
-    last = max(cuts)
-    closing = _CLOSING.search(text, last)
+        cuts += _in_sequence(list(_ITEM.finditer(text, start, end)))
+    closing = _CLOSING.search(text, max(cuts))
     if closing:
         cuts.append(closing.start())
     return sorted(set(cuts))
+
+
+def _in_sequence(matches: list[re.Match[str]]) -> list[int]:
+    """The matches' offsets when their numbers are exactly 一 二 三 … in order, else []."""
+    numbers = [m["n"] for m in matches]
+    if numbers != [chinese_numeral(n) for n in range(1, len(numbers) + 1)]:
+        return []
+    return [m.start() for m in matches]
