@@ -24,6 +24,8 @@ def lines(*texts: str) -> list[RawParagraph]:
         ("索引号：A-1|发布单位：某街道|发布日期：2023-01-09", "metadata"),
         ("发布机构：某社区 | 发布日期：2023-01-18 | 浏览次数：96", "metadata"),
         ("更新时间：2023-11-05  来源：网友投稿", "metadata"),
+        ("更新时间：2023-11来源：网友投稿", "metadata"),
+        ("索引号|JS-2023-01|发布单位|建设街道|发布日期|2023-01-05", "metadata"),
         ("点击：208", "metadata"),
         ("打印本页 关闭窗口 分享到", "web page chrome"),
         ("打印本页\u3000关闭窗口", "web page chrome"),
@@ -48,6 +50,9 @@ def test_the_publisher_row_names_the_organisation() -> None:
     )
     assert metadata_organisation("来源：金沙社区\u3000\u3000发布时间：2023-01-16") == "金沙社区"
     assert metadata_organisation("更新时间：2023-11-05  来源：网友投稿") is None
+    assert metadata_organisation("索引号|JS-2023-01|发布单位|建设街道|发布日期|2023-01-05") == (
+        "建设街道"
+    )
 
 
 def test_a_space_between_phrases_is_content() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reportgen.importer.numbering import ENUMERATION, parse_marker
 from reportgen.importer.reader import RawParagraph
@@ -173,12 +174,27 @@ def _continues(previous: Line, line: Line, starts: bool) -> bool:
     return not starts and not previous.text.endswith(("。", "！", "？", "：", ":"))
 
 
+def _metadata_cells(text: str) -> list[str]:
+    """The cells of a metadata table row flattened with | (索引号|YX-1|发布单位|建设街道|…):
+    the cells when the first is a metadata key, else []."""
+    cells = [cell.strip() for cell in re.split(r"[|｜]", text)]
+    if len(cells) >= 3 and re.fullmatch(rf"(?:{_METADATA_KEYS})", cells[0]):
+        return cells
+    return []
+
+
 def metadata_organisation(text: str) -> str | None:
     """The organisation a metadata row names: 发布单位：云溪街道 → 云溪街道 (not 来源：网友投稿)."""
     for match in _METADATA_ORG.finditer(text):
         name = match["org"].strip()
         if _ORG_NAME.search(name):
             return name
+    cells = _metadata_cells(text)
+    for key, value in pairwise(cells):
+        if re.fullmatch(r"发布单位|发布机构|发文机关|来源|信息来源", key) and _ORG_NAME.search(
+            value
+        ):
+            return value
     return None
 
 
@@ -188,6 +204,8 @@ def _debris(text: str, at_head: bool, at_tail: bool) -> str | None:
     if _BREADCRUMB.match(text) or re.search(r"首页\s*[>＞›»]", text):
         return "breadcrumb"
     if len(text) <= 160 and _METADATA.match(text) and not parse_marker(text):
+        return "metadata"
+    if len(text) <= 200 and _metadata_cells(text):
         return "metadata"
     if _WEB_CHROME.match(text):
         return "web page chrome"
