@@ -18,6 +18,7 @@ from reportgen.importer import (
     write_imported,
 )
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def prepare(request: ImportRequest) -> ImportResult:
     """Read and structure the file, and decide where each document goes; write nothing."""
     if request.year is not None and not 1949 <= request.year <= 2100:
         raise UsageError(
-            f"--year {request.year} is not a year",
-            hint="write it as four digits, e.g. --year 2022",
+            message("import_year_invalid", year=request.year),
+            hint=message("import_year_invalid_hint"),
         )
     root = open_project(request.project)
     imported = import_document(

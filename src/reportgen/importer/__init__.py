@@ -126,7 +126,7 @@ def import_document(
     read = read_document(path)
     cleaned = clean(read.paragraphs, normalise=normalise)
     if not cleaned.lines:
-        raise UserError(f"{shown} has no text left once page numbers and web debris are removed")
+        raise UserError(message("import_no_text_left", file=shown))
     cleaned.lines, squashed = unsquash(cleaned.lines)
     refused = refused_kind(cleaned.lines)
     if refused is not None:
@@ -139,10 +139,7 @@ def import_document(
         outline = structure(cleaned.lines)
     except NoStructure:
         raise UserError(
-            f"{shown}: found no structure to import: no section headings "
-            "(一、 or 亮点/问题/重点工作) and no numbered items (（一） 1.)",
-            hint="number the parts as 一、 and the items as （一）, or use Word's heading styles, "
-            "then import again",
+            message("import_no_structure", file=shown), hint=message("import_no_structure_hint")
         ) from None
     assembled = assemble(
         outline,
@@ -287,24 +284,18 @@ def write_imported(
 
     texts = {"review": imported.review_yaml, "plan": imported.plan_yaml}
     if len({p.resolve() for p in targets.values()}) < len(targets):
-        raise UserError(
-            "the review and the plan would be written to the same file",
-            hint="give the plan its own file with --plan-output",
-        )
+        raise UserError(message("import_same_file"), hint=message("import_same_file_hint"))
     for path in targets.values():
         if path.is_dir():
             raise UserError(
-                f"cannot write {display_path(path)}: it is a folder",
-                hint="give a file name with -o",
+                message("import_target_is_folder", path=display_path(path)),
+                hint=message("import_target_is_folder_hint"),
             )
     existing = [p for p in targets.values() if p.exists()]
     if existing and not force:
         names = ", ".join(display_path(p) for p in existing)
-        verb = "exists" if len(existing) == 1 else "exist"
-        raise UserError(
-            f"{names} already {verb}; nothing was written",
-            hint="pass --force to replace it, or choose another file with -o",
-        )
+        key = "import_exists" if len(existing) == 1 else "import_exist_many"
+        raise UserError(message(key, paths=names), hint=message("import_exists_hint"))
     for path in targets.values():
         if not path.parent.exists():
             try:

@@ -301,8 +301,7 @@ class _Assembler:
             has_plan = not has_review
         if not has_review and not has_plan:
             raise UserError(
-                f"{self.shown}: found section headings but no items under them",
-                hint="number the items (（一） or 1.) under each 一、 heading, and import again",
+                message("import_no_items", file=self.shown), hint=message("import_no_items_hint")
             )
         closing = _paragraphs(self.outline.closing)
         opening = _paragraphs(self.outline.opening)
@@ -424,9 +423,14 @@ class _Assembler:
             return model(**{k: v for k, v in values.items() if v is not None})
         except ValidationError as exc:  # the structurer should never produce this: say what it was
             raise UserError(
-                f"{self.shown}: the imported {key} is not valid: {exc.errors()[0]['msg']} "
-                f"at {'.'.join(map(str, exc.errors()[0]['loc']))}",
-                hint="this is a limitation of import; please report it with the document",
+                message(
+                    "import_invalid",
+                    file=self.shown,
+                    document=key,
+                    problem=exc.errors()[0]["msg"],
+                    where=".".join(map(str, exc.errors()[0]["loc"])),
+                ),
+                hint=message("import_invalid_hint"),
             ) from None
 
     def finish(self, key: str, review: Review | None, plan: Plan | None, organisation: str) -> None:
