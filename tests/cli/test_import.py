@@ -51,7 +51,7 @@ def test_import_the_seed_with_the_installed_command(
     tmp_path: Path, reportgen_cmd: list[str]
 ) -> None:
     result = subprocess.run(
-        [*reportgen_cmd, "import", str(SEED)],
+        [*reportgen_cmd, "--lang", "en", "import", str(SEED)],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -39,6 +39,7 @@ def test_web_metadata_is_dropped_and_listed(reportgen_cmd: list[str], tmp_path: 
     for debris in ("当前位置", "索引号", "字体", "打印本页"):
         assert debris not in body
         assert debris in err  # the import report lists each dropped line
+    assert "（网页导航）" in err and "（网页信息栏）" in err  # why, in the default language
     assert (review["organisation"], review["year"]) == ("云溪街道", 2022)
 
 

@@ -22,7 +22,7 @@ from reportgen.importer.structure import NoStructure, structure
 from reportgen.importer.unsquash import unsquash
 from reportgen.importer.yaml_writer import render_yaml
 from reportgen.model.report import SECTION_KINDS, Plan, Point, Review
-from reportgen.settings.messages import message
+from reportgen.settings.messages import has_message, message
 
 DocumentT = TypeVar("DocumentT", Review, Plan)
 
@@ -32,6 +32,7 @@ _PART_ORDER = (
     "title",
     "opening",
     *SECTION_KINDS,
+    "other",
     "closing",
     "attachments",
     "signature",
@@ -58,29 +59,54 @@ class ImportReport:
             count = self.parts.get(part, 0)
             if not count:
                 continue
-            items = f" ({self.items[part]} items)" if part in self.items else ""
-            parts.append(f"{part} {count}{items}")
-        line = f"{self.source}: {self.paragraphs} paragraphs → " + ", ".join(parts)
+            label = message(f"import_part_{part}")
+            if part in self.items:
+                parts.append(
+                    message("import_part_items", part=label, count=count, items=self.items[part])
+                )
+            else:
+                parts.append(message("import_part_count", part=label, count=count))
+        separator = message("import_list_separator")
+        line = message(
+            "import_summary",
+            file=self.source,
+            paragraphs=self.paragraphs,
+            parts=separator.join(parts),
+        )
         if self.dropped:
             reasons: dict[str, int] = {}
             for d in self.dropped:
                 reasons[d.reason] = reasons.get(d.reason, 0) + 1
-            line += (
-                f"; dropped {len(self.dropped)} ("
-                + ", ".join(f"{k} {v}" for k, v in reasons.items())
-                + ")"
+            line += message(
+                "import_summary_dropped",
+                count=len(self.dropped),
+                reasons=separator.join(
+                    message("import_part_count", part=_reason(k), count=v)
+                    for k, v in reasons.items()
+                ),
             )
         return line
 
     def details(self) -> list[str]:
-        out = [f"dropped {d.where} ({d.reason}): {_excerpt(d.text)}" for d in self.dropped]
+        out = [
+            message(
+                "import_dropped", where=d.where, reason=_reason(d.reason), text=_excerpt(d.text)
+            )
+            for d in self.dropped
+        ]
         if self.rejoined:
-            out.append(f"joined {self.rejoined} line(s) that were broken after ；")
+            out.append(message("import_rejoined", count=self.rejoined))
         if self.spaces:
-            out.append(f"removed stray spaces in {self.spaces} paragraph(s)")
+            out.append(message("import_spaces", count=self.spaces))
         if self.punctuation:
-            out.append(f"made {self.punctuation} half-width punctuation mark(s) full-width")
+            out.append(message("import_punctuation", count=self.punctuation))
         return out + self.notes
+
+
+def _reason(code: str) -> str:
+    """What a reason for dropping a line is called in the current language."""
+    key = "import_reason_" + code.replace(" ", "_")
+    return message(key) if has_message(key) else code
 
 
 @dataclass

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from reportgen.importer.numbering import ENUMERATION, parse_marker
 from reportgen.importer.reader import RawParagraph
+from reportgen.settings.messages import message
 from reportgen.text.punctuation import half_width_marks, is_cjk, normalise_punctuation
 
 
@@ -31,7 +32,7 @@ class Line:
         first, last = self.sources[0], self.sources[-1]
         if first.index == last.index:
             return first.where
-        return f"{first.unit}s {first.index}-{last.index}"
+        return message(f"import_where_{first.unit}s", a=first.index, b=last.index)
 
 
 @dataclass(frozen=True)
