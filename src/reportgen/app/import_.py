@@ -9,8 +9,16 @@ from pathlib import Path
 
 from reportgen.errors import UsageError
 from reportgen.files.project import open_project
-from reportgen.importer import Imported, Options, import_document, output_paths, write_imported
+from reportgen.importer import (
+    Imported,
+    Options,
+    build_project,
+    import_document,
+    output_paths,
+    write_imported,
+)
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 
 @dataclass(frozen=True)
@@ -38,13 +46,19 @@ class ImportResult:
         imported = self.imported
         return str(imported.review.year) if imported.review else f"{imported.first.year}_plan"
 
+    @property
+    def project(self) -> Path | None:
+        """The project folder ``reportgen build`` reads the written files from (None: they
+        are outside a data/ folder)."""
+        return build_project(self.targets)
+
 
 def prepare(request: ImportRequest) -> ImportResult:
     """Read and structure the file, and decide where each document goes; write nothing."""
     if request.year is not None and not 1949 <= request.year <= 2100:
         raise UsageError(
-            f"--year {request.year} is not a year",
-            hint="write it as four digits, e.g. --year 2022",
+            message("import_year_invalid", year=request.year),
+            hint=message("import_year_invalid_hint"),
         )
     root = open_project(request.project)
     imported = import_document(

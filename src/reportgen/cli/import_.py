@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
+
+if TYPE_CHECKING:
+    from reportgen.app.import_ import ImportResult
 
 
 @app.command("import")
@@ -77,7 +80,20 @@ def import_command(
         return
     for path in use_case.write(result, request).written:
         typer.echo(f"wrote {display_path(path)}")
-    typer.echo(
-        f"next: review the comments in the file, then: reportgen build {result.spec} --format txt",
-        err=True,
-    )
+    typer.echo(next_step(result), err=True)
+
+
+def next_step(result: ImportResult) -> str:
+    """The command that builds what was written, exactly as it must be typed from here."""
+    import shlex
+
+    from reportgen.errors import display_path
+    from reportgen.settings.messages import message
+
+    project = result.project
+    if project is None:
+        return message("import_next_outside", spec=result.spec)
+    command = f"reportgen build {result.spec} --format txt"
+    if project.resolve() != Path.cwd().resolve():
+        command += f" -p {shlex.quote(display_path(project))}"
+    return message("import_next", command=command)

@@ -11,15 +11,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from reportgen.errors import UserError, display_path
 from reportgen.importer.assemble import Options, assemble
 from reportgen.importer.braces import braces_as_text
 from reportgen.importer.cleaner import Dropped, clean
+from reportgen.importer.doctype import refused_kind
 from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
+from reportgen.importer.unsquash import unsquash
 from reportgen.importer.yaml_writer import render_yaml
-from reportgen.model.report import SECTION_KINDS, Plan, Review
+from reportgen.model.report import SECTION_KINDS, Plan, Point, Review
+from reportgen.settings.messages import has_message, message
+
+DocumentT = TypeVar("DocumentT", Review, Plan)
 
 __all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
 
@@ -27,6 +33,7 @@ _PART_ORDER = (
     "title",
     "opening",
     *SECTION_KINDS,
+    "other",
     "closing",
     "attachments",
     "signature",
@@ -53,29 +60,54 @@ class ImportReport:
             count = self.parts.get(part, 0)
             if not count:
                 continue
-            items = f" ({self.items[part]} items)" if part in self.items else ""
-            parts.append(f"{part} {count}{items}")
-        line = f"{self.source}: {self.paragraphs} paragraphs → " + ", ".join(parts)
+            label = message(f"import_part_{part}")
+            if part in self.items:
+                parts.append(
+                    message("import_part_items", part=label, count=count, items=self.items[part])
+                )
+            else:
+                parts.append(message("import_part_count", part=label, count=count))
+        separator = message("import_list_separator")
+        line = message(
+            "import_summary",
+            file=self.source,
+            paragraphs=self.paragraphs,
+            parts=separator.join(parts),
+        )
         if self.dropped:
             reasons: dict[str, int] = {}
             for d in self.dropped:
                 reasons[d.reason] = reasons.get(d.reason, 0) + 1
-            line += (
-                f"; dropped {len(self.dropped)} ("
-                + ", ".join(f"{k} {v}" for k, v in reasons.items())
-                + ")"
+            line += message(
+                "import_summary_dropped",
+                count=len(self.dropped),
+                reasons=separator.join(
+                    message("import_part_count", part=_reason(k), count=v)
+                    for k, v in reasons.items()
+                ),
             )
         return line
 
     def details(self) -> list[str]:
-        out = [f"dropped {d.where} ({d.reason}): {_excerpt(d.text)}" for d in self.dropped]
+        out = [
+            message(
+                "import_dropped", where=d.where, reason=_reason(d.reason), text=_excerpt(d.text)
+            )
+            for d in self.dropped
+        ]
         if self.rejoined:
-            out.append(f"joined {self.rejoined} line(s) that were broken after ；")
+            out.append(message("import_rejoined", count=self.rejoined))
         if self.spaces:
-            out.append(f"removed stray spaces in {self.spaces} paragraph(s)")
+            out.append(message("import_spaces", count=self.spaces))
         if self.punctuation:
-            out.append(f"made {self.punctuation} half-width punctuation mark(s) full-width")
+            out.append(message("import_punctuation", count=self.punctuation))
         return out + self.notes
+
+
+def _reason(code: str) -> str:
+    """What a reason for dropping a line is called in the current language."""
+    key = "import_reason_" + code.replace(" ", "_")
+    return message(key) if has_message(key) else code
 
 
 @dataclass
@@ -85,6 +117,17 @@ class Imported:
     review_yaml: str | None
     plan_yaml: str | None
     report: ImportReport
+
+    def data(self) -> dict[str, dict[str, object]]:
+        """The written YAML of each document as plain data: what ``build`` will read, in the
+        issue-12 contract's shape (``titles:``, ``parts:``)."""
+        import yaml
+
+        out = {}
+        for key, text in (("review", self.review_yaml), ("plan", self.plan_yaml)):
+            if text is not None:
+                out[key] = yaml.safe_load(text)
+        return out
 
     @property
     def first(self) -> Review | Plan:
@@ -110,18 +153,28 @@ def import_document(
     read = braces_as_text(read_document(path))
     cleaned = clean(read.paragraphs, normalise=normalise)
     if not cleaned.lines:
-        raise UserError(f"{shown} has no text left once page numbers and web debris are removed")
+        raise UserError(message("import_no_text_left", file=shown))
+    cleaned.lines, squashed = unsquash(cleaned.lines)
+    refused = refused_kind(cleaned.lines)
+    if refused is not None:
+        kind, title = refused
+        raise UserError(
+            message("import_refused_kind", file=shown, found=kind, title=title),
+            hint=message("import_refused_kind_hint"),
+        )
     try:
         outline = structure(cleaned.lines)
     except NoStructure:
         raise UserError(
-            f"{shown}: found no structure to import: no section headings "
-            "(一、 or 亮点/问题/重点工作) and no numbered items (（一） 1.)",
-            hint="number the parts as 一、 and the items as （一）, or use Word's heading styles, "
-            "then import again",
+            message("import_no_structure", file=shown), hint=message("import_no_structure_hint")
         ) from None
     assembled = assemble(
-        outline, options, sections, shown=shown, preface_title=cleaned.preface_title
+        outline,
+        options,
+        sections,
+        shown=shown,
+        preface_title=cleaned.preface_title,
+        metadata_organisation=cleaned.metadata_organisation,
     )
     report = ImportReport(
         source=shown,
@@ -132,17 +185,26 @@ def import_document(
         rejoined=cleaned.rejoined,
         spaces=cleaned.spaces,
         punctuation=cleaned.punctuation,
-        notes=[*(read.notes or []), *assembled.notes],
+        notes=[
+            *(read.notes or []),
+            *([message("import_unsquashed", count=squashed)] if squashed else []),
+            *([message("import_unwrapped", count=cleaned.wrapped)] if cleaned.wrapped else []),
+            *assembled.notes,
+        ],
     )
     header = _header(path, report, assembled.review, assembled.plan)
     review_yaml = plan_yaml = None
+    review, plan = assembled.review, assembled.plan
+    extras = assembled.extras
     if assembled.review is not None:
-        review_yaml = render_yaml(assembled.review, assembled.comments, header)
-        _check_round_trip(review_yaml, assembled.review, shown)
+        review_yaml = render_yaml(
+            assembled.review, assembled.comments, header, extras.get("review")
+        )
+        review = _check_round_trip(review_yaml, assembled.review, shown)
     if assembled.plan is not None:
-        plan_yaml = render_yaml(assembled.plan, assembled.comments, header)
-        _check_round_trip(plan_yaml, assembled.plan, shown)
-    return Imported(assembled.review, assembled.plan, review_yaml, plan_yaml, report)
+        plan_yaml = render_yaml(assembled.plan, assembled.comments, header, extras.get("plan"))
+        plan = _check_round_trip(plan_yaml, assembled.plan, shown)
+    return Imported(review, plan, review_yaml, plan_yaml, report)
 
 
 def _header(
@@ -155,7 +217,8 @@ def _header(
         f"由 reportgen import 从 {path.name} 导入。",
         "请逐项核对：标有“#”说明的地方是导入时的推断。核对后生成：",
         f"  reportgen build {spec} --format txt",
-        "序号（一、（一）1.）和各部分标题自动生成，不写在本文件中。",
+        "序号（一、（一）1.）自动生成，不写在本文件中；原文的部分标题写在 titles: 中，"
+        "未写的按 templates/sections.yaml 生成。",
         "",
         "导入记录：",
         f"  {report.summary().replace(report.source, path.name, 1)}",  # no folders in the file
@@ -164,17 +227,42 @@ def _header(
     return lines
 
 
-def _check_round_trip(text: str, document: Review | Plan, shown: str) -> None:
-    """The YAML must read back as exactly the model it was written from."""
+_CONTRACT_KEYS = ("titles", "parts")  # the issue-12 model contract's keys
+
+
+def _check_round_trip(text: str, document: DocumentT, shown: str) -> DocumentT:
+    """The YAML must read back as exactly the model it was written from; the document read
+    back is returned (with the contract's titles/parts once the model holds them; until then
+    those keys are left out of the check)."""
     from reportgen.model.loader import load_yaml_text
     from reportgen.model.validate import validate_loaded
 
     loaded = load_yaml_text(text, f"{shown} (imported)")
+    fields = type(document).model_fields
+    if isinstance(loaded.value, dict):
+        for key in _CONTRACT_KEYS:
+            if key not in fields:
+                loaded.value.pop(key, None)
+        if "subpoints" not in Point.model_fields:
+            _drop_subpoints(loaded.value)
     again = validate_loaded(loaded, document.kind)
-    if again.model_dump() != document.model_dump():
+    contract = set(_CONTRACT_KEYS)
+    if again.model_dump(exclude=contract) != document.model_dump(exclude=contract):
         raise RuntimeError(
             f"the YAML written for {shown} does not read back as the imported {document.kind}"
         )
+    return again  # type: ignore[return-value]
+
+
+def _drop_subpoints(value: object) -> None:
+    """Leave the contract's ``subpoints:`` out of a point until the model holds them."""
+    if isinstance(value, dict):
+        value.pop("subpoints", None)
+        for inner in value.values():
+            _drop_subpoints(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            _drop_subpoints(inner)
 
 
 def output_paths(
@@ -183,8 +271,10 @@ def output_paths(
     """Where each document goes: data/<year>.yaml and data/<year+1>_plan.yaml by default;
     ``-o`` names the review's file, or a folder for both."""
     out: dict[str, Path] = {}
-    if output is not None and output.is_dir():
-        data_dir, output = output, None
+    if output is not None and is_folder_target(output):
+        # A folder: a project's data/ takes the files; any other folder becomes a project
+        # (its data/ made), so that ``reportgen build YEAR -p FOLDER`` reads what was written.
+        data_dir, output = (output if output.name == "data" else output / "data"), None
     if imported.review is not None:
         out["review"] = output or data_dir / f"{imported.review.year}.yaml"
     if imported.plan is not None:
@@ -198,6 +288,21 @@ def output_paths(
     return out
 
 
+def is_folder_target(output: Path) -> bool:
+    """``-o`` names a folder: one that exists, or a name without .yaml (``-o newdir/``)."""
+    return output.is_dir() or output.suffix.lower() not in (".yaml", ".yml")
+
+
+def build_project(targets: dict[str, Path]) -> Path | None:
+    """The project folder ``reportgen build`` must be pointed at to read the written files;
+    None when they are not in a folder named data/."""
+    folders = {path.parent for path in targets.values()}
+    if len(folders) != 1:
+        return None
+    folder = folders.pop()
+    return folder.parent if folder.name == "data" else None
+
+
 def write_imported(
     imported: Imported, targets: dict[str, Path], *, force: bool = False
 ) -> list[Path]:
@@ -206,24 +311,30 @@ def write_imported(
 
     texts = {"review": imported.review_yaml, "plan": imported.plan_yaml}
     if len({p.resolve() for p in targets.values()}) < len(targets):
-        raise UserError(
-            "the review and the plan would be written to the same file",
-            hint="give the plan its own file with --plan-output",
-        )
+        raise UserError(message("import_same_file"), hint=message("import_same_file_hint"))
     for path in targets.values():
         if path.is_dir():
             raise UserError(
-                f"cannot write {display_path(path)}: it is a folder",
-                hint="give a file name with -o",
+                message("import_target_is_folder", path=display_path(path)),
+                hint=message("import_target_is_folder_hint"),
             )
     existing = [p for p in targets.values() if p.exists()]
     if existing and not force:
         names = ", ".join(display_path(p) for p in existing)
-        verb = "exists" if len(existing) == 1 else "exist"
-        raise UserError(
-            f"{names} already {verb}; nothing was written",
-            hint="pass --force to replace it, or choose another file with -o",
-        )
+        key = "import_exists" if len(existing) == 1 else "import_exist_many"
+        raise UserError(message(key, paths=names), hint=message("import_exists_hint"))
+    for path in targets.values():
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True)
+            except OSError as exc:
+                raise UserError(
+                    message(
+                        "import_folder_failed",
+                        path=display_path(path.parent),
+                        reason=exc.strerror or exc,
+                    )
+                ) from None
     files = {path: (texts[key] or "").encode("utf-8") for key, path in targets.items()}
     try:
         write_outputs(files, force=force)

@@ -1,8 +1,13 @@
 """Outline → validated :class:`~reportgen.model.report.Review` and `Plan`.
 
 Decides what the outline leaves open: the organisation and the years, which part each section
-is, where text that fits no field of the model goes (an item, with a comment), and whether the
-title is one the model generates anyway.
+is (or a part none of the kinds covers, kept in place), the author's section titles, where text
+that fits no field of the model goes (an item, with a comment), and whether the title is one
+the model generates anyway.
+
+Long because each of these decisions reads the others' results (the years decide the default
+titles, the kinds decide where a part goes, the organisation goes into the title); split, the
+pieces would pass the whole assembler's state back and forth.
 """
 
 from __future__ import annotations
@@ -39,11 +44,20 @@ from reportgen.model.report import (
     Review,
     Signature,
 )
+from reportgen.settings.messages import message
 
 CommentPath = tuple[str | int, ...]
 _KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}
 _ITEM_CLASSES = SECTION_ITEMS
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
+# The heading that names a kind most plainly, when two headings name the same kind.
+_CORE = {
+    "highlights": re.compile(r"工作总结|工作成效|工作回顾|完成情况|亮点"),
+    "shortcomings": re.compile(r"问题|不足"),
+    "priorities": re.compile(
+        r"重点工作|重点任务|主要任务|工作打算|工作思路|工作计划|工作安排|下一步"
+    ),
+}
 
 
 @dataclass
@@ -53,9 +67,34 @@ class Options:
 
 
 @dataclass
+class PartDraft:
+    """A part none of the section kinds covers (基本情况, 意见建议), kept where it stands."""
+
+    title: str
+    after: str  # "opening" or the kind of the section it follows
+    text: list[str] = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)  # Highlight models: the item shape
+
+
+@dataclass
+class Extras:
+    """What the issue-12 model contract adds to a document: the author's section titles and
+    the parts no kind covers (written to the YAML as ``titles:`` and ``parts:``)."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    parts: list[PartDraft] = field(default_factory=list)
+    # numbered sub-points (（1） （2）) of a point, by (kind or ("parts", n), item, point)
+    subpoints: dict[CommentPath, list[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.titles or self.parts or self.subpoints)
+
+
+@dataclass
 class Assembled:
     review: Review | None
     plan: Plan | None
+    extras: dict[str, Extras] = field(default_factory=dict)
     comments: dict[CommentPath, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     parts: dict[str, int] = field(default_factory=dict)
@@ -69,8 +108,11 @@ def assemble(
     *,
     shown: str,
     preface_title: str | None = None,
+    metadata_organisation: str | None = None,
 ) -> Assembled:
-    return _Assembler(outline, options, sections, shown, preface_title).run()
+    assembler = _Assembler(outline, options, sections, shown, preface_title)
+    assembler.metadata_organisation = metadata_organisation
+    return assembler.run()
 
 
 def _paragraphs(texts: list[str]) -> str | None:
@@ -96,6 +138,8 @@ class _Assembler:
         title = outline.title or preface_title
         self.info: TitleInfo | None = parse_title(title) if title else None
         self.title_from_preface = outline.title is None and preface_title is not None
+        self.metadata_organisation: str | None = None
+        self.subpoints: dict[str, dict[CommentPath, list[str]]] = {}
 
     def comment(self, path: CommentPath, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -107,11 +151,12 @@ class _Assembler:
         kinds = {s.kind for s in self.outline.sections}
         return kinds == {"priorities"}
 
-    def resolve_kinds(self, review_year: int | None) -> list[tuple[SectionDraft, Kind, bool]]:
-        """Each section's part, and whether it was a guess (a heading that names no part)."""
-        out: list[tuple[SectionDraft, Kind, bool]] = []
-        previous: Kind | None = None
-        for section in self.outline.sections:
+    def resolve_kinds(self, review_year: int | None) -> list[tuple[SectionDraft, str, bool]]:
+        """Each section's kind, or "other" for a part none of the kinds covers (基本情况,
+        保障措施); a kind named twice goes to the heading that names it most plainly."""
+        kinds: list[str | None] = []
+        sections = self.outline.sections
+        for section in sections:
             kind = section.kind
             if (
                 section.year is not None
@@ -120,15 +165,21 @@ class _Assembler:
                 and kind != "priorities"
             ):
                 kind = "priorities"  # 2023年主要工作 in a 2022 summary is next year's work
-            guessed = kind is None
-            if kind is None:
-                # What an office did goes with the highlights; what follows the plan, with the plan.
-                kind = (
-                    "priorities" if self.plan_only() or previous == "priorities" else "highlights"
-                )
-            out.append((section, kind, guessed))
-            previous = kind
-        return out
+            if kind is None and len(sections) == 1:
+                kind = "priorities" if self.plan_only() else "highlights"
+            kinds.append(kind)
+        for kind in KINDS:
+            named = [i for i, k in enumerate(kinds) if k == kind]
+            if len(named) > 1:
+                core = [i for i in named if _CORE[kind].search(sections[i].heading)]
+                keep = (core or named)[0]
+                for i in named:
+                    if i != keep:
+                        kinds[i] = None
+        return [
+            (section, kind or "other", kind is None)
+            for section, kind in zip(sections, kinds, strict=True)
+        ]
 
     def years(self) -> tuple[int | None, int | None]:
         """(review year, plan year)."""
@@ -164,7 +215,9 @@ class _Assembler:
         match = _YEAR.search("".join(self.outline.opening))
         return int(match[1]) if match else None
 
-    def organisation(self) -> str:
+    def organisation(self) -> str | None:
+        """Who the document is from: --organisation, the title, a 发布单位 row, the 落款, or a
+        redacted name in the text (None when nothing says)."""
         if self.options.organisation:
             return self.options.organisation
         text = "\n".join(
@@ -177,33 +230,60 @@ class _Assembler:
             found = redacted_organisation(name, text)
             if found:
                 return found
+        if self.metadata_organisation:
+            return self.metadata_organisation
         if self.outline.signature_name:
             return self.outline.signature_name
         found = organisation_in_text(text)
         if found:
             return found
-        if name:
-            return name
-        raise UserError(
-            f"{self.shown}: cannot tell which organisation the document is from",
-            hint='give it with --organisation, e.g. --organisation "*街道"',
-        )
+        return name or None
 
     # ── building the model ─────────────────────────────────────────────────
     def run(self) -> Assembled:
-        organisation = self.organisation()
+        found = self.organisation()
         review_year, plan_year = self.years()
+        missing = []
+        if found is None:
+            missing.append(message("import_needs_organisation"))
         if (plan_year if self.plan_only() else review_year) is None:
-            raise UserError(
-                f"{self.shown}: cannot tell which year the document is about",
-                hint="give it with --year, e.g. --year 2022",
+            missing.append(message("import_needs_year"))
+        if missing:
+            flags = " ".join(
+                flag
+                for flag, gone in (
+                    ('--organisation "…"', found is None),
+                    ("--year 2022", len(missing) == 2 or found is not None),
+                )
+                if gone
             )
+            raise UserError(
+                message(
+                    "import_needs", file=self.shown, what=message("import_needs_and").join(missing)
+                ),
+                hint=message("import_needs_hint", flags=flags),
+            )
+        assert found is not None
+        organisation = found
         parts: dict[str, list[ItemDraft]] = {k: [] for k in KINDS}
         paragraphs = dict(self.outline.parts)
         items_count: dict[str, int] = {}
         plan_opening: list[str] = []
-        for section, kind, guessed in self.resolve_kinds(review_year):
+        others: list[tuple[PartDraft, list[ItemDraft]]] = []
+        titles: dict[str, str] = {}
+        previous = "opening"
+        for section, kind, _ in self.resolve_kinds(review_year):
             paragraphs[kind] = paragraphs.get(kind, 0) + section.paragraphs
+            if kind == "other":
+                part = PartDraft(title=section.heading.rstrip("：:"), after=previous)
+                part.text = list(section.intro)
+                others.append((part, section.items))
+                continue
+            previous = kind
+            year = plan_year if kind == "priorities" else review_year
+            default = self.sections.get(kind, "").format(year=year)
+            if section.heading and section.heading.rstrip("：:") != default:
+                titles[kind] = section.heading.rstrip("：:")
             drafts = parts[kind]
             intro = list(section.intro)
             if intro and kind == "priorities" and not plan_opening and not self.plan_only():
@@ -213,19 +293,16 @@ class _Assembler:
                 for text in intro
             ]
             items = [*orphans, *section.items]
-            if section.heading and items:
-                merged = bool(drafts)
-                self.note_section(
-                    section, kind, guessed, merged, (review_year, plan_year), items[0]
-                )
             drafts.extend(items)
         review_parts = {k: v for k, v in parts.items() if k != "priorities"}
         has_review = any(review_parts.values())
         has_plan = bool(parts["priorities"])
+        if not has_review and not has_plan and others:
+            has_review = not self.plan_only()
+            has_plan = not has_review
         if not has_review and not has_plan:
             raise UserError(
-                f"{self.shown}: found section headings but no items under them",
-                hint="number the items (（一） or 1.) under each 一、 heading, and import again",
+                message("import_no_items", file=self.shown), hint=message("import_no_items_hint")
             )
         closing = _paragraphs(self.outline.closing)
         opening = _paragraphs(self.outline.opening)
@@ -272,36 +349,37 @@ class _Assembler:
                 )
         self.finish(document_key, review, plan, organisation)
         review, plan = self.revalidated(review, plan)
-        return Assembled(review, plan, self.comments, self.notes, paragraphs, items_count)
+        extras = self.extras(review, plan, titles, others)
+        return Assembled(review, plan, extras, self.comments, self.notes, paragraphs, items_count)
 
-    def note_section(
+    def extras(
         self,
-        section: SectionDraft,
-        kind: Kind,
-        guessed: bool,
-        merged: bool,
-        years: tuple[int | None, int | None],
-        first: ItemDraft,
-    ) -> None:
-        """One comment on a section's first item when its heading will not come back as written."""
-        year = years[1] if kind == "priorities" else years[0]
-        expected = self.sections.get(kind, "").format(year=year)
-        renamed = bool(expected) and section.heading.rstrip("：:") != expected
-        if not (guessed or merged or renamed):
-            return
-        zh: list[str] = []
-        en: list[str] = []
-        if guessed:
-            zh.append(f"无法判断属于哪一部分，归入“{_KIND_NAMES[kind]}”")
-            en.append(f"names no known part, put under {kind}")
-        if merged:
-            zh.append(f"并入“{_KIND_NAMES[kind]}”")
-            en.append(f"added to the {kind} above")
-        elif renamed:
-            zh.append(f"生成时用“{expected}”（可在 templates/sections.yaml 中修改）")
-            en.append(f"becomes {kind}, rendered as “{expected}”")
-        first.notes.insert(0, f"原文部分标题“{section.heading}”：" + "；".join(zh))
-        self.notes.append(f"section “{section.heading}” ({section.where}): " + ", ".join(en))
+        review: Review | None,
+        plan: Plan | None,
+        titles: dict[str, str],
+        others: list[tuple[PartDraft, list[ItemDraft]]],
+    ) -> dict[str, Extras]:
+        """Titles and parts, each on the document that holds its neighbours: a part after the
+        plan's section goes with the plan; everything else with the review."""
+        out = {"review": Extras(), "plan": Extras()}
+        for kind, title in titles.items():
+            out["plan" if kind == "priorities" else "review"].titles[kind] = title
+        for part, drafts in others:
+            key = (
+                "plan"
+                if review is None or (plan is not None and part.after == "priorities")
+                else "review"
+            )
+            if key == "review" and part.after == "priorities":
+                part.after = "shortcomings"
+            if key == "plan" and part.after in ("highlights", "shortcomings"):
+                part.after = "opening"
+            index = len(out[key].parts)
+            part.items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
+            out[key].parts.append(part)
+        for key, found in self.subpoints.items():
+            out[key].subpoints.update(found)
+        return {k: v for k, v in out.items() if v}
 
     def orphan(self, text: str, note: str) -> ItemDraft:
         heading, body = split_heading(text)
@@ -309,21 +387,36 @@ class _Assembler:
         item.notes.append(note)
         return item
 
-    def items(self, document: str, kind: Kind, drafts: list[ItemDraft]) -> list[Any]:
+    def items(
+        self, document: str, kind: Kind | tuple[str, int], drafts: list[ItemDraft]
+    ) -> list[Any]:
         out = []
+        where = kind if isinstance(kind, tuple) else (kind,)
+        model = _ITEM_CLASSES["highlights" if isinstance(kind, tuple) else kind]
         for k, draft in enumerate(drafts):
             for note in draft.notes:
-                self.comment((document, kind, k), note)
+                self.comment((document, *where, k), note)
             points = []
+            subs: list[list[str]] = []
             for j, p in enumerate(draft.points):
                 if p.note:
-                    self.comment((document, kind, k, "points", j), p.note)
+                    self.comment((document, *where, k, "points", j), p.note)
                 if p.text.strip():
                     points.append(Point(lead=p.lead, text=p.text) if p.lead else Point(text=p.text))
+                    subs.append(p.subpoints)
                 elif p.lead:
                     points.append(Point(text=p.lead))
-            heading = draft.heading.strip() or (points.pop(0).full_text if points else "（无标题）")
-            out.append(_ITEM_CLASSES[kind](heading=heading, points=points, layout=draft.layout))
+                    subs.append(p.subpoints)
+            heading = draft.heading.strip()
+            if not heading:
+                heading = points.pop(0).full_text if points else "（无标题）"
+                subs = subs[1:]
+            for j, found in enumerate(subs):
+                if found:
+                    self.subpoints.setdefault(document, {})[(*where, k, j)] = list(found)
+                    if "subpoints" in Point.model_fields:  # the issue-12 model contract
+                        points[j] = Point(**points[j].model_dump(), subpoints=list(found))
+            out.append(model(heading=heading, points=points, layout=draft.layout))
         return out
 
     def build(self, model: type[Review] | type[Plan], key: str, **values: Any) -> Any:

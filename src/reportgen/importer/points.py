@@ -9,7 +9,7 @@ that opens a sentence and ends at a comma, and the item has at least two of them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportgen.importer.numbering import enumeration_starts
 
@@ -34,6 +34,7 @@ class PointDraft:
     text: str
     lead: str | None = None
     note: str | None = None  # why the import placed it here, when that is a guess
+    subpoints: list[str] = field(default_factory=list)  # （1） （2） under it, without markers
 
 
 def split_points(body: str) -> list[PointDraft]:

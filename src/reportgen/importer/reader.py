@@ -45,7 +45,9 @@ class RawParagraph:
 
     @property
     def where(self) -> str:
-        return f"{self.unit} {self.index}"
+        from reportgen.settings.messages import message
+
+        return message(f"import_where_{self.unit}", n=self.index)
 
 
 @dataclass

@@ -29,7 +29,10 @@ KINDS: tuple[Kind, ...] = SECTION_KINDS  # type: ignore[assignment]  # the model
 _STRONG_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("highlights", re.compile(r"亮点|成绩|成效|回顾|完成情况|取得")),
     ("shortcomings", re.compile(r"问题|不足|短板|差距|困难|薄弱")),
-    ("priorities", re.compile(r"重点工作|思路|计划|下一步|打算|安排|要点|目标任务|主要任务|展望")),
+    (
+        "priorities",
+        re.compile(r"重点工作|重点任务|思路|计划|下一步|打算|安排|要点|目标任务|主要任务|展望"),
+    ),
 )
 _WEAK_HIGHLIGHTS = re.compile(r"主要工作|工作情况|开展情况|进展|做法|总结")
 _SENTENCE_END = "。！？!?"
@@ -40,6 +43,8 @@ _CLOSING = re.compile(
     r"请审阅|妥否|下一步[，,]?我们|在新的一年)"
 )
 _YEAR_IN = re.compile(rf"(?P<y>{YEAR})\s*年")
+# 1. 2、 before an attachment's name (2.2023年…: a dot before a year is a number's dot too)
+_ATTACHMENT_NUMBER = r"\d{1,2}\s*(?:、|[.．](?!\d)|[.．](?=\d{4}年))"
 HEADING_LONG = 40
 COLON_HEADING_MAX = 20
 
@@ -216,6 +221,15 @@ class _Structurer:
             and looks_like_title(lines[1])
         ):
             taken = 2  # 单位名称 on one line, the rest of the title on the next
+        if (
+            taken
+            and taken < len(lines)
+            and re.match(r"^(?:及|和|暨|与|并)", lines[taken].text)
+            and len(lines[taken].text) <= 30
+            and not _INNER_PUNCT.search(lines[taken].text)
+            and _TITLE_WORDS.search(lines[taken].text)
+        ):
+            taken += 1  # a title wrapped before its second half: ……工作总结 / 及2024年工作思路
         if taken:
             self.out.title = "".join(line.text for line in lines[:taken])
             self.out.count("title", lines[:taken])
@@ -270,8 +284,11 @@ class _Structurer:
             if marker and marker.level >= 3:
                 text = marker.rest
             text = text.strip().rstrip("。；;，,")
-            if text:
-                names.append(text)
+            # 附件：1.……表 2.……表 on one line: one attachment each
+            for name in re.split(rf"[\s\u3000]*(?<!\d)(?={_ATTACHMENT_NUMBER})", text):
+                name = re.sub(rf"^{_ATTACHMENT_NUMBER}\s*", "", name).strip().rstrip("。；;，,")
+                if name:
+                    names.append(name)
         if not names:
             return
         self.out.attachments = names
@@ -393,6 +410,10 @@ class _Structurer:
         if body:
             item.points = split_points(body)
             for extra in sub:
+                marker = parse_marker(extra.text)
+                if marker is not None and marker.level > max(item_level or 0, 3) and item.points:
+                    item.points[-1].subpoints.append(marker.rest)  # （1） under the text
+                    continue
                 item.points.append(
                     PointDraft(extra.text, note="原文另起一段，导入后并入本事项的自然段")
                 )
@@ -404,19 +425,25 @@ class _Structurer:
             item.layout = "list"
             texts: list[str] = []
             notes: list[str | None] = []
+            subpoints: list[list[str]] = []
             for s, m in zip(sub, sub_markers, strict=True):
                 if m is not None and m.level == point_level:
                     texts.append(m.rest)
                     notes.append(None)
+                    subpoints.append([])
                 elif not texts:
                     texts.append(s.text)
                     notes.append("原文此段没有序号，导入为列表中的一项")
+                    subpoints.append([])
+                elif m is not None and m.level > point_level:
+                    subpoints[-1].append(m.rest)  # （1） under a 1.: a numbered sub-point
                 else:
                     texts[-1] += s.text
-                    notes[-1] = "原文下一级内容或另起的段落已并入本项"
+                    notes[-1] = "原文另起的段落已并入本项"
             item.points = list_leads(texts)
-            for point, note in zip(item.points, notes, strict=True):
+            for point, note, subs in zip(item.points, notes, subpoints, strict=True):
                 point.note = note
+                point.subpoints = subs
         elif len(sub) == 1:
             item.points = split_points(sub[0].text)
         elif sub and all(ENUMERATION.match(s.text) for s in sub):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportgen.importer.assemble import Extras
 from reportgen.model.report import Item, Plan, Point, Review, sections_of
 from reportgen.text.yaml_out import UNPRINTABLE as _UNPRINTABLE
 from reportgen.text.yaml_out import comment_lines, scalar
@@ -71,10 +72,16 @@ def text_field(key: str, value: str, indent: int) -> Iterator[str]:
 
 
 class _Writer:
-    def __init__(self, document: Review | Plan, comments: dict[CommentPath, list[str]]):
+    def __init__(
+        self,
+        document: Review | Plan,
+        comments: dict[CommentPath, list[str]],
+        extras: Extras | None = None,
+    ):
         self.document = document
         self.key = document.kind
         self.comments = comments
+        self.extras = extras or Extras()
 
     def notes(self, *path: str | int, indent: int = 0) -> Iterator[str]:
         yield from comment_lines(self.comments.get((self.key, *path), []), indent)
@@ -92,6 +99,11 @@ class _Writer:
         yield from self.notes("title")
         if doc.title:
             yield from text_field("title", doc.title, 0)
+        if self.extras.titles:
+            yield ""
+            yield "titles:"
+            for kind, title in self.extras.titles.items():
+                yield f"  {kind}: {scalar(title)}"
         for name in ("opening",):
             value = getattr(doc, name)
             if value:
@@ -109,6 +121,7 @@ class _Writer:
                     yield ""
                 yield from self.notes(kind, k, indent=2)
                 yield from self.item(kind, k, item)
+        yield from self.parts()
         if doc.closing:
             yield ""
             yield from self.notes("closing")
@@ -125,28 +138,63 @@ class _Writer:
             yield f"  name: {scalar(doc.signature.name)}"
             yield f"  date: {doc.signature.date.isoformat()}"
 
-    def item(self, kind: str, k: int, item: Item) -> Iterator[str]:
-        yield f"  - heading: {scalar(item.heading)}"
+    def parts(self) -> Iterator[str]:
+        """``parts:`` of the issue-12 contract: title, after, text, items (the item shape)."""
+        if not self.extras.parts:
+            return
+        yield ""
+        yield "parts:"
+        for n, part in enumerate(self.extras.parts):
+            if n:
+                yield ""
+            yield f"  - title: {scalar(part.title)}"
+            yield f"    after: {part.after}"
+            if part.text:
+                yield from text_field("text", "\n".join(part.text), 4)
+            if part.items:
+                yield "    items:"
+                for k, item in enumerate(part.items):
+                    if k:
+                        yield ""
+                    yield from self.notes("parts", n, k, indent=6)
+                    yield from self.item(("parts", n), k, item, indent=4)
+
+    def item(
+        self, kind: str | tuple[str, int], k: int, item: Item, indent: int = 0
+    ) -> Iterator[str]:
+        pad = " " * indent
+        where = kind if isinstance(kind, tuple) else (kind,)
+        yield f"{pad}  - heading: {scalar(item.heading)}"
         if item.layout != "run-in":
-            yield f"    layout: {item.layout}"
+            yield f"{pad}    layout: {item.layout}"
         if not item.points:
             return
-        yield "    points:"
+        yield f"{pad}    points:"
         for j, point in enumerate(item.points):
-            yield from self.notes(kind, k, "points", j, indent=6)
-            yield from self.point(point)
+            yield from self.notes(*where, k, "points", j, indent=6 + indent)
+            yield from self.point(point, indent, self.extras.subpoints.get((*where, k, j), []))
 
-    def point(self, point: Point) -> Iterator[str]:
+    def point(
+        self, point: Point, indent: int = 0, subpoints: list[str] | None = None
+    ) -> Iterator[str]:
+        pad = " " * indent
         if point.lead:
-            yield f"      - lead: {scalar(point.lead)}"
-            yield from text_field("text", point.text, 8)
-            return
-        first = list(text_field("text", point.text, 8))
-        yield "      - " + first[0].lstrip()
-        yield from first[1:]
+            yield f"{pad}      - lead: {scalar(point.lead)}"
+            yield from text_field("text", point.text, 8 + indent)
+        else:
+            first = list(text_field("text", point.text, 8 + indent))
+            yield f"{pad}      - " + first[0].lstrip()
+            yield from first[1:]
+        if subpoints:  # the issue-12 contract: （1） （2） under the point
+            yield f"{pad}        subpoints:"
+            for sub in subpoints:
+                yield f"{pad}          - {scalar(sub)}"
 
 
 def render_yaml(
-    document: Review | Plan, comments: dict[CommentPath, list[str]], header: list[str]
+    document: Review | Plan,
+    comments: dict[CommentPath, list[str]],
+    header: list[str],
+    extras: Extras | None = None,
 ) -> str:
-    return "\n".join(_Writer(document, comments).lines(header)) + "\n"
+    return "\n".join(_Writer(document, comments, extras).lines(header)) + "\n"
