@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -121,15 +122,21 @@ def test_diff_of_9999_items_against_itself_takes_seconds(
 ) -> None:
     big = tmp_path / "big.yaml"
     big.write_text(big_review(9999), encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     done = subprocess.run(
         [*reportgen_cmd, "diff", str(big), str(big)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         cwd=tmp_path,
     )
     seconds = time.monotonic() - started
-    print(f"diff of 9,999 items against itself: {seconds:.1f} s")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    # The bound is on the command's own processor time: wall time on a shared machine
+    # measures the other processes too.
+    print(f"diff of 9,999 items against itself: {cpu:.1f} s of CPU, {seconds:.1f} s wall")
     assert done.returncode == 0, done.stderr
-    assert seconds < 20
+    assert cpu < 20
+    assert seconds < 120

@@ -25,7 +25,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from reportgen.text.segment import words
 
@@ -50,15 +49,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 @cache
 def _idf() -> tuple[dict[str, float], float]:
-    """jieba's inverse document frequencies and their median (for words it does not know)."""
-    import jieba.analyse
+    """jieba's inverse document frequencies and their median (for words it does not know).
 
-    path = Path(jieba.analyse.__file__).with_name("idf.txt")
-    table: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
+    Read from jieba's own file without importing jieba.analyse (which would read it again).
+    """
+    from importlib import resources
+
+    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    fields = text.split()
+    table = dict(zip(fields[::2], map(float, fields[1::2]), strict=True))
     values = sorted(table.values())
     return table, values[len(values) // 2]
 
@@ -169,4 +168,26 @@ def pair(
             out.append((i, j, round(s, 3)))
             taken_old.add(i)
             taken_new.add(j)
+    return out
+
+
+def candidates(
+    targets: Sequence[tuple[str, str]], sources: Sequence[tuple[str, str]]
+) -> list[set[int]]:
+    """For each target ``(heading, body)``, the sources sharing one of its rarest words
+    (through a word more than COMMON sources share, only the NEAR nearest in place)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, source in enumerate(sources):
+        for word in profile(*source).keys:
+            index[word].append(n)
+    out: list[set[int]] = []
+    for k, target in enumerate(targets):
+        found: set[int] = set()
+        for word in profile(*target).keys:
+            posting = index.get(word, [])
+            if len(posting) > COMMON:
+                at = bisect_left(posting, k * len(sources) // max(len(targets), 1))
+                posting = posting[max(at - NEAR, 0) : at + NEAR]
+            found.update(posting)
+        out.append(found)
     return out
