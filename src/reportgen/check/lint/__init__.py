@@ -36,6 +36,7 @@ def _load_families() -> None:
         punctuation,
         references,
         structure,
+        typed,
     )
 
 
