@@ -21,7 +21,7 @@ the names below (``oxml.set_fonts``); the modules:
 - ``tables``       widths, borders, fixed layout, repeated header rows
 - ``core``         core properties (docProps/core.xml)
 - ``package``      the body emptied, parts replaced, relationships dropped, reproducible zip
-- ``revisions``    tracked changes: w:ins / w:del; texts accepted or rejected
+- ``revisions``    tracked changes: w:ins / w:del / moves; texts accepted or rejected
 - ``numbering``    (import) numbering.xml's lists and a paragraph's list
 - ``reading``      (import) a paragraph's visible text, outline level, alignment, text boxes
 
@@ -68,7 +68,9 @@ from reportgen.oxml.reading import alignment, outline_level, text_box_count, vis
 from reportgen.oxml.revisions import (
     make_del,
     make_ins,
+    make_move,
     mark_paragraph,
+    move_range,
     paragraph_texts,
     revisions,
 )
@@ -126,7 +128,9 @@ __all__ = [
     "local_name",
     "make_del",
     "make_ins",
+    "make_move",
     "mark_paragraph",
+    "move_range",
     "numbering_reference",
     "outline_level",
     "paragraph_texts",
