@@ -402,3 +402,34 @@ def test_libreoffice_accepts_and_rejects_the_moves(
     odt = to_odt(soffice, docx, tmp_path)
     assert libreoffice_texts(odt, accept=True) == texts(b)
     assert libreoffice_texts(odt, accept=False) == texts(a)
+
+
+def test_libreoffice_on_the_whole_documents_build_makes(
+    soffice: str, tmp_path: Path, reportgen_cmd: list[str]
+) -> None:
+    """``diff 2022 2023 -f docx`` on the two-year project: 2022 builds with its 2023 plan,
+    2023 alone; LibreOffice's accept-all is build 2023's paragraphs, reject-all build 2022's."""
+    import shutil
+
+    from docx import Document
+
+    project = tmp_path / "project"
+    shutil.copytree(TWO_YEARS, project / "data")
+
+    def cli(*args: str) -> None:
+        done = subprocess.run(
+            [*reportgen_cmd, *args], cwd=project, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode in (0, 1), done.stderr
+
+    cli("diff", "2022", "2023", "-f", "docx", "-o", "changes.docx")
+    cli("build", "2022")
+    cli("build", "2023")
+    built = {
+        year: [p.text for p in Document(str(project / "build" / f"{year}.docx")).paragraphs]
+        for year in ("2022", "2023")
+    }
+    assert built["2022"][0] == "*镇2022年工作总结及2023年工作思路"
+    odt = to_odt(soffice, (project / "changes.docx").read_bytes(), tmp_path)
+    assert libreoffice_texts(odt, accept=True) == built["2023"]
+    assert libreoffice_texts(odt, accept=False) == built["2022"]
