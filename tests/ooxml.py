@@ -314,7 +314,8 @@ _REVISIONS = tuple(
 
 
 def _revision_problems(root: etree._Element, part: str) -> list[str]:
-    """Revision ids unique in the part; deleted text as w:delText inside w:del, never w:t."""
+    """Revision ids unique in the part; deleted text as w:delText inside w:del (or w:moveFrom:
+    text moved away), never w:t."""
     problems = []
     seen: dict[str, int | None] = {}
     for mark in root.iter(*_REVISIONS):
@@ -325,7 +326,8 @@ def _revision_problems(root: etree._Element, part: str) -> list[str]:
             )
         seen[ident] = mark.sourceline
     for text in root.iter(f"{{{W}}}t", f"{{{W}}}delText"):
-        deleted = any(a.tag == f"{{{W}}}del" for a in text.iterancestors())
+        gone = (f"{{{W}}}del", f"{{{W}}}moveFrom")
+        deleted = any(a.tag in gone for a in text.iterancestors())
         if deleted != (text.tag == f"{{{W}}}delText"):
             problems.append(
                 f"{part}:{text.sourceline}: {_short(text.tag)} "

@@ -31,6 +31,8 @@ def write_case(root: Path, case: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = case["text"].replace("→", "\t")
     path.write_bytes(text.encode(case.get("encoding", "utf-8")))
+    for name, other in case.get("others", {}).items():  # the other years' files, not checked
+        (path.parent / name).write_text(other, encoding="utf-8")
     if "rules" in case:
         (root / "templates").mkdir(exist_ok=True)
         (root / "templates" / "rules.yaml").write_text(case["rules"], encoding="utf-8")

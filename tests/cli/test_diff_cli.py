@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 from typer.testing import CliRunner
@@ -86,9 +87,18 @@ def test_docx_output(reportgen_cmd: list[str], here: Path) -> None:
         qn("w:body")
     )
     accepted = oxml.paragraph_texts(body, accept=True)
+    rejected = oxml.paragraph_texts(body, accept=False)
     assert accepted[0] == "*街道2023年工作总结"
-    assert oxml.paragraph_texts(body, accept=False)[0] == "*街道2022年工作总结"
+    # the whole document 2022 builds: the review and the 2023 plan (issue 17)
+    assert rejected[0] == "*街道2022年工作总结及2023年工作思路"
     assert {m.get(qn("w:author")) for m in oxml.revisions(body)} == {"科室"}
+    # accepting every change gives what `build 2023` writes, rejecting what `build 2022` does
+    # (their paragraphs; the key figures table is not part of the tracked-changes document)
+    for year, texts in (("2022", rejected), ("2023", accepted)):
+        built = run(reportgen_cmd, "build", year, cwd=here)
+        assert built.returncode == 0, built.stderr
+        document = Document(str(here / "build" / f"{year}.docx"))
+        assert texts == [p.text for p in document.paragraphs], year
 
 
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])

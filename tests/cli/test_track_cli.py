@@ -60,7 +60,7 @@ def test_track_markdown(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ("args", "code", "words"),
     [
         (["2024"], 1, "the 2024 plan not found"),
-        (["2023", "-f", "html"], 2, "unknown format"),
+        (["2023", "-f", "pdf"], 2, "unknown format"),
         (["soon"], 2, "'soon' is not a year"),
     ],
 )
@@ -76,3 +76,14 @@ def test_track_errors(
     )
     assert result.returncode == code
     assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_track_html_to_a_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(app, ["track", "2023", "-f", "html", "-o", "track.html"])
+    assert result.exit_code == 0, result.output
+    page = (here / "track.html").read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<h2>重点工作落实情况</h2>" in page
+    assert "<strong>无总结对应</strong>" in page
+    assert result.output.splitlines()[-1] == "wrote track.html"

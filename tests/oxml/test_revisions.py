@@ -51,7 +51,7 @@ def test_mark_paragraph_puts_the_revision_first_in_the_mark_properties() -> None
     assert [oxml.local_name(c) for c in rpr] == ["del", "b"]
     oxml.mark_paragraph(p, "ins", rev_id=2, **REV)  # replaces, never both
     assert [oxml.local_name(c) for c in rpr] == ["ins", "b"]
-    with pytest.raises(ValueError, match="'ins' or 'del'"):
+    with pytest.raises(ValueError, match="'ins', 'del', 'moveFrom' or 'moveTo'"):
         oxml.mark_paragraph(p, "move", rev_id=3, **REV)
 
 
@@ -109,3 +109,34 @@ def test_revisions_lists_runs_and_marks_in_order() -> None:
         ("ins", "5"),
         ("ins", "6"),
     ]
+
+
+def test_a_move_wraps_runs_and_names_its_ranges() -> None:
+    body = xml(
+        "<w:body>"
+        "<w:p><w:pPr><w:jc w:val='both'/></w:pPr><w:r><w:t>城市建设</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>其他</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>城市建设</w:t></w:r></w:p>"
+        "</w:body>"
+    )
+    away, kept, here = body
+    oxml.make_move(away[1], "from", rev_id=1, **REV)
+    oxml.mark_paragraph(away, "moveFrom", rev_id=2, **REV)
+    oxml.move_range(away, away, "from", "move1", rev_id=3, **REV)
+    oxml.make_move(here[0], "to", rev_id=4, **REV)
+    oxml.move_range(here, here, "to", "move1", rev_id=5, **REV)
+    assert shown(away) == (
+        '<w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:moveFrom w:id="2" w:author="审核人" '
+        'w:date="2024-01-05T09:30:00Z"/></w:rPr></w:pPr>'
+        '<w:moveFromRangeStart w:id="3" w:author="审核人" w:date="2024-01-05T09:30:00Z" '
+        'w:name="move1"/>'
+        '<w:moveFrom w:id="1" w:author="审核人" w:date="2024-01-05T09:30:00Z">'
+        '<w:r><w:delText xml:space="preserve">城市建设</w:delText></w:r></w:moveFrom>'
+        '<w:moveFromRangeEnd w:id="3"/></w:p>'
+    )
+    assert [oxml.local_name(c) for c in here] == ["moveToRangeStart", "moveTo", "moveToRangeEnd"]
+    assert oxml.paragraph_texts(body, accept=True) == ["其他", "城市建设"]
+    assert oxml.paragraph_texts(body, accept=False) == ["城市建设", "其他", ""]
+    assert [oxml.local_name(r) for r in oxml.revisions(body)] == ["moveFrom", "moveFrom", "moveTo"]
+    with pytest.raises(ValueError, match="'from' or 'to'"):
+        oxml.make_move(kept[0], "away", rev_id=6, **REV)

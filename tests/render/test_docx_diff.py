@@ -341,3 +341,95 @@ def test_libreoffice_agrees_at_the_end_of_the_document(
     odt = to_odt(soffice, render_docx_diff(a, b, SHIPPED.layout, date=WHEN), tmp_path)
     assert libreoffice_texts(odt, accept=True) == new
     assert libreoffice_texts(odt, accept=False) == old
+
+
+# ── a two-year pair with moves and a changed title (tests/fixtures/pairing/two_years) ──────
+
+TWO_YEARS = Path(__file__).resolve().parents[1] / "fixtures" / "pairing" / "two_years" / "data"
+
+
+@pytest.fixture(scope="module")
+def two_years() -> tuple[Composed, Composed, bytes]:
+    a = compose_alone(load_document(TWO_YEARS / "2022.yaml"), SECTIONS)
+    b = compose_alone(load_document(TWO_YEARS / "2023.yaml"), SECTIONS)
+    return a, b, render_docx_diff(a, b, SHIPPED.layout, date=WHEN)
+
+
+def test_a_moved_item_is_a_move_in_named_ranges(two_years: Any) -> None:
+    _, _, docx = two_years
+    root = body(docx)
+
+    def texts_in(tag: str) -> list[str]:
+        found = []
+        for wrapper in root.iter(qn(f"w:{tag}")):
+            if wrapper.getparent().tag == qn("w:p"):  # a run's, not a paragraph mark's
+                found.append("".join(wrapper.itertext()))
+        return found
+
+    moved_from, moved_to = "".join(texts_in("moveFrom")), "".join(texts_in("moveTo"))
+    # README of the fixture: urban (highlights 三 → 五) and cadres (shortcomings 三 → 一) moved
+    assert "城市建设呈现新蝶变" in moved_from and "城市建设呈现新蝶变" in moved_to
+    assert "干部队伍能力有待提高" in moved_from and "干部队伍能力有待提高" in moved_to
+    assert "生态环境持续改善" not in moved_to  # added, not moved: w:ins
+    names = {
+        side: sorted(e.get(qn("w:name")) for e in root.iter(qn(f"w:move{side}RangeStart")))
+        for side in ("From", "To")
+    }
+    assert names["From"] == names["To"] == ["move1", "move2"]
+    starts = [e.get(qn("w:id")) for e in root.iter(qn("w:moveFromRangeStart"))]
+    ends = [e.get(qn("w:id")) for e in root.iter(qn("w:moveFromRangeEnd"))]
+    assert starts == ends
+
+
+def test_the_two_year_pair_accepts_to_b_and_rejects_to_a(two_years: Any) -> None:
+    a, b, docx = two_years
+    assert oxml.paragraph_texts(body(docx), accept=True) == texts(b)
+    assert oxml.paragraph_texts(body(docx), accept=False) == texts(a)
+    assert texts(a)[0] == "*镇2022年工作总结" and texts(b)[0] == "*街道2023年工作总结"
+
+
+def test_the_two_year_pair_is_valid_ooxml(two_years: Any) -> None:
+    from ooxml import validate_docx
+    from test_ooxml_schemas import ZOOM  # issue 14's known settings.xml problem, not ours
+
+    assert [p for p in validate_docx(two_years[2]) if p != ZOOM] == []
+
+
+def test_libreoffice_accepts_and_rejects_the_moves(
+    two_years: Any, soffice: str, tmp_path: Path
+) -> None:
+    a, b, docx = two_years
+    odt = to_odt(soffice, docx, tmp_path)
+    assert libreoffice_texts(odt, accept=True) == texts(b)
+    assert libreoffice_texts(odt, accept=False) == texts(a)
+
+
+def test_libreoffice_on_the_whole_documents_build_makes(
+    soffice: str, tmp_path: Path, reportgen_cmd: list[str]
+) -> None:
+    """``diff 2022 2023 -f docx`` on the two-year project: 2022 builds with its 2023 plan,
+    2023 alone; LibreOffice's accept-all is build 2023's paragraphs, reject-all build 2022's."""
+    import shutil
+
+    from docx import Document
+
+    project = tmp_path / "project"
+    shutil.copytree(TWO_YEARS, project / "data")
+
+    def cli(*args: str) -> None:
+        done = subprocess.run(
+            [*reportgen_cmd, *args], cwd=project, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode in (0, 1), done.stderr
+
+    cli("diff", "2022", "2023", "-f", "docx", "-o", "changes.docx")
+    cli("build", "2022")
+    cli("build", "2023")
+    built = {
+        year: [p.text for p in Document(str(project / "build" / f"{year}.docx")).paragraphs]
+        for year in ("2022", "2023")
+    }
+    assert built["2022"][0] == "*镇2022年工作总结及2023年工作思路"
+    odt = to_odt(soffice, (project / "changes.docx").read_bytes(), tmp_path)
+    assert libreoffice_texts(odt, accept=True) == built["2023"]
+    assert libreoffice_texts(odt, accept=False) == built["2022"]

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.diff.compare import Document, DocumentDiff, compare
+from reportgen.compose.document import Composed, compose_documents
+from reportgen.diff.compare import Document, DocumentDiff, compare, compose_alone
 from reportgen.diff.output import TEXT_FORMATS, render_text, summary
 from reportgen.errors import UsageError, display_path
-from reportgen.files.project import Project, open_project, require_file
+from reportgen.files.project import Project, is_year, open_project, require_file
 from reportgen.settings import load_settings
 
 FORMATS = ("terminal", *TEXT_FORMATS, "docx")
@@ -60,15 +61,19 @@ def run(request: DiffRequest) -> DiffReport:
         new_name=new_name,
     )
     if request.fmt == "docx":
-        from reportgen.diff.compare import compose_alone
         from reportgen.render.docx_diff import render_docx_diff
 
+        old_whole = _as_built(project, request.old, settings.sections)
+        new_whole = _as_built(project, request.new, settings.sections)
+        whole = old_whole is not None or new_whole is not None
         data = render_docx_diff(
-            result.old_composed or compose_alone(old_doc, settings.sections),
-            result.new_composed or compose_alone(new_doc, settings.sections),
+            old_whole or result.old_composed or compose_alone(old_doc, settings.sections),
+            new_whole or result.new_composed or compose_alone(new_doc, settings.sections),
             settings.layout,
             author=request.author,
-            items=result.items,
+            # the report's pairing covers the files compared; a whole document (review and
+            # plan) is paired again, by the same rules, over all its items
+            items=None if whole else result.items,
         )
         stem = f"{Path(old_name).stem}-{Path(new_name).stem}"
         target = request.output or project.build_dir / f"{stem}.diff.docx"
@@ -79,6 +84,17 @@ def run(request: DiffRequest) -> DiffReport:
             result, request.fmt, templates=settings.templates, context=request.context
         )
     return DiffReport(result, summary(result), text=text, target=request.output)
+
+
+def _as_built(project: Project, spec: str, sections: dict[str, str]) -> Composed | None:
+    """``2022``: the document ``build 2022`` makes (the review and next year's plan, when
+    there is one), composed as build composes it; None for a path or a plan alone."""
+    if not is_year(spec) or project.inputs(spec).plan_only or project.inputs(spec).plan is None:
+        return None
+    from reportgen.app.build import load_sources
+
+    sources = load_sources(project, spec)
+    return compose_documents(sources.review, sources.plan, sections)
 
 
 def resolve_input(project: Project, spec: str) -> Path:

@@ -10,8 +10,10 @@ The plan of the tracked-changes document: the blocks of each matched item that d
 are paired with each other (word-level changes inside); between those anchors, blocks outside
 items (title, opening, section headings, closing, signature, …) are aligned as paragraphs:
 identical ones matched first, then paragraphs of the same kind paired in order when they read
-alike. Blocks of added, removed and moved items are inserted or deleted whole (a moved item is
-deleted where it was and inserted where it is).
+alike. Blocks of added, removed and moved items are inserted or deleted whole; the blocks of
+a moved item carry the move's name (``move`` = ``move1``, ``move2``…), the same at the place it
+left and the place it went, so that the document records a move rather than a deletion and an
+insertion.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class PlannedBlock:
     mark: Literal["ins", "del"] | None = None
     # A changed paragraph: the old document's paragraph it was paired with.
     old: Block | None = field(default=None, compare=False, repr=False)
+    # A block of a moved item, deleted where it was or inserted where it is: the move's name.
+    move: str | None = None
 
 
 def plan(old: list[Block], new: list[Block], items: ItemDiff | None = None) -> list[PlannedBlock]:
@@ -74,7 +78,36 @@ def plan(old: list[Block], new: list[Block], items: ItemDiff | None = None) -> l
         out.extend(_within_item(old[i1:i2], new[j1:j2]))
         i, j = i2, j2
     out.extend(_gap(old[i:], new[j:], at_end=True))
-    return _marks(out)
+    return _moves(_marks(out), items)
+
+
+def _moves(planned: list[PlannedBlock], items: ItemDiff) -> list[PlannedBlock]:
+    """Name the blocks of each moved item, on both sides, when the item left and arrived
+    whole (each block deleted at the old place and inserted at the new one)."""
+    names: dict[tuple[str, ItemRef], str] = {}
+    for n, m in enumerate(items.moved, start=1):
+        if m.a.ref is not None and m.b.ref is not None:
+            names["delete", m.a.ref] = names["insert", m.b.ref] = f"move{n}"
+    if not names:
+        return planned
+    named = [
+        names.get((p.status, p.block.item)) if p.block.item is not None else None for p in planned
+    ]
+    complete = {
+        name
+        for name in set(named) - {None}
+        if {p.status for p, n in zip(planned, named, strict=True) if n == name}
+        == {"delete", "insert"}
+        and all(
+            p.mark == {"delete": "del", "insert": "ins"}[p.status]
+            for p, n in zip(planned, named, strict=True)
+            if n == name
+        )
+    }
+    return [
+        PlannedBlock(p.block, p.status, p.pieces, p.mark, p.old, name) if name in complete else p
+        for p, name in zip(planned, named, strict=True)
+    ]
 
 
 def _extent(blocks: list[Block], ref: ItemRef | None) -> tuple[int, int]:

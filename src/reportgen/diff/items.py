@@ -6,20 +6,20 @@ item added above it does not move it), and *reworded* when its text changed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
 from reportgen.compose.document import Block, Composed, ItemRef
-from reportgen.diff.words import Op, has_changes, heading_similarity, similarity, word_diff
+from reportgen.diff import meaning
+from reportgen.diff.words import Op, has_changes, heading_similarity, word_diff
 from reportgen.text.numbering import number_marker
 
 SECTION_KEYS = ("highlights", "shortcomings", "priorities")
 
-# A pair without ids is the same item when its heading reads nearly the same, or, if the
-# heading was rewritten, when its body does. Tuned on the bundled data: different items of
-# one year score below 0.35 on headings and below 0.3 on bodies.
+# A pair found by meaning is said to be matched "by heading" when its headings read nearly
+# the same, else "by text" (the decision itself is meaning.score's).
 HEADING_THRESHOLD = 0.6
-BODY_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True)
@@ -121,47 +121,53 @@ def item_views(composed: Composed | list[Block]) -> list[ItemView]:
 
 
 def match_items(old: list[ItemView], new: list[ItemView]) -> ItemDiff:
-    pairs: list[tuple[ItemView, ItemView, str, float]] = []
-    by_id = {v.id: v for v in new if v.id}
+    """Pair the items of two documents: an explicit id always wins; items without a common
+    id pair by meaning (:mod:`reportgen.diff.meaning`), one to one, within one section.
+    Unpaired items are added or removed. Near-linear in the number of items."""
+    pairs: list[tuple[int, int, str, float]] = []
+    new_by_id = {v.id: j for j, v in enumerate(new) if v.id}
     used_old: set[int] = set()
     used_new: set[int] = set()
     for i, a in enumerate(old):
-        b = by_id.get(a.id) if a.id else None
-        if b is not None:
-            pairs.append((a, b, "id", 1.0))
-            used_old.add(i)
-            used_new.add(new.index(b))
-    candidates = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            if i in used_old or j in used_new or a.section != b.section:
-                continue
-            if a.id and b.id:  # two different explicit ids are two different items
-                continue
-            on_heading = heading_similarity(a.heading, b.heading)
-            on_body = similarity(a.body, b.body)
-            if on_heading >= HEADING_THRESHOLD:
-                candidates.append((on_heading + on_body, i, j, "heading"))
-            elif on_body >= BODY_THRESHOLD:
-                candidates.append((on_heading + on_body, i, j, "text"))
-    for score, i, j, how in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if i not in used_old and j not in used_new:
-            pairs.append((old[i], new[j], how, round(score / 2, 3)))
+        j = new_by_id.get(a.id) if a.id else None
+        if j is not None and j not in used_new:
+            pairs.append((i, j, "id", 1.0))
             used_old.add(i)
             used_new.add(j)
-    staying = _in_order(pairs, old, new)
+    rest_old = [i for i in range(len(old)) if i not in used_old]
+    rest_new = [j for j in range(len(new)) if j not in used_new]
+
+    def allowed(i: int, j: int) -> bool:
+        a, b = old[rest_old[i]], new[rest_new[j]]
+        # two different explicit ids are two different items
+        return a.section == b.section and not (a.id and b.id)
+
+    found = meaning.pair(
+        [(old[i].heading, old[i].body) for i in rest_old],
+        [(new[j].heading, new[j].body) for j in rest_new],
+        allowed=allowed,
+        group=lambda side, n: (old[rest_old[n]] if side == 0 else new[rest_new[n]]).section,
+    )
+    for i, j, confidence in found:
+        a, b = old[rest_old[i]], new[rest_new[j]]
+        how = "heading" if heading_similarity(a.heading, b.heading) >= HEADING_THRESHOLD else "text"
+        pairs.append((rest_old[i], rest_new[j], how, confidence))
+        used_old.add(rest_old[i])
+        used_new.add(rest_new[j])
+    staying = _in_order([(i, j) for i, j, _, _ in pairs if old[i].section == new[j].section])
     result = ItemDiff(
         added=[b for j, b in enumerate(new) if j not in used_new],
         removed=[a for i, a in enumerate(old) if i not in used_old],
     )
-    for a, b, how, score in sorted(pairs, key=lambda p: new.index(p[1])):
+    for i, j, how, confidence in sorted(pairs, key=lambda p: p[1]):
+        a, b = old[i], new[j]
         result.matched.append(
             MatchedItem(
                 a,
                 b,
-                how,
-                score,  # type: ignore[arg-type]
-                moved=(old.index(a), new.index(b)) not in staying,
+                how,  # type: ignore[arg-type]
+                confidence,
+                moved=(i, j) not in staying,
                 heading_ops=word_diff(a.heading, b.heading),
                 body_ops=word_diff(a.body, b.body),
             )
@@ -169,28 +175,30 @@ def match_items(old: list[ItemView], new: list[ItemView]) -> ItemDiff:
     return result
 
 
-def _in_order(
-    pairs: list[tuple[ItemView, ItemView, str, float]], old: list[ItemView], new: list[ItemView]
-) -> set[tuple[int, int]]:
+def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The largest set of pairs whose order is the same in both documents: these stayed put.
 
     Items in one section keep their relative order unless some were moved; the pairs outside
-    the longest increasing run of new positions are the moved ones.
+    the longest increasing run of new positions are the moved ones. Patience sorting,
+    O(n log n), run from the last pair back, so that of two equally long runs the one
+    keeping the earlier items stays (two swapped items: the second one moved).
     """
-    positions = sorted(
-        (old.index(a), new.index(b)) for a, b, _, _ in pairs if a.section == b.section
-    )
-    if not positions:
-        return set()
-    # Longest increasing subsequence of the new positions, O(n²): a document has ~15 items.
-    best = [1] * len(positions)
+    positions = sorted(pairs, reverse=True)
+    values = [-j for _, j in positions]  # a decreasing run backwards = increasing forwards
+    tails: list[int] = []  # tails[k]: the end (index in positions) of the best run of k+1
+    tail_values: list[int] = []
     back = [-1] * len(positions)
-    for k in range(len(positions)):
-        for m in range(k):
-            if positions[m][1] < positions[k][1] and best[m] + 1 > best[k]:
-                best[k], back[k] = best[m] + 1, m
-    k = max(range(len(positions)), key=lambda n: (best[n], -n))
-    keep = set()
+    for k, value in enumerate(values):
+        n = bisect_left(tail_values, value)
+        if n > 0:
+            back[k] = tails[n - 1]
+        if n == len(tails):
+            tails.append(k)
+            tail_values.append(value)
+        else:
+            tails[n], tail_values[n] = k, value
+    keep: set[tuple[int, int]] = set()
+    k = tails[-1] if tails else -1
     while k != -1:
         keep.add(positions[k])
         k = back[k]

@@ -16,7 +16,7 @@ from reportgen.diff.compare import DocumentDiff
 from reportgen.diff.figures import FigureRow
 from reportgen.diff.items import ItemView, MatchedItem
 from reportgen.diff.words import Op, segments
-from reportgen.settings.messages import language, localised
+from reportgen.settings.messages import language, localised, message
 
 if TYPE_CHECKING:
     from reportgen.settings.templating import Templates
@@ -125,6 +125,13 @@ def _matched(m: MatchedItem, context: int | None) -> dict[str, Any]:
         "old_place": m.a.place,
         "old_heading": m.a.heading,
         "matched_by": m.matched_by,
+        "confidence": m.score,
+        # how it was paired, with the confidence of a pairing by meaning
+        "matched_note": ""
+        if m.matched_by == "id"
+        else message(
+            "diff_paired_by_meaning", how=labels()["by:" + m.matched_by], score=f"{m.score:.2f}"
+        ),
         "heading_segments": segments(m.heading_ops, context) if m.reworded else [],
         "body_segments": segments(m.body_ops, context) if m.reworded else [],
         "old_links": list(m.a.references),

@@ -6,16 +6,25 @@ For the plan of YEAR (``YEAR_plan.yaml``):
   it: explicitly, by naming its id in ``reports_on``; where none does, the highlight that
   reads most like it is offered as a suggestion; a priority with neither is unreported;
 - each shortcoming (存在问题) of the year before (``YEAR-1.yaml``), and the priorities that
-  answer it (``answers``), with the same kind of suggestion where none is named;
+  answer it (``answers``), with the same kind of suggestion where none is named. A shortcoming
+  counts as answered only when a priority answers it *and* that priority was carried out
+  (a highlight of YEAR's review reports on it); otherwise its verdict names the missing link:
+  no priority answers it, or the priority that does was not reported on;
 - the review's highlights that report on no priority: work the plan did not name;
-- references to ids that do not exist (a typo, or an item renamed).
+- references to ids that do not exist (a typo, or an item renamed), with the id it likely is.
+
+Candidates for a suggestion are found through an index of rare words
+(:func:`reportgen.diff.meaning.candidates`), so 2,000 items a side take seconds.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from reportgen.diff import meaning
 from reportgen.diff.compare import compose_alone
 from reportgen.diff.items import ItemView, item_views
 from reportgen.diff.words import similarity
@@ -31,7 +40,11 @@ if TYPE_CHECKING:
 REPORT_SUGGESTION = 0.15
 ANSWER_SUGGESTION = 0.08
 
-Status = Literal["linked", "suggested", "none"]
+# linked: named (for a shortcoming: answered by a priority that was carried out);
+# unreported: a shortcoming answered only by priorities nothing reports on (the missing link);
+# suggested: nothing named, an item reads alike; none: nothing at all.
+Status = Literal["linked", "unreported", "suggested", "none"]
+STATUSES: tuple[Status, ...] = ("linked", "unreported", "suggested", "none")
 
 
 @dataclass(frozen=True)
@@ -47,10 +60,15 @@ class Tracked:
     item: ItemView
     linked: tuple[ItemView, ...] = ()
     suggestion: Suggestion | None = None
+    # A shortcoming: which of the priorities answering it were carried out (reported on).
+    # None where that is not asked (priorities, unplanned work).
+    carried_out: tuple[ItemView, ...] | None = None
 
     @property
     def status(self) -> Status:
         if self.linked:
+            if self.carried_out is not None and not self.carried_out:
+                return "unreported"
             return "linked"
         return "suggested" if self.suggestion else "none"
 
@@ -62,6 +80,7 @@ class Dangling:
     item: ItemView
     field: str
     missing: str
+    likely: str | None = None  # the existing id it most likely means
 
 
 @dataclass
@@ -89,6 +108,21 @@ def _best(item: ItemView, candidates: list[ItemView], threshold: float) -> Sugge
     return Suggestion(best, round(score, 2))
 
 
+def _suggestions(
+    targets: list[ItemView], sources: list[ItemView], threshold: float
+) -> list[Suggestion | None]:
+    """For each target, the source reading most like it: only sources sharing one of its
+    rarer words are scored (near-linear; a document of 15 items scores them all)."""
+    if len(targets) * len(sources) <= 400:
+        return [_best(t, sources, threshold) for t in targets]
+    found = meaning.candidates(
+        [(t.heading, t.body) for t in targets], [(s.heading, s.body) for s in sources]
+    )
+    return [
+        _best(t, [sources[n] for n in sorted(found[k])], threshold) for k, t in enumerate(targets)
+    ]
+
+
 def track(
     plan: Plan,
     review: Review | None,
@@ -111,17 +145,28 @@ def track(
     priority_ids = {p.id for p in priorities if p.id}
     result.priorities = _linked(priorities, highlights, REPORT_SUGGESTION)
     result.dangling += _dangling(highlights, "reports_on", priority_ids)
+    unplanned = [h for h in highlights if not h.references]
     result.unplanned = [
-        Tracked(h, (), _best(h, priorities, REPORT_SUGGESTION))
-        for h in highlights
-        if not h.references
+        Tracked(h, (), hint)
+        for h, hint in zip(
+            unplanned, _suggestions(unplanned, priorities, REPORT_SUGGESTION), strict=True
+        )
     ]
     if previous is not None:
         shortcomings = [
             v for v in item_views(compose_alone(previous, sections)) if v.section == "shortcomings"
         ]
         shortcoming_ids = {s.id for s in shortcomings if s.id}
-        result.shortcomings = _linked(shortcomings, priorities, ANSWER_SUGGESTION)
+        reported = {id(t.item) for t in result.priorities if t.linked}
+        result.shortcomings = [
+            Tracked(
+                t.item,
+                t.linked,
+                t.suggestion,
+                tuple(p for p in t.linked if id(p) in reported),
+            )
+            for t in _linked(shortcomings, priorities, ANSWER_SUGGESTION)
+        ]
         result.dangling += _dangling(priorities, "answers", shortcoming_ids)
         unnamed = sum(1 for s in shortcomings if not s.id)
         if unnamed:
@@ -135,19 +180,37 @@ def track(
 def _linked(targets: list[ItemView], sources: list[ItemView], threshold: float) -> list[Tracked]:
     """Each target with the sources that name its id; where none does, the source that reads
     most like it, as a suggestion."""
-    out = []
-    for target in targets:
-        linked = tuple(s for s in sources if target.id and target.id in s.references)
-        out.append(Tracked(target, linked, None if linked else _best(target, sources, threshold)))
-    return out
+    naming: dict[str, list[ItemView]] = defaultdict(list)
+    for source in sources:
+        for ref in dict.fromkeys(source.references):
+            naming[ref].append(source)
+    linked = [tuple(naming.get(t.id, ())) if t.id else () for t in targets]
+    unlinked = [t for t, found in zip(targets, linked, strict=True) if not found]
+    hints = iter(_suggestions(unlinked, sources, threshold))
+    return [
+        Tracked(t, found, None if found else next(hints))
+        for t, found in zip(targets, linked, strict=True)
+    ]
 
 
 def _dangling(sources: list[ItemView], field: str, known: set[str | None]) -> list[Dangling]:
-    """The ids ``sources`` name in ``field`` that no item has."""
-    return [Dangling(s, field, ref) for s in sources for ref in s.references if ref not in known]
+    """The ids ``sources`` name in ``field`` that no item has, with the one each likely is."""
+    ids = sorted(k for k in known if k)
+    return [
+        Dangling(s, field, ref, likely_id(ref, ids))
+        for s in sources
+        for ref in s.references
+        if ref not in known
+    ]
 
 
-TRACK_FORMATS = ("md", "json")
+def likely_id(wrong: str, ids: list[str]) -> str | None:
+    """The id ``wrong`` most likely misspells (did you mean), if one is close."""
+    close = difflib.get_close_matches(wrong, ids, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+TRACK_FORMATS = ("md", "json", "html")
 
 LABELS: dict[str, dict[str, str]] = {
     "title": {"zh": "跟踪", "en": "track"},
@@ -171,16 +234,19 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def labels() -> dict[str, str]:
-    from reportgen.settings.messages import localised
+    from reportgen.settings.messages import localised, message
 
-    return localised(LABELS)
+    return localised(LABELS) | {
+        "unreported:shortcomings": message("track_unreported"),
+        "not_carried_out": message("track_not_carried_out"),
+    }
 
 
 def summary(result: TrackResult) -> str:
-    from reportgen.settings.messages import language
+    from reportgen.settings.messages import language, message
 
     p = {s: result.count("priorities", s) for s in ("linked", "suggested", "none")}
-    s = {k: result.count("shortcomings", k) for k in ("linked", "suggested", "none")}
+    s = {k: result.count("shortcomings", k) for k in STATUSES}
     n_p, n_s = len(result.priorities), len(result.shortcomings)
     if language() == "zh":
         line = (
@@ -188,20 +254,14 @@ def summary(result: TrackResult) -> str:
             f"{p['suggested']} 项仅有相似建议，{p['none']} 项无对应"
         )
         if result.previous_name:
-            line += (
-                f"；{result.year - 1}年问题 {n_s} 个：{s['linked']} 个有回应，"
-                f"{s['suggested']} 个仅有相似建议，{s['none']} 个未回应"
-            )
+            line += message("track_summary_shortcomings", year=result.year - 1, total=n_s, **s)
         return line
     line = (
         f"{n_p} priorities of {result.year}: {p['linked']} reported on, "
         f"{p['suggested']} only suggested, {p['none']} not reported on"
     )
     if result.previous_name:
-        line += (
-            f"; {n_s} shortcomings of {result.year - 1}: {s['linked']} answered, "
-            f"{s['suggested']} only suggested, {s['none']} unanswered"
-        )
+        line += message("track_summary_shortcomings", year=result.year - 1, total=n_s, **s)
     return line
 
 
@@ -218,10 +278,14 @@ def _entry(view: ItemView) -> dict[str, object]:
 
 def _tracked(tracked: Tracked) -> dict[str, object]:
     suggestion = tracked.suggestion
+    carried = tracked.carried_out
     return {
         **_entry(tracked.item),
         "status": tracked.status,
-        "linked": [_entry(v) for v in tracked.linked],
+        "linked": [
+            {**_entry(v), "carried_out": carried is None or any(v is c for c in carried)}
+            for v in tracked.linked
+        ],
         "suggestion": {**_entry(suggestion.item), "score": suggestion.score}
         if suggestion
         else None,
@@ -230,6 +294,8 @@ def _tracked(tracked: Tracked) -> dict[str, object]:
 
 def view(result: TrackResult) -> dict[str, object]:
     """Plain values for the templates, the terminal and JSON."""
+    from reportgen.settings.messages import message
+
     return {
         "year": result.year,
         "plan": result.plan_name,
@@ -239,7 +305,14 @@ def view(result: TrackResult) -> dict[str, object]:
         "shortcomings": [_tracked(t) for t in result.shortcomings],
         "unplanned": [_tracked(t) for t in result.unplanned],
         "dangling": [
-            {**_entry(d.item), "field": d.field, "missing": d.missing} for d in result.dangling
+            {
+                **_entry(d.item),
+                "field": d.field,
+                "missing": d.missing,
+                "likely": d.likely,
+                "likely_text": message("track_likely_id", expected=d.likely) if d.likely else "",
+            }
+            for d in result.dangling
         ],
         "notes": list(result.notes),
         "summary": summary(result),
@@ -253,4 +326,4 @@ def render(result: TrackResult, fmt: str, *, templates: Templates) -> str:
         import json
 
         return json.dumps(view(result), ensure_ascii=False, indent=2) + "\n"
-    return templates.render("track.md.j2", track=view(result), t=labels())
+    return templates.render(f"track.{fmt}.j2", track=view(result), t=labels())

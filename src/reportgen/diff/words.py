@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from reportgen.text.segment import words
@@ -191,7 +192,10 @@ def similarity(a: str, b: str) -> float:
     return 2 * shared / (sum(pa.values()) + sum(pb.values()))
 
 
+@lru_cache(maxsize=1 << 14)
 def _bigrams(text: str) -> dict[str, int]:
+    """The character pairs of ``text`` (cached: track compares one item with many; callers
+    must not change the dict)."""
     counts: dict[str, int] = {}
     for chunk in _NOT_WORDS.split(fold(text)):
         if len(chunk) == 1:

@@ -22,7 +22,7 @@ the names below (``oxml.set_fonts``); the modules:
 - ``core``         core properties (docProps/core.xml)
 - ``package``      the body emptied, parts replaced, relationships dropped, saved in one zip pass
 - ``reference``    reportgen's own reference template (the package a document is written into)
-- ``revisions``    tracked changes: w:ins / w:del; texts accepted or rejected
+- ``revisions``    tracked changes: w:ins / w:del / moves; texts accepted or rejected
 - ``numbering``    (import) numbering.xml's lists and a paragraph's list
 - ``reading``      (import) a paragraph's visible text, outline level, alignment, text boxes
 
@@ -87,7 +87,9 @@ from reportgen.oxml.reference import reference_package
 from reportgen.oxml.revisions import (
     make_del,
     make_ins,
+    make_move,
     mark_paragraph,
+    move_range,
     paragraph_texts,
     revisions,
 )
@@ -149,7 +151,9 @@ __all__ = [
     "local_name",
     "make_del",
     "make_ins",
+    "make_move",
     "mark_paragraph",
+    "move_range",
     "number",
     "numbering_reference",
     "outline_level",

@@ -1,5 +1,10 @@
 """Tracked changes (修订) as Word records them, written and read.
 
+A moved paragraph is recorded as a move: its runs at the old place inside w:moveFrom (text in
+w:delText), at the new place inside w:moveTo, each place between a w:moveFromRangeStart /
+w:moveFromRangeEnd (w:moveToRangeStart / …End) pair sharing one w:name, so that Word shows
+the two as one move. Accepting a move keeps the new place; rejecting it, the old one.
+
 Inserted runs sit inside w:ins, deleted runs inside w:del with their text in w:delText, and a
 paragraph's own mark (¶) is inserted or deleted in its w:pPr/w:rPr, so that accepting or
 rejecting a whole paragraph removes it rather than leaving it empty. Every revision carries
@@ -65,6 +70,49 @@ def make_del(run: Any, *, rev_id: int, author: str, date: str | None = None) -> 
     return wrapper
 
 
+def make_move(
+    run: Any, side: str, *, rev_id: int, author: str, date: str | None = None
+) -> _Element:
+    """Wrap ``run`` in a w:moveFrom (``side="from"``, its text becomes w:delText) or a w:moveTo
+    (``side="to"``) where it stands."""
+    if side not in ("from", "to"):
+        raise ValueError(f"a move's side is 'from' or 'to', not {side!r}")
+    run = element_of(run)
+    if side == "from":
+        for text in run.findall(qn("w:t")):
+            text.tag = qn("w:delText")
+            text.set(XML_SPACE, "preserve")
+    wrapper = _revision(
+        "moveFrom" if side == "from" else "moveTo", rev_id=rev_id, author=author, date=date
+    )
+    run.addprevious(wrapper)
+    wrapper.append(run)
+    return wrapper
+
+
+def move_range(
+    first: Any,
+    last: Any,
+    side: str,
+    name: str,
+    *,
+    rev_id: int,
+    author: str,
+    date: str | None = None,
+) -> None:
+    """Open a move's range at the start of paragraph ``first`` (after its w:pPr) and close it
+    at the end of paragraph ``last``; ``name`` pairs the moveFrom range with its moveTo."""
+    tag = "moveFromRange" if side == "from" else "moveToRange"
+    start = new(f"{tag}Start", id=rev_id, author=author, date=date, name=name)
+    first = element_of(first)
+    ppr = child(first, "pPr")
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        first.insert(0, start)
+    element_of(last).append(new(f"{tag}End", id=rev_id))
+
+
 def mark_paragraph(
     paragraph: Any, change: str, *, rev_id: int, author: str, date: str | None = None
 ) -> _Element:
@@ -74,39 +122,42 @@ def mark_paragraph(
     Accepting a deleted mark joins the paragraph to the next one; with its runs deleted too,
     the whole paragraph goes. Rejecting an inserted mark does the same for an inserted one.
     """
-    if change not in ("ins", "del"):
-        raise ValueError(f"a paragraph mark is 'ins' or 'del', not {change!r}")
+    if change not in ("ins", "del", "moveFrom", "moveTo"):
+        raise ValueError(
+            f"a paragraph mark is 'ins', 'del', 'moveFrom' or 'moveTo', not {change!r}"
+        )
     rpr = get_or_add(get_or_add_ppr(paragraph), "rPr")
-    remove_children(rpr, "ins", "del")
+    remove_children(rpr, "ins", "del", "moveFrom", "moveTo")
     mark = _revision(change, rev_id=rev_id, author=author, date=date)
     return insert_in_order(rpr, mark)  # w:ins / w:del come first in a mark's properties
 
 
 def revisions(root: Any) -> list[_Element]:
-    """Every w:ins and w:del under ``root``, runs and paragraph marks alike, in order."""
-    return list(element_of(root).iter(qn("w:ins"), qn("w:del")))
+    """Every w:ins, w:del, w:moveFrom and w:moveTo under ``root``, runs and paragraph marks
+    alike, in order."""
+    return list(element_of(root).iter(qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")))
 
 
 def paragraph_texts(body: Any, *, accept: bool) -> list[str]:
     """The text of each paragraph of ``body`` once every revision is accepted (or rejected).
 
-    Accepting keeps w:ins and drops w:del; rejecting does the reverse. A paragraph whose mark
-    goes joins the next paragraph, as it does in Word. Line breaks (w:br) read as nothing.
+    Accepting keeps w:ins and w:moveTo and drops w:del and w:moveFrom; rejecting does the
+    reverse. A paragraph whose mark goes joins the next paragraph, as it does in Word. Line
+    breaks (w:br) read as nothing.
     """
-    kept, dropped = ("ins", "del") if accept else ("del", "ins")
-    keep, drop = qn(f"w:{kept}"), qn(f"w:{dropped}")
+    dropped = ("del", "moveFrom") if accept else ("ins", "moveTo")
+    drop = {qn(f"w:{d}") for d in dropped}
     out: list[str] = []
     carried = ""
     for paragraph in element_of(body).iter(qn("w:p")):
         text = carried
         for node in paragraph.iter(qn("w:t"), qn("w:delText")):
-            ancestors = {a.tag for a in node.iterancestors() if a.tag in (keep, drop)}
-            if drop in ancestors:
+            if any(a.tag in drop for a in node.iterancestors()):
                 continue
             text += node.text or ""
         ppr = child(paragraph, "pPr")
         rpr = child(ppr, "rPr") if ppr is not None else None
-        if rpr is not None and child(rpr, dropped) is not None:
+        if rpr is not None and any(child(rpr, d) is not None for d in dropped):
             carried = text  # its mark is gone: what is left joins the next paragraph
             continue
         carried = ""

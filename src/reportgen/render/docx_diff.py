@@ -7,8 +7,10 @@ How: both documents are composed into blocks (paragraphs) and aligned by
 :func:`reportgen.diff.align.plan`, the one alignment every diff output shares; a pair is diffed
 word by word (jieba) with exact comparison, so that even a change of punctuation width is a
 revision that accepting or rejecting reproduces. A paragraph with no partner is inserted or
-deleted whole, its paragraph mark included. Layout, fonts and styles are the Word renderer's
-own (:mod:`reportgen.render.docx`): this module only writes the runs as inserted or deleted.
+deleted whole, its paragraph mark included; the paragraphs of a moved item are a move
+(w:moveFrom at the old place, w:moveTo at the new, in named ranges). Layout, fonts and styles
+are the Word renderer's own (:mod:`reportgen.render.docx`): this module only writes the runs
+as inserted, deleted or moved.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class _DiffWriter(DocxWriter):
         self.author = author
         self.date = date
         self.next_id = 1
+        self.open_move: tuple[str, Paragraph] | None = None  # the move whose range is open
+        self.previous: Paragraph | None = None
 
     def revision(self) -> dict[str, Any]:
         rev_id, self.next_id = self.next_id, self.next_id + 1
@@ -53,10 +57,36 @@ class _DiffWriter(DocxWriter):
     def block(self, block: Block) -> Paragraph:
         self.current = next(self.planned)
         paragraph = super().block(block)
-        if self.current.mark is not None:
-            oxml.mark_paragraph(paragraph, self.current.mark, **self.revision())
+        mark, move = self.current.mark, self.current.move
+        if mark is not None:
+            if move is not None:
+                mark = "moveFrom" if mark == "del" else "moveTo"
+            oxml.mark_paragraph(paragraph, mark, **self.revision())
+        self.ranges(paragraph, f"{move}:{self.current.status}" if move else None)
         self.current = None
+        self.previous = paragraph
         return paragraph
+
+    def ranges(self, paragraph: Paragraph, key: str | None) -> None:
+        """Open or close the named range of a move (``key``: name and side) around its
+        consecutive paragraphs."""
+        if self.open_move is not None and self.open_move[0] != key:
+            self.close_move()
+        if key is not None and self.open_move is None:
+            self.open_move = (key, paragraph)
+
+    def finish(self) -> bytes:
+        self.close_move()
+        return super().finish()
+
+    def close_move(self) -> None:
+        if self.open_move is None or self.previous is None:
+            return
+        key, first = self.open_move
+        name, status = key.split(":")
+        side = "from" if status == "delete" else "to"
+        oxml.move_range(first, self.previous, side, name, **self.revision())
+        self.open_move = None
 
     def title(self, text: str) -> Paragraph:
         current = self.current
@@ -78,8 +108,11 @@ class _DiffWriter(DocxWriter):
             self.track(self.run(paragraph, piece.text, font, bold=bold), piece.kind)
 
     def track(self, run: Run, kind: PieceKind) -> None:
-        """Record ``run`` as inserted or deleted where it stands; a kept run stays as it is."""
-        if kind == "insert":
+        """Record ``run`` as inserted or deleted (or moved) where it stands; a kept run stays."""
+        move = self.current.move if self.current is not None else None
+        if move is not None and kind != "equal":
+            oxml.make_move(run, "from" if kind == "delete" else "to", **self.revision())
+        elif kind == "insert":
             oxml.make_ins(run, **self.revision())
         elif kind == "delete":
             oxml.make_del(run, **self.revision())

@@ -29,7 +29,15 @@ def rule(rule_id: str) -> Callable[[RuleFunction], RuleFunction]:
 
 def _load_families() -> None:
     # Imported for their @rule registrations.
-    from reportgen.check.lint import figures, length, placeholders, punctuation, structure  # noqa: F401
+    from reportgen.check.lint import (  # noqa: F401
+        figures,
+        length,
+        placeholders,
+        punctuation,
+        references,
+        structure,
+        typed,
+    )
 
 
 def lint(views: Sequence[View], rules: Mapping[str, Rule]) -> list[Problem]:

@@ -76,9 +76,7 @@ def render_terminal(
                 f"{entry['place']} ",
                 changes(entry["heading_segments"]),
                 _id(entry),
-                (f"  ({t['by:' + entry['matched_by']]})", "dim")
-                if entry["matched_by"] != "id"
-                else "",
+                (f"  ({entry['matched_note']})", "dim") if entry["matched_by"] != "id" else "",
             )
         )
         if entry["body_segments"] and any(s.kind != "equal" for s in entry["body_segments"]):

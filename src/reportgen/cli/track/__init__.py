@@ -24,7 +24,7 @@ HELP = (
 def track(
     year: Annotated[str, typer.Argument(help="The year whose plan to follow up, e.g. 2023.")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal (default), md or json.")
+        str, typer.Option("--format", "-f", help="terminal (default), md, json or html.")
     ] = "terminal",
     output: Annotated[
         Path | None,

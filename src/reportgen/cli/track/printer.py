@@ -18,7 +18,12 @@ def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
     out = io.StringIO()
     console = terminal.console(out, color=terminal.wants_color(color))
     data, t = view(result), labels()
-    marks = {"linked": ("✓", "green"), "suggested": ("?", "yellow"), "none": ("✗", "red")}
+    marks = {
+        "linked": ("✓", "green"),
+        "unreported": ("✗", "red"),
+        "suggested": ("?", "yellow"),
+        "none": ("✗", "red"),
+    }
 
     def name(entry: dict[str, object]) -> Text:
         ident = f"  [{entry['id']}]" if entry["id"] else ""
@@ -34,12 +39,13 @@ def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
         for entry in entries:  # type: ignore[attr-defined]
             mark, style = marks[entry["status"]]
             line = Text.assemble((f"  {mark} ", style), name(entry))
-            if entry["status"] == "none":
-                line.append(f"  {t['none:' + group]}", style=style)
+            if entry["status"] in ("none", "unreported"):
+                line.append(f"  {t[entry['status'] + ':' + group]}", style=style)
             console.print(line)
             for other in entry["linked"]:
                 unfilled = (f"  ({t['unfilled']})", "yellow") if other["unfilled"] else ""
-                console.print(Text.assemble(f"      {arrow} ", name(other), unfilled))
+                undone = "" if other["carried_out"] else (f"  ({t['not_carried_out']})", "red")
+                console.print(Text.assemble(f"      {arrow} ", name(other), unfilled, undone))
             if entry["suggestion"]:
                 hint = entry["suggestion"]
                 console.print(
@@ -65,7 +71,12 @@ def render_terminal(result: TrackResult, *, color: bool | None = None) -> str:
         console.print(Text(t["dangling"], style="bold red"))
         for entry in data["dangling"]:  # type: ignore[attr-defined]
             console.print(
-                Text.assemble("  ! ", name(entry), f"  {entry['field']}: {entry['missing']}")
+                Text.assemble(
+                    "  ! ",
+                    name(entry),
+                    f"  {entry['field']}: {entry['missing']}",
+                    (f"  ({entry['likely_text']})", "yellow") if entry["likely"] else "",
+                )
             )
     for note in data["notes"]:  # type: ignore[attr-defined]
         console.print(Text(f"note: {note}", style="dim"))

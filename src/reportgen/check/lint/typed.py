@@ -1,0 +1,198 @@
+"""Figures typed into the text: a number with a unit whose words point to a metric, and whose
+value (converted through the units table) is not the metric's; and a metric nothing refers to.
+
+A typed figure points to a metric of the same document (a review and its plan) when the
+clause before the number holds the label's head noun (its last two characters: 资金, 产值)
+and half of the label's character pairs or more, or, with the head noun right before the
+number (发放资金27.5亿元), a third of them (事项增至62件 does not point to 受理隐患事项).
+Its unit must measure what the metric's unit measures (亿元 and 万元 do; 亿元 and 户 do not).
+The figure agrees when the metric's value, in the figure's unit and rounded to the figure's
+decimals, is the figure: 26.76亿元 may be written 26.8亿元 or 约27亿元, not 27.5亿元.
+
+A figure written exactly after the whole label in the metric's own unit is left to
+``figures-conflict``, which has always reported those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+
+from reportgen.check.lint import rule
+from reportgen.check.lint.view import MetricView, Passage, View, metric_refs
+from reportgen.errors import Problem
+from reportgen.model.report import Metric
+from reportgen.settings.rules import Rule
+from reportgen.settings.units import UnitTable, as_decimal
+from reportgen.text.references import format_number
+
+_CLAUSE_ENDS = "。；;，,！？!?\n："
+_NUMBER = r"\d+(?:\.\d+)?"
+_NEAR = 4  # the head noun at most this many characters before the number
+_SHARE = 0.5  # of the label's character pairs in the clause
+_SHARE_NEAR = 0.3  # … when the head noun stands right before the number
+
+
+@cache
+def _units(root: str) -> UnitTable:
+    """The units table of the project holding ``root``/data (the shipped one if it has none)."""
+    from reportgen.errors import UserError
+    from reportgen.settings import load_settings
+
+    folder = Path(root)
+    try:
+        return load_settings(folder if (folder / "templates").is_dir() else None).units
+    except UserError:  # a broken units.yaml is reported by build; check the figures anyway
+        return load_settings(None).units
+
+
+def units_for(view: View) -> UnitTable:
+    here = Path(view.file).resolve().parent
+    return _units(str(here.parent if here.name == "data" else here))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _points_to(clause: str, metric: Metric) -> float:
+    """How surely the clause before a number speaks of ``metric`` (0: it does not)."""
+    label = metric.label
+    head = label[-2:]
+    if len(label) < 2 or head not in clause:
+        return 0.0
+    pairs = _pairs(label)
+    share = len(pairs & _pairs(clause)) / len(pairs)
+    if share >= _SHARE:
+        return share
+    at = clause.rfind(head)
+    near = len(clause) - (at + len(head)) <= _NEAR
+    return share if near and share >= _SHARE_NEAR else 0.0
+
+
+def _agrees(written: str, unit: str, metric: Metric, table: UnitTable) -> bool | None:
+    """Whether the figure ``written`` in ``unit`` is the metric's value (None: not comparable)."""
+    value = table.convert(as_decimal(metric.value), metric.unit, unit)
+    if value is None:
+        return None
+    places = len(written.partition(".")[2])
+    shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return shown == Decimal(written)
+
+
+def _figures(passage: Passage, units: list[str]) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, number, unit, clause before it) of each number with a unit, typed by hand."""
+    if not units:
+        return
+    pattern = re.compile(rf"(?<![\d.])(?P<n>{_NUMBER})\s*(?P<u>{'|'.join(map(re.escape, units))})")
+    for found in pattern.finditer(passage.text):
+        start = found.start("n")
+        if passage.raw[passage.origin[start]] != passage.text[start]:
+            continue  # filled from {{id}}: the metric's own value
+        before = passage.text[:start]
+        cut = max(before.rfind(mark) for mark in _CLAUSE_ENDS)
+        yield start, found["n"], found["u"], before[cut + 1 :]
+
+
+def _year(view: View) -> int | None:
+    value = view.loaded.value
+    year = value.get("year") if isinstance(value, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def _document(view: View, views: Sequence[View]) -> list[View]:
+    """The views of ``view``'s document: itself, and the plan of next year built with a review
+    (or the review a plan is built with). Other years' figures are other years'."""
+    year = _year(view)
+    if year is None:
+        return [view]
+    partner = ("plan", year + 1) if view.kind == "review" else ("review", year - 1)
+    return [view, *(v for v in views if (v.kind, _year(v)) == partner)]
+
+
+def _candidates(views: Sequence[View]) -> list[tuple[View, MetricView]]:
+    return [(v, m) for v in views for m in v.metrics if m.metric is not None and m.metric.unit]
+
+
+def _matches(
+    view: View, metrics: list[tuple[View, MetricView]]
+) -> Iterator[tuple[Passage, int, str, str, View, MetricView]]:
+    """Each typed figure of ``view`` with the metric it points to (the surest one)."""
+    table = units_for(view)
+    units = sorted(
+        {u for u in table.units} | {m.metric.unit for _, m in metrics if m.metric},
+        key=len,
+        reverse=True,
+    )
+    for passage in view.passages:
+        if passage.role in ("label", "period"):
+            continue
+        for start, number, unit, clause in _figures(passage, units):
+            scored = []
+            for metric_view, entry in metrics:
+                metric = entry.metric
+                assert metric is not None
+                if not table.convertible(unit, metric.unit):
+                    continue
+                score = _points_to(clause, metric)
+                if score:
+                    scored.append((score, metric_view, entry))
+            if scored:
+                _, metric_view, entry = max(scored, key=lambda s: s[0])
+                yield passage, start, number, unit, metric_view, entry
+
+
+@rule("figures-typed")
+def typed(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    for view in views:
+        table = units_for(view)
+        metrics = _candidates(_document(view, views))
+        for passage, start, number, unit, metric_view, entry in _matches(view, metrics):
+            metric = entry.metric
+            assert metric is not None
+            clause_end = passage.text[max(0, start - len(metric.label)) : start]
+            if unit == metric.unit and metric.label in clause_end:
+                continue  # figures-conflict's case
+            if _agrees(number, unit, metric, table) is not False:
+                continue
+            converted = table.convert(as_decimal(metric.value), metric.unit, unit)
+            yield settings.problem(
+                view.locate(passage, start),
+                passage.where,
+                value=number + unit,
+                label=metric.label,
+                metric=f"{format_number(metric.value)}{metric.unit}",
+                converted=f"{converted}{unit}",
+                other_place=str(metric_view.loaded.locate((*entry.path, "value"))),
+                fix=f"{converted}{unit}",
+            )
+
+
+@rule("figures-unused")
+def unused(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    referred: set[str] = set()
+    for view in views:
+        for passage in view.passages:
+            referred.update(metric_id for _, metric_id, _ in metric_refs(passage))
+    typed_about = {
+        id(entry)
+        for view in views
+        for *_, entry in _matches(view, _candidates(_document(view, views)))
+    }
+    for view in views:
+        texts = [p.text for v in _document(view, views) for p in v.passages if p.role != "label"]
+        for entry in view.metrics:
+            metric = entry.metric
+            if metric is None or metric.id in referred or id(entry) in typed_about:
+                continue
+            if any(metric.label in text for text in texts):
+                continue
+            yield settings.problem(
+                view.loaded.locate((*entry.path, "id")),
+                f"metrics[{entry.path[1]}]",
+                id=metric.id,
+                label=metric.label,
+            )
