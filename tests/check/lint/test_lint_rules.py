@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.check.lint import REGISTRY, build_view, lint
+from reportgen.check.lint import REGISTRY, View, build_view, length, lint
 from reportgen.model.loader import load_yaml_text
 from reportgen.settings import load_settings
+from reportgen.settings.rules import Rule
 from reportgen.settings.messages import set_language
 
 SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
@@ -124,3 +125,87 @@ def test_a_closing_paragraph_without_its_full_stop_is_reported() -> None:
     assert [(p.rule, p.path, p.fix) for p in found] == [("punct-ending", "closing", "。")]
     assert (found[0].location.line, found[0].location.column) == (5, 15)
     assert found[0].message == "no closing punctuation after '…一年，我们将继续努力'"
+
+
+def _with(rule_id: str, **options: object) -> Rule:
+    """The shipped rule with some settings changed (a small max, say), its wording kept."""
+    shipped = SHIPPED.rules[rule_id]
+    return Rule(rule_id, shipped.severity, True, {**shipped.options, **options})
+
+
+def _view(text: str, kind: str = "review") -> View:
+    return build_view(load_yaml_text(text, "data/2022.yaml"), kind)
+
+
+def test_length_counts_no_whitespace() -> None:
+    assert length.count("全 年\t工作\n完成　") == 6  # the ideographic space is whitespace too
+    assert length.count("") == 0
+
+
+_ITEMS = """\
+organisation: 城南街道
+year: 2022
+opening: |
+  第一段。
+
+  第二 段。
+highlights:
+  - heading: 社会发展
+    points:
+      - {lead: 抓党建, text: 强基础。, subpoints: [甲事。, 乙事。]}
+      - 办实事。
+  - points:
+      - {lead: 无标题, text: 首句。}
+  - heading: 城市建设
+    layout: list
+    points:
+      - {lead: 抓建设, text: 见实效。, subpoints: [丙事。]}
+      - 第二点。
+closing: 结束语。
+"""
+
+
+def test_length_paragraphs_are_what_the_reader_sees() -> None:
+    got = [(p.where, offset, text) for p, offset, text in length.paragraphs(_view(_ITEMS))]
+    assert got == [
+        ("opening", 0, "第一段。"),
+        ("opening", 5, "第二 段。"),
+        ("closing", 0, "结束语。"),
+        # a run-in item is one paragraph: heading, lead，text, its （1）（2）, the next point
+        ("highlights[0].heading", 0, "社会发展抓党建，强基础。（1）甲事。（2）乙事。办实事。"),
+        # without a heading it starts at its first point's lead
+        ("highlights[1].points[0].lead", 0, "无标题，首句。"),
+        # a list item: the heading, each point and each sub-point a paragraph of its own
+        ("highlights[2].heading", 0, "城市建设"),
+        ("highlights[2].points[0].lead", 0, "抓建设，见实效。"),
+        ("highlights[2].points[0].subpoints[0]", 0, "丙事。"),
+        ("highlights[2].points[1]", 0, "第二点。"),
+    ]
+
+
+def test_length_paragraph_over_the_max_is_reported_where_it_starts() -> None:
+    text = "organisation: 城南街道\nyear: 2022\nopening: |\n  一二三四五六七八九。\n\n  一二三四五六七八九十。\n"
+    found = list(length.long_paragraphs([_view(text)], _with("length-paragraph", max=10)))
+    assert [(p.message, p.path, p.location.line, p.location.column) for p in found] == [
+        ("this paragraph has 11 characters, more than 10", "opening", 6, 3)
+    ]
+    assert found[0].hint == "split or shorten it"
+
+
+def test_length_total_counts_every_passage_but_labels_and_periods() -> None:
+    text = """\
+organisation: 城南街道
+year: 2022
+opening: 一二三四五六七八九十。
+metrics:
+  - {id: output, label: 规上工业总产值, value: 1, unit: 万元, period: 1-9月}
+"""
+    # 城南街道 4 + 一…十。 11 = 15; the label (7) and the period (4) are not read as prose
+    views = [_view(text)]
+    assert list(length.long_document(views, _with("length-total", max=15))) == []
+    found = list(length.long_document(views, _with("length-total", max=14)))
+    assert [
+        (p.message, p.path, p.location.file, p.location.line, p.location.column) for p in found
+    ] == [("the document has 15 characters, more than 14", "", "data/2022.yaml", 1, 1)]
+    assert found[0].hint == "shorten it, or change length-total's max in templates/rules.yaml"
+    assert list(length.long_document([], _with("length-total", max=0))) == []
