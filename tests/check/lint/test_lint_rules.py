@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.check.lint import REGISTRY, View, build_view, length, lint
+from reportgen.check.lint import REGISTRY, View, build_view, length, lint, placeholders
 from reportgen.model.loader import load_yaml_text
 from reportgen.settings import load_settings
 from reportgen.settings.rules import Rule
@@ -209,3 +209,43 @@ metrics:
     ] == [("the document has 15 characters, more than 14", "", "data/2022.yaml", 1, 1)]
     assert found[0].hint == "shorten it, or change length-total's max in templates/rules.yaml"
     assert list(length.long_document([], _with("length-total", max=0))) == []
+
+
+def test_placeholder_message_quotes_six_characters_either_side_on_one_line() -> None:
+    text = (
+        "organisation: 城南街道\nyear: 2022\nopening: |\n"
+        "  前面一二三四五六七完成XX项任务后面一二三四五六七。\n\n  ○○街道\n"
+    )
+    found = list(placeholders.placeholders([_view(text)], SHIPPED.rules["placeholder"]))
+    assert [(p.message, p.path, p.location.line, p.location.column) for p in found] == [
+        ("placeholder 'XX' left unfilled: …四五六七完成XX项任务后面一…", "opening", 4, 14),
+        ("placeholder '○○' left unfilled: …四五六七。 ○○街道…", "opening", 6, 3),
+    ]
+    assert found[0].hint == "fill in the real content before submitting"
+
+
+def test_placeholder_at_the_start_quotes_from_the_start() -> None:
+    found = list(
+        placeholders.placeholders(
+            [_view(opening("XX项任务已完成。"))], SHIPPED.rules["placeholder"]
+        )
+    )
+    assert [p.message for p in found] == ["placeholder 'XX' left unfilled: …XX项任务已完成…"]
+
+
+def test_placeholder_name_has_its_own_wording() -> None:
+    found = list(
+        placeholders.placeholder_names(
+            [_view(opening("会同*街道开展检查。"))], SHIPPED.rules["placeholder-name"]
+        )
+    )
+    assert [(p.message, p.location.column) for p in found] == [
+        ("'*' stands for a name: …会同*街道开展检查…", 12)
+    ]
+
+
+def test_a_pattern_that_matches_nothing_at_all_reports_nothing() -> None:
+    # a project's own pattern may match the empty string (X*): only real text is a finding
+    rule = _with("placeholder", patterns=["X*"])
+    found = list(placeholders.placeholders([_view(opening("完成X项。"))], rule))
+    assert [p.message for p in found] == ["placeholder 'X' left unfilled: …完成X项。…"]
