@@ -7,8 +7,8 @@ import pytest
 from reportgen.check.lint import REGISTRY, View, build_view, length, lint, placeholders
 from reportgen.model.loader import load_yaml_text
 from reportgen.settings import load_settings
-from reportgen.settings.rules import Rule
 from reportgen.settings.messages import set_language
+from reportgen.settings.rules import Rule
 
 SHIPPED = load_settings(None)  # the shipped settings: a project without templates/
 
