@@ -184,7 +184,10 @@ def test_length_paragraphs_are_what_the_reader_sees() -> None:
 
 
 def test_length_paragraph_over_the_max_is_reported_where_it_starts() -> None:
-    text = "organisation: 城南街道\nyear: 2022\nopening: |\n  一二三四五六七八九。\n\n  一二三四五六七八九十。\n"
+    text = (
+        "organisation: 城南街道\nyear: 2022\nopening: |\n"
+        "  一二三四五六七八九。\n\n  一二三四五六七八九十。\n"
+    )
     found = list(length.long_paragraphs([_view(text)], _with("length-paragraph", max=10)))
     assert [(p.message, p.path, p.location.line, p.location.column) for p in found] == [
         ("this paragraph has 11 characters, more than 10", "opening", 6, 3)
