@@ -252,3 +252,93 @@ def test_a_pattern_that_matches_nothing_at_all_reports_nothing() -> None:
     rule = _with("placeholder", patterns=["X*"])
     found = list(placeholders.placeholders([_view(opening("完成X项。"))], rule))
     assert [p.message for p in found] == ["placeholder 'X' left unfilled: …完成X项。…"]
+
+
+def _only(rule_id: str, text: str) -> list[tuple[str, str, int | None, int | None]]:
+    """(message, path, line, column) of one rule's findings on a review file."""
+    found = lint([_view(text)], {rule_id: SHIPPED.rules[rule_id]})
+    return [(p.message, p.path, p.location.line, p.location.column) for p in found]
+
+
+def test_punct_ending_points_end_a_paragraph_at_the_last_and_in_a_list() -> None:
+    text = """\
+organisation: 城南街道
+year: 2022
+highlights:
+  - heading: 社会发展
+    points:
+      - 完成任务;
+      - 推进工作；
+  - heading: 城市建设
+    layout: list
+    points:
+      - 完成任务；
+      - {text: 有三项：, subpoints: [甲事；, 乙事。]}
+  - heading: 民生保障
+    points:
+      - {text: 有两项：, subpoints: [丙事；, 丁事]}
+"""
+    semicolon = "the paragraph ends with '；' after '…{}'; end it with '。'"
+    assert _only("punct-ending", text) == [
+        # a run-in item's points end in ； (half-width ; too) but its last one ends the paragraph
+        (semicolon.format("推进工作；"), "highlights[0].points[1]", 7, 13),
+        # in a list every point is a paragraph; a point with sub-points ends with its last one
+        (semicolon.format("完成任务；"), "highlights[1].points[0]", 11, 13),
+        (semicolon.format("甲事；"), "highlights[1].points[1].subpoints[0]", 12, 36),
+        ("no closing punctuation after '…丁事'", "highlights[2].points[0].subpoints[1]", 15, 41),
+    ]
+
+
+def test_punct_ending_in_prose_paragraphs() -> None:
+    text = """\
+organisation: 城南街道
+year: 2022
+opening: |
+  他说：“全年任务完成。”
+
+  一二三四五六七八九十增长7.8.
+
+  全年任务完成.”
+closing: 结束，
+"""
+    assert _only("punct-ending", text) == [
+        ("no closing punctuation after '…七八九十增长7.8.'", "opening", 6, 19),
+        ("a half-width '.' ends '…全年任务完成.”'; use '。'", "opening", 8, 9),
+        ("the paragraph ends with '，' after '…结束，'; end it with '。'", "closing", 9, 12),
+    ]
+
+
+def test_punct_ending_a_paragraph_of_closing_marks_only_is_reported() -> None:
+    assert _only("punct-ending", opening("”")) == [
+        ("no closing punctuation after '…”'", "opening", 3, 11)
+    ]
+
+
+def test_punct_unbalanced_names_the_mark_and_quotes_eight_characters_either_side() -> None:
+    text = opening("一二三四五六七八九十“甲乙丙丁戊己庚辛壬癸。")
+    assert _only("punct-unbalanced", text) == [
+        ("'“' has no matching '”': …三四五六七八九十“甲乙丙丁戊己庚辛…", "opening", 3, 20)
+    ]
+
+
+def test_punct_unbalanced_a_closing_quote_does_not_close_a_bracket() -> None:
+    # ” closes “ and leaves （ open; half-width and full-width parentheses pair with each other
+    assert _only("punct-unbalanced", opening("甲“乙（丙”。（丁)(戊）。")) == [
+        ("'（' has no matching '）': …甲“乙（丙”。（丁)(戊…", "opening", 3, 13)
+    ]
+
+
+def test_punct_width_reports_a_mark_where_it_is_written_not_where_it_is_filled_in() -> None:
+    text = """\
+organisation: 城南街道
+year: 2022
+opening: 全年{{output.label}}稳步增长。
+metrics:
+  - id: output
+    label: 产值,税收
+    value: 1
+    unit: 万元
+"""
+    assert _only("punct-width", text) == [
+        ("half-width ',' between Chinese characters; use '，'", "metrics[0].label", 6, 14)
+    ]
