@@ -184,6 +184,8 @@ def test_number_marker_rejects_level_five() -> None:
         ("中,  中", "中，中"),
         ("中,\n中", "中，\n中"),
         ("中 ,中", "中 ，中"),
+        # only a figure (digit, % or ‰) ending the text takes a full-width mark: not a letter
+        ("型号X;", "型号X;"),
     ],
 )
 def test_normalise_punctuation(raw: str, expected: str) -> None:
@@ -257,3 +259,51 @@ def test_normalise_with_origin_drops_the_space_after_a_mark() -> None:
         "完成，推进",
         [0, 1, 2, 4, 5],
     )
+
+
+def test_normalise_with_origin_without_origins_maps_to_zero() -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    assert normalise_with_origin("中,中", []) == ("中，中", [0, 0, 0])
+
+
+def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    assert normalise_with_origin("中,中", [7, 9]) == ("中，中", [7, 9, 9])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中,中(甲)", [(1, ","), (3, "("), (5, ")")]),
+        ("已是全角，不变；", []),
+        # spaces after a mark are dropped: offsets still point into the text as written
+        ("完成, 推进; 工作", [(2, ","), (6, ";")]),
+        ("a, b中, 中", [(5, ",")]),
+        ("中,  中?", [(1, ","), (5, "?")]),
+    ],
+)
+def test_half_width_marks(text: str, expected: list[tuple[int, str]]) -> None:
+    from reportgen.text.punctuation import half_width_marks
+
+    assert half_width_marks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完成任务。", True),
+        ("完成任务。 ", True),
+        ("完成任务。”", True),
+        ("Done.", True),
+        ("完成任务", False),
+        ("型号X", False),
+        ("", False),
+        ("   ", False),
+    ],
+)
+def test_ends_sentence(text: str, expected: bool) -> None:
+    from reportgen.text.punctuation import ends_sentence
+
+    assert ends_sentence(text) is expected
