@@ -355,7 +355,14 @@ class _Metric:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [(1e20, "100000000000000000000"), (1.5e-5, "0.000015"), (0, "0")]
+    ("value", "expected"),
+    [
+        (1e20, "100000000000000000000"),
+        (1.5e-5, "0.000015"),
+        (0, "0"),
+        (0.123456789012, "0.123456789012"),  # more than ten places: as written
+        (1e-11, "0"),  # below ten places: nothing left but 0
+    ],
 )
 def test_format_number_never_writes_an_exponent(value: float, expected: str) -> None:
     assert format_number(value) == expected
@@ -410,7 +417,7 @@ def test_resolve_metric_change_is_written_without_its_sign() -> None:
 def test_resolve_metric_a_field_the_metric_lacks(field: str) -> None:
     from reportgen.text.references import resolve_metric
 
-    with pytest.raises(KeyError, match=field):
+    with pytest.raises(KeyError, match=rf"^'{field}'$"):
         resolve_metric(_Metric(1), field)
 
 
