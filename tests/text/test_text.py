@@ -424,11 +424,12 @@ def test_resolve_metric_a_field_the_metric_lacks(field: str) -> None:
 def test_fill_with_origin_maps_a_figure_to_its_reference_and_keeps_unknown_ones() -> None:
     from reportgen.text.references import fill_with_origin
 
-    text = "产值{{output}}，{{x}}{{ output.period }}{{output.colour}}。"
+    text = "产值{{output}}，{{x}}{{ output.period }}{{output.colour}}{{output.unit}}。"
     filled, origin = fill_with_origin(text, list(range(len(text))), {"output": _OUTPUT})
-    assert filled == "产值4720万元，{{x}}1-9月{{output.colour}}。"
-    # {{output}} at 2-11, ， 12, {{x}} 13-17, {{ output.period }} 18-36, {{output.colour}} 37-53
-    assert origin == [0, 1, *[2] * 6, 12, 13, 14, 15, 16, 17, *[18] * 4, *range(37, 54), 54]
+    assert filled == "产值4720万元，{{x}}1-9月{{output.colour}}万元。"
+    # {{output}} at 2-11, ， 12, {{x}} 13-17, {{ output.period }} 18-36,
+    # {{output.colour}} 37-53 (kept: no such field), {{output.unit}} 54-68, 。 69
+    assert origin == [0, 1, *[2] * 6, 12, 13, 14, 15, 16, 17, *[18] * 4, *range(37, 54), 54, 54, 69]
 
 
 def test_fill_metrics_names_an_undefined_metric_or_field() -> None:
