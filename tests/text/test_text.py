@@ -450,3 +450,13 @@ def test_read_fills_then_normalises_keeping_the_origin() -> None:
     assert read("产值{{output}},同比增长{{output.change}}", metrics) == Reading(
         "产值110万元，同比增长10%", (0, 1, 2, 2, 2, 2, 2, 12, 13, 14, 15, 16, 17, 17, 17)
     )
+
+
+def test_read_refuses_an_undefined_reference() -> None:
+    from reportgen.errors import UserError
+    from reportgen.text.pipeline import read
+
+    with pytest.raises(UserError, match=r"^the text refers to an undefined metric \{\{x\}\}$"):
+        read("共{{x}}", {})
+    with pytest.raises(UserError, match=r"^\{\{output\.period\}\}: metric 'output' has no period$"):
+        read("{{output.period}}", {"output": _Metric(1)})
