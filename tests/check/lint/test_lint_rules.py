@@ -161,6 +161,11 @@ highlights:
     points:
       - {lead: 抓建设, text: 见实效。, subpoints: [丙事。]}
       - 第二点。
+  - heading: 平安建设
+    points:
+      - {lead: 抓稳定}
+  - points:
+      - {subpoints: [戊事。]}
 closing: 结束语。
 """
 
@@ -180,6 +185,9 @@ def test_length_paragraphs_are_what_the_reader_sees() -> None:
         ("highlights[2].points[0].lead", 0, "抓建设，见实效。"),
         ("highlights[2].points[0].subpoints[0]", 0, "丙事。"),
         ("highlights[2].points[1]", 0, "第二点。"),
+        # a lead without text reads as the lead and its comma
+        ("highlights[3].heading", 0, "平安建设抓稳定，"),
+        # a run-in item with neither heading nor lead nor text has nowhere to start: none
     ]
 
 
