@@ -350,3 +350,39 @@ metrics:
     assert _only("punct-width", text) == [
         ("half-width ',' between Chinese characters; use '，'", "metrics[0].label", 6, 14)
     ]
+
+
+def test_punct_ending_short_paragraphs_and_what_ends_them() -> None:
+    text = """\
+organisation: 城南街道
+year: 2022
+opening: |
+  是。
+
+  好.
+
+  评为A级.
+
+  完成任务；
+
+  型号X
+
+  甲。\x20\x20
+
+  .
+"""
+    assert _only("punct-ending", text) == [
+        ("a half-width '.' ends '…好.'; use '。'", "opening", 6, 4),
+        ("a half-width '.' ends '…评为A级.'; use '。'", "opening", 8, 7),
+        ("the paragraph ends with '；' after '…完成任务；'; end it with '。'", "opening", 10, 7),
+        ("no closing punctuation after '…型号X'", "opening", 12, 6),
+        # spaces after the full stop are not an ending; a lone '.' follows nothing Chinese
+        ("no closing punctuation after '….'", "opening", 16, 4),
+    ]
+
+
+def test_punct_unbalanced_goes_on_after_a_closing_mark_without_its_opening() -> None:
+    assert _only("punct-unbalanced", opening("甲）乙“丙。")) == [
+        ("'）' has no matching '（': …甲）乙“丙。…", "opening", 3, 11),
+        ("'“' has no matching '”': …甲）乙“丙。…", "opening", 3, 13),
+    ]
