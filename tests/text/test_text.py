@@ -284,6 +284,11 @@ def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> Non
         ("完成, 推进; 工作", [(2, ","), (6, ";")]),
         ("a, b中, 中", [(5, ",")]),
         ("中,  中?", [(1, ","), (5, "?")]),
+        # a half-width mark left as it is, after one made full-width, is not reported
+        ("中, 中 a, b", [(1, ",")]),
+        ("中, (", [(1, ",")]),
+        ("(中, ", [(2, ",")]),  # the unpaired ( stays, and so is not reported
+        ("中, ", [(1, ",")]),
     ],
 )
 def test_half_width_marks(text: str, expected: list[tuple[int, str]]) -> None:
