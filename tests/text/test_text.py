@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -184,6 +186,8 @@ def test_number_marker_rejects_level_five() -> None:
         ("中,  中", "中，中"),
         ("中,\n中", "中，\n中"),
         ("中 ,中", "中 ，中"),
+        # only a figure (digit, % or ‰) ending the text takes a full-width mark: not a letter
+        ("型号X;", "型号X;"),
     ],
 )
 def test_normalise_punctuation(raw: str, expected: str) -> None:
@@ -257,3 +261,207 @@ def test_normalise_with_origin_drops_the_space_after_a_mark() -> None:
         "完成，推进",
         [0, 1, 2, 4, 5],
     )
+
+
+def test_normalise_with_origin_without_origins_maps_to_zero() -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    assert normalise_with_origin("中,中", []) == ("中，中", [0, 0, 0])
+
+
+def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    assert normalise_with_origin("中,中", [7, 9]) == ("中，中", [7, 9, 9])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中,中(甲)", [(1, ","), (3, "("), (5, ")")]),
+        ("已是全角，不变；", []),
+        # spaces after a mark are dropped: offsets still point into the text as written
+        ("完成, 推进; 工作", [(2, ","), (6, ";")]),
+        ("a, b中, 中", [(5, ",")]),
+        ("中,  中?", [(1, ","), (5, "?")]),
+        # a half-width mark left as it is, after one made full-width, is not reported
+        ("中, 中 a, b", [(1, ",")]),
+        ("中, (", [(1, ",")]),
+        ("(中, ", [(2, ",")]),  # the unpaired ( stays, and so is not reported
+        ("中, ", [(1, ",")]),
+    ],
+)
+def test_half_width_marks(text: str, expected: list[tuple[int, str]]) -> None:
+    from reportgen.text.punctuation import half_width_marks
+
+    assert half_width_marks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完成任务。", True),
+        ("完成任务。 ", True),
+        ("完成任务。”", True),
+        ("Done.", True),
+        ("完成任务", False),
+        ("型号X", False),
+        ("", False),
+        ("   ", False),
+    ],
+)
+def test_ends_sentence(text: str, expected: bool) -> None:
+    from reportgen.text.punctuation import ends_sentence
+
+    assert ends_sentence(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  第一行\n  第二行\n\n  第二段  \n", "第一行第二行\n第二段"),
+        ("甲 \t\n\t 乙", "甲乙"),
+        ("甲\n  \n乙", "甲\n乙"),
+        ("甲\n\n\n\n乙", "甲\n乙"),
+        ("甲\n\n乙\n\n丙", "甲\n乙\n丙"),
+        ("  \n ", ""),
+    ],
+)
+def test_clean_text(raw: str, expected: str) -> None:
+    from reportgen.text.cleaning import clean_text
+
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "origin"),
+    [
+        # 甲 at 2, 乙 at 6, the paragraph break at the first of its two \n (7), 丙 at 11
+        ("  甲\n  乙\n\n  丙", "甲乙\n丙", [2, 6, 7, 11]),
+        ("甲\n\n乙\n\n丙", "甲\n乙\n丙", [0, 1, 3, 4, 6]),
+        ("甲 \t\n\t 乙", "甲乙", [0, 6]),
+        ("  \n ", "", []),
+    ],
+)
+def test_clean_with_origin(raw: str, text: str, origin: list[int]) -> None:
+    from reportgen.text.cleaning import clean_with_origin
+
+    assert clean_with_origin(raw) == (text, origin)
+
+
+@dataclass(frozen=True)
+class _Metric:
+    value: float | int
+    unit: str = "万元"
+    label: str = "规上工业总产值"
+    period: str | None = None
+    previous: float | int | None = None
+    change: float | int | None = None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1e20, "100000000000000000000"),
+        (1.5e-5, "0.000015"),
+        (0, "0"),
+        (0.123456789012, "0.123456789012"),  # more than ten places: as written
+        (1e-11, "0"),  # below ten places: nothing left but 0
+    ],
+)
+def test_format_number_never_writes_an_exponent(value: float, expected: str) -> None:
+    assert format_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        (_Metric(110, previous=100), 10.0),
+        (_Metric(90, previous=100), -10.0),
+        (_Metric(4, previous=3), 33.33),  # rounded to two places
+        (_Metric(4, previous=3, change=5), 5),  # as stated wins over computed
+        (_Metric(4, previous=3, change=0), 0),  # a stated 0 is a change too
+        (_Metric(4, previous=0), None),  # no change from nothing
+        (_Metric(4), None),
+    ],
+)
+def test_stated_or_computed_change(metric: _Metric, expected: float | None) -> None:
+    from reportgen.text.references import stated_or_computed_change
+
+    assert stated_or_computed_change(metric) == expected
+
+
+_OUTPUT = _Metric(4720, period="1-9月", previous=4000.0)
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (None, "4720万元"),
+        ("value", "4720"),
+        ("unit", "万元"),
+        ("label", "规上工业总产值"),
+        ("period", "1-9月"),
+        ("previous", "4000万元"),
+        ("change", "18%"),
+    ],
+)
+def test_resolve_metric(field: str | None, expected: str) -> None:
+    from reportgen.text.references import resolve_metric
+
+    assert resolve_metric(_OUTPUT, field) == expected
+
+
+def test_resolve_metric_change_is_written_without_its_sign() -> None:
+    from reportgen.text.references import resolve_metric
+
+    assert resolve_metric(_Metric(90, previous=100), "change") == "10%"
+
+
+@pytest.mark.parametrize("field", ["period", "previous", "change", "colour"])
+def test_resolve_metric_a_field_the_metric_lacks(field: str) -> None:
+    from reportgen.text.references import resolve_metric
+
+    with pytest.raises(KeyError, match=rf"^'{field}'$"):
+        resolve_metric(_Metric(1), field)
+
+
+def test_fill_with_origin_maps_a_figure_to_its_reference_and_keeps_unknown_ones() -> None:
+    from reportgen.text.references import fill_with_origin
+
+    text = "产值{{output}}，{{x}}{{ output.period }}{{output.colour}}{{output.unit}}。"
+    filled, origin = fill_with_origin(text, list(range(len(text))), {"output": _OUTPUT})
+    assert filled == "产值4720万元，{{x}}1-9月{{output.colour}}万元。"
+    # {{output}} at 2-11, ， 12, {{x}} 13-17, {{ output.period }} 18-36,
+    # {{output.colour}} 37-53 (kept: no such field), {{output.unit}} 54-68, 。 69
+    assert origin == [0, 1, *[2] * 6, 12, 13, 14, 15, 16, 17, *[18] * 4, *range(37, 54), 54, 54, 69]
+
+
+def test_fill_metrics_names_an_undefined_metric_or_field() -> None:
+    from reportgen.errors import UserError
+    from reportgen.text.references import fill_metrics
+
+    assert fill_metrics("{{output.value}}", {"output": _OUTPUT}) == "4720"
+    with pytest.raises(UserError, match=r"^the text refers to an undefined metric \{\{x\}\}$"):
+        fill_metrics("共{{x}}", {"output": _OUTPUT})
+    with pytest.raises(UserError, match=r"^\{\{output\.colour\}\}: metric 'output' has no colour$"):
+        fill_metrics("{{output.colour}}", {"output": _OUTPUT})
+
+
+def test_read_fills_then_normalises_keeping_the_origin() -> None:
+    from reportgen.text.pipeline import Reading, read
+
+    metrics = {"output": _Metric(110, previous=100)}
+    assert read("产值{{output}},同比增长{{output.change}}", metrics) == Reading(
+        "产值110万元，同比增长10%", (0, 1, 2, 2, 2, 2, 2, 12, 13, 14, 15, 16, 17, 17, 17)
+    )
+
+
+def test_read_refuses_an_undefined_reference() -> None:
+    from reportgen.errors import UserError
+    from reportgen.text.pipeline import read
+
+    with pytest.raises(UserError, match=r"^the text refers to an undefined metric \{\{x\}\}$"):
+        read("共{{x}}", {})
+    with pytest.raises(UserError, match=r"^\{\{output\.period\}\}: metric 'output' has no period$"):
+        read("{{output.period}}", {"output": _Metric(1)})

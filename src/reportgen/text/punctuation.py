@@ -89,7 +89,8 @@ _ENDINGS = "。！？；…”’）」』"
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(text) and text.rstrip()[-1:] in _ENDINGS + ".!?;"
+    last = text.rstrip()[-1:]
+    return last != "" and last in _ENDINGS + ".!?;"
 
 
 def as_heading_sentence(heading: str) -> str:
