@@ -104,7 +104,7 @@ def test_all_good_exits_zero_and_output_collects_them(
         (["--jobs", "2"], "--projects"),
         (["--projects", "org/*"], "matches no folder"),
         (["--projects", "orgs/*", "--jobs", "-1"], "--jobs"),
-        (["--projects", "orgs/*", "-f", "pdf"], "unknown format"),
+        (["--projects", "orgs/*", "-f", "pdf"], "不认识的格式 “pdf”"),
         (["--projects", "orgs/*", "-o", "orgs/notes.txt"], "must be a folder"),
     ],
 )

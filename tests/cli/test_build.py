@@ -131,9 +131,11 @@ def test_failed_build_leaves_earlier_output_untouched(
     ("args", "words"),
     [
         (["--lang", "en", "build", "twenty"], "'twenty' is not a year"),
-        (["build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
-        (["build"], "Missing argument"),
-        (["--lang", "fr", "build", "2022"], "choose zh or en"),
+        (["build", "2022", "--format", "pdf"], "不认识的格式 “pdf”"),
+        (["build"], "缺少参数 '年份'"),
+        (["--lang", "fr", "build", "2022"], "请选择 zh 或 en，而不是 “fr”"),
+        (["--lang", "en", "build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
+        (["build", "--lang", "en"], "Missing argument 'YEAR'"),
     ],
 )
 def test_usage_errors_exit_2(

@@ -142,7 +142,7 @@ def test_build_refuses_schema_errors_of_both_files_and_prints_lint(
 
 def test_usage_errors(reportgen_cmd: list[str], project: Path) -> None:
     result = run(reportgen_cmd, "check", "--format", "xml", cwd=project)
-    assert result.returncode == 2 and "unknown format 'xml'" in result.stderr
+    assert result.returncode == 2 and "不认识的格式 “xml”" in result.stderr
     missing = run(reportgen_cmd, "--lang", "en", "check", "2019", cwd=project)
     assert missing.returncode == 1 and "looked for data/2019.yaml" in missing.stderr
 

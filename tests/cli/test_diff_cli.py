@@ -127,7 +127,7 @@ def test_colour_on_request(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_help_explains_the_exit_codes() -> None:
-    result = CliRunner().invoke(app, ["diff", "--help"], terminal_width=200)
+    result = CliRunner().invoke(app, ["--lang", "en", "diff", "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert "0 when the files say the same, 1 when they differ, 2 when" in " ".join(
         result.output.split()

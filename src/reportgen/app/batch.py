@@ -309,8 +309,11 @@ def run(request: BatchRequest, reporter: Reporter | None = None) -> BatchResult:
         raise UsageError("give --project (one project) or --projects (several), not both")
     unknown = [f for f in request.formats if f not in FORMATS]
     if unknown:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+            message("unknown_format", input=unknown[0]),
+            hint=message("choose_from", expected=", ".join(FORMATS) + ", all"),
         )
     parse_year(request.spec)  # a mistyped year is one usage error, not one per project
     output = request.output

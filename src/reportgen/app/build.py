@@ -150,8 +150,11 @@ def build(
 ) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+            message("unknown_format", input=unknown[0]),
+            hint=message("choose_from", expected=", ".join(FORMATS) + ", all"),
         )
     settings = load_settings(project.root)
     findings, checked = validate_first(project, spec, settings)

@@ -42,8 +42,11 @@ class DiffReport:
 
 def run(request: DiffRequest) -> DiffReport:
     if request.fmt not in FORMATS:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {request.fmt!r}", hint=f"choose from {', '.join(FORMATS)}"
+            message("unknown_format", input=request.fmt),
+            hint=message("choose_from", expected=", ".join(FORMATS)),
         )
     if request.context < 0:
         raise UsageError("--context must be 0 or more")

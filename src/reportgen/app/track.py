@@ -30,8 +30,11 @@ class TrackReport:
 
 def run(request: TrackRequest) -> TrackReport:
     if request.fmt not in FORMATS:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {request.fmt!r}", hint=f"choose from {', '.join(FORMATS)}"
+            message("unknown_format", input=request.fmt),
+            hint=message("choose_from", expected=", ".join(FORMATS)),
         )
     project = open_project(request.project)
     settings = load_settings(project.root)

@@ -9,21 +9,13 @@ import typer
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
 
-HELP = (
-    "Start data/YEAR.yaml from data/YEAR_plan.yaml: one item to fill per priority, linked to "
-    "it by id for `reportgen track`, with 待填写 placeholders that `reportgen check` reports "
-    "until they are filled."
-    "\n\n"
-    "Never overwrites an existing file."
-)
 
-
-@app.command(help=HELP, short_help="Start next year's review from its plan.")
+@app.command(help="help_cmd_new", short_help="short_cmd_new")
 def new(
-    year: Annotated[str, typer.Argument(help="The year of the review to start, e.g. 2023.")],
+    year: Annotated[str, typer.Argument(metavar="metavar_year", help="help_new_year")],
     project: ProjectOption = None,
 ) -> None:
-    """``reportgen new YEAR``: see :data:`HELP`."""
+    """``reportgen new YEAR``: see the catalogue's ``help_cmd_new``."""
     from reportgen.app.new import NewRequest
     from reportgen.app.new import run as run_new
     from reportgen.errors import display_path

@@ -9,11 +9,9 @@ import typer
 from reportgen.cli.app import app
 
 
-@app.command()
+@app.command(help="help_cmd_schema")
 def schema(
-    kind: Annotated[
-        str, typer.Argument(help="review (data/YEAR.yaml) or plan (data/YEAR_plan.yaml).")
-    ] = "review",
+    kind: Annotated[str, typer.Argument(help="help_schema_kind")] = "review",
 ) -> None:
     """Print the JSON Schema of a review or plan file (a copy is in schema/ for editors)."""
     from reportgen.errors import UsageError
