@@ -12,6 +12,7 @@ from reportgen.diff.output import TEXT_FORMATS, render_text, summary
 from reportgen.errors import UsageError, display_path
 from reportgen.files.project import Project, open_project, require_file
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 FORMATS = ("terminal", *TEXT_FORMATS, "docx")
 
@@ -86,7 +87,7 @@ def run(request: DiffRequest) -> DiffReport:
 
 def resolve_input(project: Project, spec: str) -> Path:
     """``2022``, ``2023_plan`` (in the project's data/) or a path to a YAML file."""
-    return require_file(project.resolve(spec), f"'{spec}'")
+    return require_file(project.resolve(spec), message("what_file", spec=spec))
 
 
 def load_input(project: Project, spec: str) -> tuple[Document, str]:

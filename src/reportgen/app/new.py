@@ -10,6 +10,7 @@ from reportgen.diff.new import NewReview, review_text, write_new_review
 from reportgen.errors import UserError, display_path
 from reportgen.files.project import Project, open_project, parse_year, require_file
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def new_review(project: Project, spec: str, sections: dict[str, str]) -> NewRevi
             f"{display_path(target)} already exists; `reportgen new` never overwrites a file",
             hint="edit it, or move it away to start again from the plan",
         )
-    plan = load_plan(require_file(project.plan_path(year), f"the {year} plan"))
+    plan = load_plan(require_file(project.plan_path(year), message("what_plan", year=year)))
     if plan.year != year:
         raise UserError(
             f"{display_path(project.plan_path(year))} says year: {plan.year}, not {year}"

@@ -10,6 +10,7 @@ from reportgen.diff.track import TRACK_FORMATS, TrackResult, render, summary, tr
 from reportgen.errors import UsageError, display_path
 from reportgen.files.project import Project, open_project, parse_year, require_file
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 FORMATS = ("terminal", *TRACK_FORMATS)
 
@@ -50,7 +51,7 @@ def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackRe
     from reportgen.model.validate import load_plan, load_review
 
     year = parse_year(spec)
-    plan_path = require_file(project.plan_path(year), f"the {year} plan")
+    plan_path = require_file(project.plan_path(year), message("what_plan", year=year))
     plan = load_plan(plan_path)
     review_path, previous_path = project.review_path(year), project.review_path(year - 1)
     review = load_review(review_path) if review_path.exists() else None

@@ -81,10 +81,10 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
             inputs = project.inputs(spec)
             if inputs.plan_only:
                 assert inputs.plan is not None
-                paths.append(require_file(inputs.plan, f"the {inputs.year} plan"))
+                paths.append(require_file(inputs.plan, message("what_plan", year=inputs.year)))
             else:
                 assert inputs.review is not None
-                paths.append(require_file(inputs.review, f"the {inputs.year} review"))
+                paths.append(require_file(inputs.review, message("what_review", year=inputs.year)))
                 paths.extend([inputs.plan] if inputs.plan else [])
         else:
             path = Path(spec)

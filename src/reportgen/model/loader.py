@@ -21,6 +21,7 @@ import yaml
 
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
 from reportgen.model.chars import INVISIBLE, describe_invisible
+from reportgen.model.typing_mistakes import block_break, quoting_mistake, typing_mistakes
 from reportgen.settings.messages import message
 
 
@@ -174,6 +175,9 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         )
     if INVISIBLE.search(text):
         raise InvalidInput(_invisible_problems(text, shown))
+    mistakes = typing_mistakes(text, shown)
+    if mistakes:
+        raise InvalidInput(mistakes)
     try:
         node = compose(text)
     except _TooDeep as exc:
@@ -337,6 +341,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError
     hint = message("yaml_hint")
     source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     unclosed = _unclosed_quote_line(lines[: mark.line] if mark else [])
+    typed = block_break(text, shown, line) or quoting_mistake(text, shown, line) if line else None
+    if typed is not None:
+        return LoadError("yaml", typed.message, hint=typed.hint, location=typed.location)
     if "\t" in problem or "'\\t'" in str(exc) or "\t" in source_line[: (column or 1)]:
         return LoadError(
             "yaml",
