@@ -51,7 +51,7 @@ CASES = {
         3,
         "列表标记是全角的 “－”",
         "把 “－” 改为半角 “-”，后面加一个空格",
-        "type a half-width '-' followed by a space instead",
+        "type a half-width '-' instead of '－', followed by a space",
     ),
     "Chinese quotes": (
         HEADING,
