@@ -51,6 +51,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             )
 
 
+@pytest.fixture(autouse=True)
+def chinese_by_default() -> Iterator[None]:
+    """Each test starts in Chinese, whatever language an earlier test in this process chose
+    (``--lang en`` through CliRunner sets it for the rest of the process)."""
+    from reportgen.settings.messages import set_language
+
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """Messages in English (the CLI's --lang en) for the test, the language before restored."""

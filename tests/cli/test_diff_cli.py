@@ -80,7 +80,7 @@ def test_docx_output(reportgen_cmd: list[str], here: Path) -> None:
         reportgen_cmd, "diff", "2022", "2023", "--format", "docx", "--author", "科室", cwd=here
     )
     assert result.returncode == 1, result.stderr
-    assert result.stdout.splitlines()[-1] == "wrote build/2022-2023.diff.docx"
+    assert result.stdout.splitlines()[-1] == "已写入 build/2022-2023.diff.docx"
     data = (here / "build" / "2022-2023.diff.docx").read_bytes()
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(
         qn("w:body")
@@ -97,7 +97,7 @@ def test_text_formats_to_a_file(fmt: str, here: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(app, ["diff", "2022", "2023", "-f", fmt, "-o", f"out/diff.{fmt}"])
     assert result.exit_code == 1, result.output
     text = (here / "out" / f"diff.{fmt}").read_text("utf-8")
-    assert result.output.splitlines()[-1] == f"wrote out/diff.{fmt}"
+    assert result.output.splitlines()[-1] == f"已写入 out/diff.{fmt}"
     if fmt == "json":
         assert json.loads(text)["counts"]["added"] == 3
     else:

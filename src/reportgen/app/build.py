@@ -91,8 +91,8 @@ def output_paths(
         return {formats[0]: output}
     if output.exists() and not output.is_dir():
         raise UsageError(
-            f"--output {display_path(output)} is a file; several formats need a folder",
-            hint="give a folder, or build one --format at a time",
+            message("build_output_file", path=display_path(output)),
+            hint=message("build_output_file_hint"),
         )
     return {fmt: output / f"{stem}.{fmt}" for fmt in formats}
 

@@ -50,7 +50,7 @@ def run(request: DiffRequest) -> DiffReport:
             hint=message("choose_from", expected=", ".join(FORMATS)),
         )
     if request.context < 0:
-        raise UsageError("--context must be 0 or more")
+        raise UsageError(message("diff_context_negative"))
     project = open_project(request.project)
     settings = load_settings(project.root)
     old_doc, old_name = load_input(project, request.old)

@@ -11,6 +11,7 @@ from reportgen.errors import UsageError
 from reportgen.files.project import open_project
 from reportgen.importer import Imported, Options, import_document, output_paths, write_imported
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ def prepare(request: ImportRequest) -> ImportResult:
     """Read and structure the file, and decide where each document goes; write nothing."""
     if request.year is not None and not 1949 <= request.year <= 2100:
         raise UsageError(
-            f"--year {request.year} is not a year",
-            hint="write it as four digits, e.g. --year 2022",
+            message("import_bad_year", input=request.year),
+            hint=message("import_bad_year_hint"),
         )
     root = open_project(request.project)
     imported = import_document(

@@ -64,13 +64,9 @@ def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackRe
         names=(display_path(plan_path), display_path(review_path), display_path(previous_path)),
     )
     if review is None:
-        result.notes.append(
-            f"no {year} review yet ({display_path(review_path)}): nothing reports on the plan; "
-            f"`reportgen new {year}` starts one from it"
-        )
+        result.notes.append(message("track_no_review", year=year, path=display_path(review_path)))
     if previous is None:
         result.notes.append(
-            f"no {year - 1} review ({display_path(previous_path)}): "
-            "its shortcomings are not tracked"
+            message("track_no_previous", year=year - 1, path=display_path(previous_path))
         )
     return result

@@ -71,8 +71,8 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
         found = sorted([*project.data_dir.glob("*.yaml"), *project.data_dir.glob("*.yml")])
         if not found:
             raise UsageError(
-                f"no YAML files in {display_path(project.data_dir)}",
-                hint="name a year (reportgen check 2022) or a file, or pass --project DIR",
+                message("check_no_files", path=display_path(project.data_dir)),
+                hint=message("check_no_files_hint"),
             )
         return found
     paths: list[Path] = []

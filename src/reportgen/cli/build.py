@@ -9,6 +9,7 @@ import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
+from reportgen.settings.messages import message
 
 
 @app.command(help="help_cmd_build")
@@ -55,7 +56,6 @@ def build(
     from reportgen.app.build import run as run_build
     from reportgen.errors import display_path
     from reportgen.render import FORMATS
-    from reportgen.settings.messages import message
 
     formats = list(FORMATS) if fmt == "all" else [f.strip() for f in fmt.split(",")]
     if projects or jobs != 1:
@@ -83,14 +83,18 @@ def build(
         line = replace(finding, hint="").format()
         typer.echo(f"{message(f'severity_{finding.severity}')}: {line}", err=True)
     for path in result.written:
-        typer.echo(f"wrote {display_path(path)}")
+        typer.echo(message("wrote", path=display_path(path)))
     errors = sum(1 for finding in result.findings if finding.severity == "error")
     warnings = len(result.findings) - errors
     built = message("list_separator").join(display_path(path) for path in result.written)
-    if result.findings:
+    if errors and warnings:
         summary = message(
             "build_summary_problems", path=built, errors=errors, warnings=warnings, year=year
         )
+    elif errors:
+        summary = message("build_summary_errors", path=built, errors=errors, year=year)
+    elif warnings:
+        summary = message("build_summary_warnings", path=built, warnings=warnings, year=year)
     else:
         summary = message("build_summary_clean", path=built)
     typer.echo(summary, err=True)

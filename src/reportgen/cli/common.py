@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from reportgen.settings.messages import message
+
 ProjectOption = Annotated[
     Path | None,
     typer.Option("--project", "-p", help="help_option_project"),
@@ -27,7 +29,7 @@ def write_and_report(path: Path, data: bytes, summary: str, *, force: bool) -> N
 
     write_output(path, data, force=force)
     typer.echo(summary)
-    typer.echo(f"wrote {display_path(path)}")
+    typer.echo(message("wrote", path=display_path(path)))
 
 
 def show_or_write(

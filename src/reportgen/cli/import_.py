@@ -9,6 +9,7 @@ import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
+from reportgen.settings.messages import message
 
 
 @app.command("import", help="help_cmd_import")
@@ -67,11 +68,11 @@ def import_command(
         typer.echo(f"  {line}", err=True)
     if dry_run:
         for path in result.targets.values():
-            typer.echo(f"would write {display_path(path)}")
+            typer.echo(message("would_write", path=display_path(path)))
         return
     for path in use_case.write(result, request).written:
-        typer.echo(f"wrote {display_path(path)}")
+        typer.echo(message("wrote", path=display_path(path)))
     typer.echo(
-        f"next: review the comments in the file, then: reportgen build {result.spec} --format txt",
+        message("import_next", spec=result.spec),
         err=True,
     )

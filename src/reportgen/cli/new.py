@@ -8,6 +8,7 @@ import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
+from reportgen.settings.messages import message
 
 
 @app.command(help="help_cmd_new", short_help="short_cmd_new")
@@ -22,6 +23,6 @@ def new(
 
     draft = run_new(NewRequest(year, project))
     for note in draft.notes:
-        typer.echo(f"note: {note}", err=True)
-    typer.echo(f"wrote {display_path(draft.path)}: {draft.items} item(s) to fill, one per priority")
-    typer.echo(f"next: replace every 待填写; `reportgen check {year}` lists those left")
+        typer.echo(message("note_prefix") + note, err=True)
+    typer.echo(message("new_wrote", path=display_path(draft.path), count=draft.items))
+    typer.echo(message("new_next", year=year))

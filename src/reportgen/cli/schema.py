@@ -18,5 +18,9 @@ def schema(
     from reportgen.model.schema import KINDS, schema_text
 
     if kind not in KINDS:
-        raise UsageError(f"unknown kind {kind!r}", hint="choose review or plan")
+        from reportgen.settings.messages import message
+
+        raise UsageError(
+            message("schema_unknown_kind", input=kind), hint=message("schema_unknown_kind_hint")
+        )
     typer.echo(schema_text(kind), nl=False)

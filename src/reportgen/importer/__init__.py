@@ -19,6 +19,7 @@ from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
 from reportgen.importer.yaml_writer import render_yaml
 from reportgen.model.report import SECTION_KINDS, Plan, Review
+from reportgen.settings.messages import message
 
 __all__ = ["ImportReport", "Imported", "Options", "import_document", "write_imported"]
 
@@ -52,28 +53,31 @@ class ImportReport:
             count = self.parts.get(part, 0)
             if not count:
                 continue
-            items = f" ({self.items[part]} items)" if part in self.items else ""
+            items = message("import_items", count=self.items[part]) if part in self.items else ""
             parts.append(f"{part} {count}{items}")
-        line = f"{self.source}: {self.paragraphs} paragraphs → " + ", ".join(parts)
+        line = message("import_summary", file=self.source, count=self.paragraphs) + ", ".join(parts)
         if self.dropped:
             reasons: dict[str, int] = {}
             for d in self.dropped:
                 reasons[d.reason] = reasons.get(d.reason, 0) + 1
             line += (
-                f"; dropped {len(self.dropped)} ("
+                message("import_dropped_count", count=len(self.dropped))
                 + ", ".join(f"{k} {v}" for k, v in reasons.items())
-                + ")"
+                + message("import_dropped_end")
             )
         return line
 
     def details(self) -> list[str]:
-        out = [f"dropped {d.where} ({d.reason}): {_excerpt(d.text)}" for d in self.dropped]
+        out = [
+            message("import_dropped", where=d.where, reason=d.reason, input=_excerpt(d.text))
+            for d in self.dropped
+        ]
         if self.rejoined:
-            out.append(f"joined {self.rejoined} line(s) that were broken after ；")
+            out.append(message("import_rejoined", count=self.rejoined))
         if self.spaces:
-            out.append(f"removed stray spaces in {self.spaces} paragraph(s)")
+            out.append(message("import_spaces", count=self.spaces))
         if self.punctuation:
-            out.append(f"made {self.punctuation} half-width punctuation mark(s) full-width")
+            out.append(message("import_punctuation", count=self.punctuation))
         return out + self.notes
 
 
