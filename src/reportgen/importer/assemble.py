@@ -38,6 +38,7 @@ from reportgen.model.report import (
     Review,
     Signature,
 )
+from reportgen.settings.messages import message
 
 CommentPath = tuple[str | int, ...]
 _KIND_NAMES = {"highlights": "亮点工作", "shortcomings": "存在问题及短板", "priorities": "重点工作"}
@@ -266,8 +267,9 @@ class _Assembler:
             items_count["priorities"] = len(parts["priorities"])
             if review is not None and year != review.year + 1:
                 self.notes.append(
-                    f"the plan is for {year}, not {review.year + 1}: "
-                    f"build {review.year} will not combine them"
+                    message(
+                        "import_plan_year", year=year, expected=review.year + 1, input=review.year
+                    )
                 )
         self.finish(document_key, review, plan, organisation)
         review, plan = self.revalidated(review, plan)
@@ -288,19 +290,23 @@ class _Assembler:
         renamed = bool(expected) and section.heading.rstrip("：:") != expected
         if not (guessed or merged or renamed):
             return
+        # The comment in the YAML is Chinese, as the file is; the report speaks the user's language.
         zh: list[str] = []
-        en: list[str] = []
+        said: list[str] = []
         if guessed:
             zh.append(f"无法判断属于哪一部分，归入“{_KIND_NAMES[kind]}”")
-            en.append(f"names no known part, put under {kind}")
+            said.append(message("import_section_guessed", input=kind, name=_KIND_NAMES[kind]))
         if merged:
             zh.append(f"并入“{_KIND_NAMES[kind]}”")
-            en.append(f"added to the {kind} above")
+            said.append(message("import_section_merged", input=kind, name=_KIND_NAMES[kind]))
         elif renamed:
             zh.append(f"生成时用“{expected}”（可在 templates/sections.yaml 中修改）")
-            en.append(f"becomes {kind}, rendered as “{expected}”")
+            said.append(message("import_section_renamed", input=kind, expected=expected))
         first.notes.insert(0, f"原文部分标题“{section.heading}”：" + "；".join(zh))
-        self.notes.append(f"section “{section.heading}” ({section.where}): " + ", ".join(en))
+        self.notes.append(
+            message("import_section", input=section.heading, where=section.where)
+            + message("list_separator").join(said)
+        )
 
     def orphan(self, text: str, note: str) -> ItemDraft:
         heading, body = split_heading(text)
@@ -347,22 +353,19 @@ class _Assembler:
             if not name:
                 name = organisation
                 self.comment((key, "signature"), "原文落款只有日期，署名取单位名称")
-                self.notes.append("the signature had a date only; the organisation's name was used")
+                self.notes.append(message("import_signature_date_only"))
             target.signature = Signature(name=name, date=outline.signature_date)
         self.set_title(review, plan, organisation)
 
     def set_title(self, review: Review | None, plan: Plan | None, organisation: str) -> None:
         info = self.info
         if info is None:
-            self.notes.append(
-                "no title line found: the title is generated from the organisation and year"
-            )
+            self.notes.append(message("import_no_title"))
             return
         generated = Report(review=review, plan=plan).title
         if self.title_from_preface:
             self.notes.append(
-                f"no title line; the web preface names “{info.text}”: "
-                f"the generated title “{generated}” is used"
+                message("import_title_from_preface", input=info.text, expected=generated)
             )
             return
         if info.text == generated:
@@ -382,7 +385,7 @@ class _Assembler:
         if rendered != info.text:
             key = "review" if review is not None else "plan"
             self.comment((key, "title"), f"原文标题“{info.text}”；生成的标题为“{rendered}”")
-            self.notes.append(f"the title “{info.text}” will be rendered as “{rendered}”")
+            self.notes.append(message("import_title_renamed", input=info.text, expected=rendered))
 
     def revalidated(
         self, review: Review | None, plan: Plan | None
