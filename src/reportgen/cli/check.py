@@ -186,12 +186,15 @@ def _print_fixes(fixes: list[FixResult]) -> None:
 
 
 def _print_rules(rules: Mapping[str, Rule]) -> None:
+    from reportgen.settings.messages import message
+
     out = _Printer()
     for rule in rules.values():
         state = rule.severity if rule.enabled else "off"
         colour = {"error": "red", "warning": "yellow"}.get(state, "dim")
-        about = rule.options.get("about", "")
-        out.print([(f"{rule.id:20}", "bold"), (" ", ""), (f"{state:8}", colour), (f" {about}", "")])
+        about = rule.text("about") if isinstance(rule.options.get("about"), dict) else ""
+        word = message(f"rule_state_{state}")
+        out.print([(f"{rule.id:20}", "bold"), (" ", ""), (word, colour), (f"  {about}", "")])
         for name, value in rule.options.items():
             if (
                 name == "about"
