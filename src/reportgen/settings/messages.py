@@ -30,10 +30,14 @@ def localised(labels: dict[str, dict[str, str]]) -> dict[str, str]:
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    # The loader imports this module, so it is imported here, when a message is first needed.
-    from reportgen.model.loader import load_shipped
+    # Read as load_shipped reads a shipped file (libyaml, no positions), without importing the
+    # loader: `reportgen --help` needs the catalogue and nothing of the model.
+    from importlib import resources
 
-    return load_shipped("reportgen.settings", "messages.yaml")
+    import yaml
+
+    text = resources.files("reportgen.settings").joinpath("messages.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def has_message(kind: str) -> bool:
