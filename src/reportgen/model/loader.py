@@ -13,6 +13,7 @@ refusal (tags, aliases, duplicate keys, encodings, size and depth caps) must be 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,9 +176,6 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         )
     if INVISIBLE.search(text):
         raise InvalidInput(_invisible_problems(text, shown))
-    mistakes = typing_mistakes(text, shown)
-    if mistakes:
-        raise InvalidInput(mistakes)
     try:
         node = compose(text)
     except _TooDeep as exc:
@@ -188,11 +186,19 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             location=Location(shown, exc.mark.line + 1, exc.mark.column + 1),
         ) from None
     except yaml.MarkedYAMLError as exc:
+        mistakes = typing_mistakes(text, shown)
+        if mistakes:  # what the input method typed, at its place, rather than YAML's echo of it
+            raise InvalidInput(mistakes) from None
         raise _syntax_error(exc, shown, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
         raise LoadError(
             "yaml", message("yaml_syntax", input=exc), location=Location(shown)
         ) from None
+    # A mistake YAML accepted (``heading：…`` read as a text) is still one; lines inside a
+    # quoted or block text spanning several lines are the author's text, not YAML.
+    mistakes = typing_mistakes(text, shown, set(_text_lines(node)))
+    if mistakes:
+        raise InvalidInput(mistakes)
     loaded = Loaded(shown, None, text=text)
     if node is None:
         raise LoadError(
@@ -211,6 +217,19 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         ) from None
     loaded.seen_nodes.clear()
     return loaded
+
+
+def _text_lines(node: yaml.Node | None) -> Iterator[int]:
+    """The 1-based lines that continue a text begun on an earlier line."""
+    if isinstance(node, yaml.ScalarNode):
+        yield from range(node.start_mark.line + 2, node.end_mark.line + 2)
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _text_lines(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _text_lines(key)
+            yield from _text_lines(value)
 
 
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:

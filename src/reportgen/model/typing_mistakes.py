@@ -61,11 +61,14 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def typing_mistakes(text: str, shown: str) -> list[Problem]:
-    """Full-width colons, spaces and dashes where YAML's own are needed, outside block text."""
+def typing_mistakes(text: str, shown: str, text_lines: set[int] | None = None) -> list[Problem]:
+    """Full-width colons, spaces and dashes where YAML's own are needed, outside block text:
+    outside the lines ``text_lines`` names (when YAML could read the file), else outside what
+    looks like a ``|`` or ``>`` block."""
     problems = []
     for line in _lines(text):
-        if line.in_block:
+        inside = line.number in text_lines if text_lines is not None else line.in_block
+        if inside:
             continue
         here = line.text
         colon = _FULL_COLON.match(here)
