@@ -14,6 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# reportgen speaks the locale's language (LANG=C → English); the tests are written against the
+# Chinese a Chinese office sees, whatever the machine running them is set to. Tests of the
+# language choice itself pass their own environment without this variable.
+os.environ["REPORTGEN_LANG"] = "zh"
+
 
 # Every program some test needs. On a user's machine a missing one skips those tests with
 # the reason; in CI (.ci/run installs them) a missing one is an error, so the tests that prove
@@ -44,6 +49,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 f"CI must install {', '.join(missing)} (see .ci/run); the tests that need "
                 "them would otherwise be skipped"
             )
+
+
+@pytest.fixture(autouse=True)
+def chinese_by_default() -> Iterator[None]:
+    """Each test starts in Chinese, whatever language an earlier test in this process chose
+    (``--lang en`` through CliRunner sets it for the rest of the process)."""
+    from reportgen.settings.messages import set_language
+
+    set_language("zh")
+    yield
+    set_language("zh")
 
 
 @pytest.fixture

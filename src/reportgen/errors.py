@@ -55,8 +55,10 @@ class UserError(Exception):
 
     def format(self) -> str:
         where = f"{self.location}: " if self.location else ""
+        from reportgen.settings.messages import message
+
         hint = f"\n  → {self.hint}" if self.hint else ""
-        return f"error: {where}{self.message}{hint}"
+        return f"{message('error_prefix')}{where}{self.message}{hint}"
 
 
 class UsageError(UserError):

@@ -85,9 +85,7 @@ def assert_nineteen_built(result: BatchResult, orgs: list[Path]) -> None:
     assert "orgs/p07/data/2022.yaml:" in failed.error
     assert "heading" in failed.error and "title" in failed.error
     assert result.exit_code == 1
-    assert (
-        "built 19 of 20 projects" in result.summary() and "1 failed: orgs/p07" in result.summary()
-    )
+    assert "生成了 19/20 个项目" in result.summary() and "；1 个失败：orgs/p07" in result.summary()
     for i, project in enumerate(orgs):
         txt = project / "build" / "2022.txt"
         if i == BROKEN:
@@ -108,7 +106,7 @@ def test_one_broken_project_is_reported_and_the_others_are_built(orgs: list[Path
         p.name for p in orgs
     ]
     [without_plan] = [o for o in result.outcomes if o.project.name == "p05"]
-    assert any("no 2023 plan" in note for note in without_plan.notes)
+    assert any("没有2023年的计划" in note for note in without_plan.notes)
 
 
 def test_several_processes_build_the_same(orgs: list[Path]) -> None:
@@ -167,7 +165,7 @@ def test_output_folder_gives_each_project_its_own(orgs: list[Path], tmp_path: Pa
 
 def test_output_refuses_two_projects_of_the_same_name(tmp_path: Path) -> None:
     a, b = tmp_path / "a" / "same", tmp_path / "b" / "same"
-    with pytest.raises(UsageError, match="both named 'same'"):
+    with pytest.raises(UsageError, match="两个项目同名 “same”"):
         build_many([a, b], "2022", ["txt"], output=tmp_path / "out")
 
 
@@ -176,9 +174,9 @@ def test_find_projects_takes_folders_and_patterns(orgs: list[Path], tmp_path: Pa
     found = find_projects(["orgs/*"])
     assert found == [p.resolve() for p in orgs]  # files left out, sorted
     assert find_projects(["orgs/p01", "orgs/p0[01]"]) == [orgs[1].resolve(), orgs[0].resolve()]
-    with pytest.raises(UsageError, match="matches no folder") as caught:
+    with pytest.raises(UsageError, match="没有匹配到任何文件夹") as caught:
         find_projects(["org/*"])
-    assert "quotes" in caught.value.hint
+    assert "引号" in caught.value.hint
 
 
 def test_jobs_must_not_be_negative(orgs: list[Path]) -> None:
@@ -221,6 +219,6 @@ def test_summary_names_at_most_ten_failures() -> None:
     summary = BatchResult(
         [*outcomes, Outcome(Path("orgs/ok"), written=(Path("a"),))], 2.6
     ).summary()
-    assert summary.startswith("built 1 of 13 projects in 2.6 s (200 ms per project)")
-    assert "12 failed: orgs/p00, orgs/p01" in summary and "orgs/p09 and 2 more" in summary
+    assert summary.startswith("生成了 1/13 个项目，用时 2.6 秒（每个项目 200 毫秒）")
+    assert "12 个失败：orgs/p00, orgs/p01" in summary and "orgs/p09 等，另有 2 个" in summary
     assert "orgs/p10" not in summary

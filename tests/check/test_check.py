@@ -230,8 +230,9 @@ def test_bad_project_rules_are_reported_with_their_line(
     with pytest.raises(UserError) as caught:
         check_paths([path], load_rules(rules.parent))
     text = caught.value.message
-    assert "templates/rules.yaml:2:1: unknown rule 'placeholdr'" in text and "placeholder" in text
-    assert "templates/rules.yaml:3:21" in text and "'length-total.max'" in text
+    assert "templates/rules.yaml:2:1: 没有名为 “placeholdr” 的检查规则" in text
+    assert "→ 是否应为 “placeholder”？" in text
+    assert "templates/rules.yaml:3:21" in text and "“length-total.max”" in text
 
 
 def test_a_utf16_file_is_named_utf16(tmp_path: Path) -> None:

@@ -94,18 +94,18 @@ def test_all_good_exits_zero_and_output_collects_them(
     assert result.returncode == 0, result.stderr
     built = sorted(p.parent.name for p in (district / "district").glob("*/2022.txt"))
     assert built == [f"p{i}" for i in range(10, 20)]
-    assert "built 10 of 10 projects" in result.stderr and "failed" not in result.stderr
+    assert "生成了 10/10 个项目" in result.stderr and "失败" not in result.stderr
 
 
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["--projects", "orgs/*", "--project", "orgs/p00"], "not both"),
+        (["--projects", "orgs/*", "--project", "orgs/p00"], "只能用其一"),
         (["--jobs", "2"], "--projects"),
-        (["--projects", "org/*"], "matches no folder"),
+        (["--projects", "org/*"], "--projects “org/*” 没有匹配到任何文件夹"),
         (["--projects", "orgs/*", "--jobs", "-1"], "--jobs"),
-        (["--projects", "orgs/*", "-f", "pdf"], "unknown format"),
-        (["--projects", "orgs/*", "-o", "orgs/notes.txt"], "must be a folder"),
+        (["--projects", "orgs/*", "-f", "pdf"], "不认识的格式 “pdf”"),
+        (["--projects", "orgs/*", "-o", "orgs/notes.txt"], "必须是文件夹"),
     ],
 )
 def test_batch_usage_errors(
@@ -143,6 +143,6 @@ def test_progress_bar_on_a_terminal_only(reportgen_cmd: list[str], district: Pat
     os.close(leader)
     assert process.returncode == 1
     terminal = screen.decode("utf-8", "replace")
-    assert "building" in terminal and "━" in terminal
-    assert "failed: orgs/p13" in terminal and "built 19 of 20 projects" in terminal
-    assert stdout.count("wrote ") == 19 and "━" not in stdout
+    assert "生成中" in terminal and "━" in terminal
+    assert "失败：orgs/p13" in terminal and "生成了 19/20 个项目" in terminal
+    assert stdout.count("已写入 ") == 19 and "━" not in stdout

@@ -20,7 +20,7 @@ def test_build_all_formats(reportgen_cmd: list[str], project: Path) -> None:
     assert result.returncode == 0, result.stderr
     for fmt in ("docx", "md", "txt", "html"):
         path = project / "build" / f"2022.{fmt}"
-        assert f"wrote build/2022.{fmt}" in result.stdout
+        assert f"已写入 build/2022.{fmt}" in result.stdout
         assert path.stat().st_size > 1000
     text = (project / "build" / "2022.txt").read_text(encoding="utf-8")
     assert text.startswith("*街道2022年工作总结及2023年工作思路\n")
@@ -33,7 +33,7 @@ def test_default_is_docx_and_reads_back(reportgen_cmd: list[str], project: Path)
     docx = pytest.importorskip("docx")
     result = run(reportgen_cmd, "build", "2022", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "wrote build/2022.docx"
+    assert result.stdout.strip() == "已写入 build/2022.docx"
     document = docx.Document(str(project / "build" / "2022.docx"))
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     assert paragraphs[0] == "*街道2022年工作总结及2023年工作思路"
@@ -64,7 +64,7 @@ def test_review_alone_says_so(reportgen_cmd: list[str], project: Path) -> None:
     (project / "data" / "2023_plan.yaml").unlink()
     result = run(reportgen_cmd, "build", "2022", "-f", "txt", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "building the 2022 review alone" in result.stderr
+    assert "说明：没有2023年的计划（data/2023_plan.yaml）：只生成2022年的总结" in result.stderr
     text = (project / "build" / "2022.txt").read_text(encoding="utf-8")
     assert text.startswith("*街道2022年工作总结\n") and "重点工作" not in text
 
@@ -131,9 +131,11 @@ def test_failed_build_leaves_earlier_output_untouched(
     ("args", "words"),
     [
         (["--lang", "en", "build", "twenty"], "'twenty' is not a year"),
-        (["build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
-        (["build"], "Missing argument"),
-        (["--lang", "fr", "build", "2022"], "choose zh or en"),
+        (["build", "2022", "--format", "pdf"], "不认识的格式 “pdf”"),
+        (["build"], "缺少参数 '年份'"),
+        (["--lang", "fr", "build", "2022"], "请选择 zh 或 en，而不是 “fr”"),
+        (["--lang", "en", "build", "2022", "--format", "pdf"], "unknown format 'pdf'"),
+        (["build", "--lang", "en"], "Missing argument 'YEAR'"),
     ],
 )
 def test_usage_errors_exit_2(
@@ -149,5 +151,5 @@ def test_in_process_with_cli_runner(project: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(project)
     result = CliRunner().invoke(app, ["build", "2022", "--format", "md"])
     assert result.exit_code == 0, result.output
-    assert "wrote build/2022.md" in result.output
+    assert "已写入 build/2022.md" in result.output
     assert "## 一、2022年亮点工作" in (project / "build" / "2022.md").read_text(encoding="utf-8")

@@ -142,7 +142,7 @@ def test_build_refuses_schema_errors_of_both_files_and_prints_lint(
 
 def test_usage_errors(reportgen_cmd: list[str], project: Path) -> None:
     result = run(reportgen_cmd, "check", "--format", "xml", cwd=project)
-    assert result.returncode == 2 and "unknown format 'xml'" in result.stderr
+    assert result.returncode == 2 and "不认识的格式 “xml”" in result.stderr
     missing = run(reportgen_cmd, "--lang", "en", "check", "2019", cwd=project)
     assert missing.returncode == 1 and "looked for data/2019.yaml" in missing.stderr
 
@@ -159,7 +159,7 @@ def test_list_rules_in_process(project: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(project)
     (project / "templates").mkdir()
     (project / "templates" / "rules.yaml").write_text("placeholder-name: off\n", "utf-8")
-    result = CliRunner().invoke(app, ["check", "--list-rules"])
+    result = CliRunner().invoke(app, ["--lang", "en", "check", "--list-rules"])
     assert result.exit_code == 0
     rows = {
         line.split()[0]: line.split()[1]
@@ -168,6 +168,11 @@ def test_list_rules_in_process(project: Path, monkeypatch: pytest.MonkeyPatch) -
     }
     assert rows["placeholder"] == "error" and rows["placeholder-name"] == "off"
     assert "    max: 800" in result.output
+    chinese = CliRunner().invoke(app, ["check", "--list-rules"]).output.splitlines()
+    assert chinese[0] == (
+        "placeholder          错误  作者忘了填写的占位符（X个月、XX、××、○○、TODO、待补充、【】）"
+    )
+    assert chinese[1].startswith("placeholder-name     关闭  ")
     checked = CliRunner().invoke(app, ["check", "2022"])
     assert checked.exit_code == 1 and "placeholder-name" not in checked.output
 

@@ -21,7 +21,7 @@ def test_written_text_is_summarised_and_named(
     monkeypatch.chdir(tmp_path)
     show_or_write("对比\n", tmp_path / "out.md", "一行摘要", color=False, force=False)
     assert (tmp_path / "out.md").read_text("utf-8") == "对比\n"
-    assert capsys.readouterr().out == "一行摘要\nwrote out.md\n"
+    assert capsys.readouterr().out == "一行摘要\n已写入 out.md\n"
 
 
 def test_a_file_edited_since_is_kept_unless_forced(

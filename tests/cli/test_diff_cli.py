@@ -81,7 +81,7 @@ def test_docx_output(reportgen_cmd: list[str], here: Path) -> None:
         reportgen_cmd, "diff", "2022", "2023", "--format", "docx", "--author", "科室", cwd=here
     )
     assert result.returncode == 1, result.stderr
-    assert result.stdout.splitlines()[-1] == "wrote build/2022-2023.diff.docx"
+    assert result.stdout.splitlines()[-1] == "已写入 build/2022-2023.diff.docx"
     data = (here / "build" / "2022-2023.diff.docx").read_bytes()
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(
         qn("w:body")
@@ -107,7 +107,7 @@ def test_text_formats_to_a_file(fmt: str, here: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(app, ["diff", "2022", "2023", "-f", fmt, "-o", f"out/diff.{fmt}"])
     assert result.exit_code == 1, result.output
     text = (here / "out" / f"diff.{fmt}").read_text("utf-8")
-    assert result.output.splitlines()[-1] == f"wrote out/diff.{fmt}"
+    assert result.output.splitlines()[-1] == f"已写入 out/diff.{fmt}"
     if fmt == "json":
         assert json.loads(text)["counts"]["added"] == 3
     else:
@@ -137,7 +137,7 @@ def test_colour_on_request(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_help_explains_the_exit_codes() -> None:
-    result = CliRunner().invoke(app, ["diff", "--help"], terminal_width=200)
+    result = CliRunner().invoke(app, ["--lang", "en", "diff", "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert "0 when the files say the same, 1 when they differ, 2 when" in " ".join(
         result.output.split()

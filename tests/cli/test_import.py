@@ -59,13 +59,14 @@ def test_import_the_seed_with_the_installed_command(
     )
     assert result.returncode == 0, result.stderr
     assert (
-        "40 paragraphs → opening 1, highlights 25 (5 items), shortcomings 6 (3 items)"
-        in result.stdout
+        "40 个段落 → opening 1, highlights 25（5 项）, shortcomings 6（3 项）, priorities 7（5 项）"
+        "；删去 1 段（web preface 1）" in result.stdout
     )
-    assert "priorities 7 (5 items); dropped 1 (web preface 1)" in result.stdout
-    assert "wrote data/2022.yaml" in result.stdout and "wrote data/2023_plan.yaml" in result.stdout
-    assert "dropped line 1 (web preface): 下面是小编为大家整理的" in result.stderr
-    assert "joined 22 line(s) that were broken after ；" in result.stderr
+    assert (
+        "已写入 data/2022.yaml" in result.stdout and "已写入 data/2023_plan.yaml" in result.stdout
+    )
+    assert "删去 line 1（web preface）：下面是小编为大家整理的" in result.stderr
+    assert "接上了 22 处在“；”后断开的行" in result.stderr
     review = load_review(tmp_path / "data" / "2022.yaml")
     assert (review.organisation, review.year, len(review.highlights)) == ("*街道", 2022, 5)
     assert load_plan(tmp_path / "data" / "2023_plan.yaml").year == 2023

@@ -27,9 +27,7 @@ def run(cmd: list[str], *args: str, cwd: Path) -> subprocess.CompletedProcess[st
 def test_new_then_check_then_track(reportgen_cmd: list[str], here: Path) -> None:
     result = run(reportgen_cmd, "new", "2023", cwd=here)
     assert result.returncode == 0, result.stderr
-    assert (
-        result.stdout.splitlines()[0] == "wrote data/2023.yaml: 5 item(s) to fill, one per priority"
-    )
+    assert result.stdout.splitlines()[0] == "已写入 data/2023.yaml：共 5 项待填写，每项工作重点一项"
     checked = run(reportgen_cmd, "check", "2023", cwd=here)
     assert checked.returncode == 1  # the placeholders are errors until filled
     assert checked.stdout.count("[placeholder]") + checked.stderr.count("[placeholder]") >= 20
@@ -43,5 +41,5 @@ def test_new_never_overwrites(reportgen_cmd: list[str], here: Path) -> None:
     target.write_text("kind: review\n", "utf-8")
     result = run(reportgen_cmd, "new", "2023", cwd=here)
     assert result.returncode == 1
-    assert "already exists" in result.stderr
+    assert "data/2023.yaml 已存在；reportgen new 从不覆盖文件" in result.stderr
     assert target.read_text("utf-8") == "kind: review\n"

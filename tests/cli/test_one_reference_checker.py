@@ -13,7 +13,10 @@ from pathlib import Path
 WHERE = "data/2022.yaml:63:24"
 PATH = "highlights[0].points[1].text"
 MESSAGE = "引用了未定义的指标 “industrial_outptu”，请在 metrics 中定义它"
-HINT = "检查 id 的拼写，或在 metrics 中添加 id 为 industrial_outptu 的指标"
+HINT = (
+    "是否应为 “industrial_output”？写成 {{industrial_output}}，"
+    "或在 metrics 中添加 id 为 industrial_outptu 的指标"
+)
 
 
 def misspelt(project: Path) -> Path:

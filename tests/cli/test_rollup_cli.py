@@ -93,7 +93,7 @@ def test_a_year_that_is_no_year_and_a_pattern_that_matches_nothing(
         run(reportgen_cmd, "rollup", "20x2", "--projects", "orgs/*", cwd=district).returncode == 2
     )
     result = run(reportgen_cmd, "rollup", "2022", "--projects", "nothing/*", cwd=district)
-    assert result.returncode == 2 and "matches no folder" in result.stderr
+    assert result.returncode == 2 and "没有匹配到任何文件夹" in result.stderr
 
 
 def test_a_broken_mapping_is_one_located_error_before_any_office_is_read(

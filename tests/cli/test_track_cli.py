@@ -45,7 +45,7 @@ def test_track_json_to_a_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert [p["id"] for p in data["priorities"] if p["status"] == "none"] == [
         "clustered-development"
     ]
-    assert result.output.splitlines()[-1] == "wrote track.json"
+    assert result.output.splitlines()[-1] == "已写入 track.json"
 
 
 def test_track_markdown(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -93,7 +93,7 @@ def lint_file(path: Path) -> list[Problem]:
 def test_never_overwrites(project: Project) -> None:
     target = project.review_path(2023)
     target.write_text("kind: review\n", "utf-8")
-    with pytest.raises(UserError, match="already exists"):
+    with pytest.raises(UserError, match="已存在"):
         new_review(project, "2023", SECTIONS)
     assert target.read_text("utf-8") == "kind: review\n"
 
@@ -101,7 +101,7 @@ def test_never_overwrites(project: Project) -> None:
 def test_a_file_created_meanwhile_is_not_overwritten(project: Project) -> None:
     draft = new_review(project, "2023", SECTIONS)
     draft.path.write_text("mine", "utf-8")
-    with pytest.raises(UserError, match="already exists"):
+    with pytest.raises(UserError, match="已存在"):
         write_new_review(draft)
     assert draft.path.read_text("utf-8") == "mine"
 

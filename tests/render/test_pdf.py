@@ -301,7 +301,7 @@ def test_build_pdf_on_the_command_line(reportgen_cmd: list[str], project: Path) 
         timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["wrote build/2022.docx", "wrote build/2022.pdf"]
+    assert result.stdout.splitlines() == ["已写入 build/2022.docx", "已写入 build/2022.pdf"]
     assert (project / "build" / "2022.pdf").read_bytes().startswith(b"%PDF")
 
 

@@ -54,10 +54,10 @@ def test_project_and_file_errors_follow_the_language(tmp_path: Path) -> None:
     with pytest.raises(UserError) as year:
         parse_year("twenty")
     with pytest.raises(UserError) as missing:
-        require_file(tmp_path / "2031.yaml", "the 2031 review")
+        require_file(tmp_path / "2031.yaml", "2031年的总结")
     full = atomic.os_error(OSError(errno.ENOSPC, "No space left on device"), "build/2022.docx")
     assert year.value.message == "“twenty” 不是年份" and "四位数字" in year.value.hint
-    assert missing.value.message.startswith("找不到所需的文件：")
+    assert missing.value.message.startswith("找不到2031年的总结：查找的是 ")
     assert (
         full.message == "无法写入 build/2022.docx：磁盘已满" and "原来的文件没有改动" in full.hint
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reportgen.errors import UsageError, UserError, display_path
+from reportgen.settings.messages import message
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,20 @@ class BatchResult:
     def summary(self) -> str:
         total = len(self.outcomes)
         per_doc = self.seconds / total if total else 0.0
-        jobs = f", {self.jobs} jobs" if self.jobs > 1 else ""
-        line = (
-            f"built {len(self.built)} of {total} projects in {self.seconds:.1f} s "
-            f"({per_doc * 1000:.0f} ms per project{jobs})"
+        jobs = message("batch_summary_jobs", count=self.jobs) if self.jobs > 1 else ""
+        line = message(
+            "batch_summary",
+            built=len(self.built),
+            total=total,
+            seconds=f"{self.seconds:.1f}",
+            each=f"{per_doc * 1000:.0f}",
+            jobs=jobs,
         )
         if self.failed:
             names = [o.name for o in self.failed[:10]]
             more = len(self.failed) - len(names)
-            line += f"; {len(self.failed)} failed: " + ", ".join(names)
-            line += f" and {more} more (each reported above)" if more else ""
+            line += message("batch_summary_failed", count=len(self.failed), input=", ".join(names))
+            line += message("batch_summary_more", count=more) if more else ""
         return line
 
 
@@ -104,8 +109,8 @@ def find_projects(patterns: Iterable[str]) -> list[Path]:
         folders = [Path(m) for m in matches if Path(m).is_dir()]
         if not folders:
             raise UsageError(
-                f"--projects {pattern!r} matches no folder",
-                hint="give a folder, or a pattern in quotes so the shell passes it as is: 'orgs/*'",
+                message("batch_no_folder", input=pattern),
+                hint=message("batch_no_folder_hint"),
             )
         for folder in folders:
             found.setdefault(folder.resolve(), None)
@@ -132,9 +137,13 @@ def check_names(projects: Sequence[Path], output: Path | None) -> None:
         other = seen.setdefault(project.name, project)
         if other != project:
             raise UsageError(
-                f"two projects are both named {project.name!r}: {display_path(other)} and "
-                f"{display_path(project)}; their files would overwrite each other in --output",
-                hint="build them in separate runs, or without --output (each into its own build/)",
+                message(
+                    "batch_same_name",
+                    input=project.name,
+                    first=display_path(other),
+                    second=display_path(project),
+                ),
+                hint=message("batch_same_name_hint"),
             )
 
 
@@ -189,7 +198,7 @@ def build_many(
 ) -> BatchResult:
     """Build ``spec`` (``2022``) in every project; ``jobs`` > 1 builds in that many processes."""
     if jobs < 0:
-        raise UsageError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+        raise UsageError(message("batch_jobs_negative", input=jobs))
     check_names(projects, output)
     jobs = min(jobs or default_jobs(), max(len(projects), 1))
     reporter = reporter or Reporter()
@@ -310,22 +319,21 @@ def run(request: BatchRequest, reporter: Reporter | None = None) -> BatchResult:
     from reportgen.render import FORMATS
 
     if not request.patterns:
-        raise UsageError(
-            "--jobs builds several projects at once; name them with --projects 'orgs/*'"
-        )
+        raise UsageError(message("batch_jobs_needs_projects"))
     if request.project is not None:
-        raise UsageError("give --project (one project) or --projects (several), not both")
+        raise UsageError(message("batch_project_and_projects"))
     unknown = [f for f in request.formats if f not in FORMATS]
     if unknown:
         raise UsageError(
-            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+            message("unknown_format", input=unknown[0]),
+            hint=message("choose_from", expected=", ".join(FORMATS) + ", all"),
         )
     parse_year(request.spec)  # a mistyped year is one usage error, not one per project
     output = request.output
     if output is not None and output.exists() and not output.is_dir():
         raise UsageError(
-            f"--output {display_path(output)} is a file; with --projects it must be a folder",
-            hint="each project's files go into a folder of its own inside it",
+            message("batch_output_file", path=display_path(output)),
+            hint=message("batch_output_file_hint"),
         )
     return build_many(
         find_projects(request.patterns),

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from reportgen.compose.document import Composed, compose_documents
 from reportgen.errors import InvalidInput, Problem, UsageError, display_path
 from reportgen.files.guard import write_outputs
-from reportgen.files.project import Project, parse_year, require_file
+from reportgen.files.project import (
+    Project,
+    missing_file_hint,
+    near_misses,
+    parse_year,
+    require_file,
+)
 from reportgen.files.read import check_name
 from reportgen.model.report import Plan, Review
 from reportgen.model.validate import DocumentT, checked_references, load_plan, load_review
@@ -47,14 +53,19 @@ def load_sources(project: Project, spec: str, checked: CheckReport | None = None
     year = inputs.year
     if inputs.plan_only:
         assert inputs.plan is not None
-        plan = _load(inputs.plan, f"the {year} plan", Plan, checked)
+        plan = _load(inputs.plan, message("what_plan", year=year), Plan, checked)
         return Sources(None, plan, spec)
     assert inputs.review is not None
-    review = _load(inputs.review, f"the {year} review", Review, checked)
+    review = _load(inputs.review, message("what_review", year=year), Review, checked)
     if inputs.plan is not None:
         return Sources(review, _load(inputs.plan, "", Plan, checked), str(year))
     plan_path = project.plan_path(year + 1)
-    note = f"no {year + 1} plan ({display_path(plan_path)}): building the {year} review alone"
+    misses = near_misses(plan_path)
+    if misses:
+        note = message("build_plan_near_miss", year=year + 1, hint=missing_file_hint(plan_path))
+    else:
+        shown = display_path(plan_path)
+        note = message("build_no_plan", year=year + 1, path=shown, previous=year)
     return Sources(review, None, str(year), [note])
 
 
@@ -82,8 +93,8 @@ def output_paths(
         return {formats[0]: output}
     if output.exists() and not output.is_dir():
         raise UsageError(
-            f"--output {display_path(output)} is a file; several formats need a folder",
-            hint="give a folder, or build one --format at a time",
+            message("build_output_file", path=display_path(output)),
+            hint=message("build_output_file_hint"),
         )
     return {fmt: output / f"{stem}.{fmt}" for fmt in formats}
 
@@ -160,8 +171,11 @@ def build(
 ) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}, all"
+            message("unknown_format", input=unknown[0]),
+            hint=message("choose_from", expected=", ".join(FORMATS) + ", all"),
         )
     settings = load_settings(project.root)
     findings, checked = validate_first(project, spec, settings)

@@ -13,6 +13,7 @@ from reportgen.diff.output import TEXT_FORMATS, render_text, summary
 from reportgen.errors import UsageError, display_path
 from reportgen.files.project import Project, is_year, open_project, require_file
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 FORMATS = ("terminal", *TEXT_FORMATS, "docx")
 
@@ -43,11 +44,14 @@ class DiffReport:
 
 def run(request: DiffRequest) -> DiffReport:
     if request.fmt not in FORMATS:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {request.fmt!r}", hint=f"choose from {', '.join(FORMATS)}"
+            message("unknown_format", input=request.fmt),
+            hint=message("choose_from", expected=", ".join(FORMATS)),
         )
     if request.context < 0:
-        raise UsageError("--context must be 0 or more")
+        raise UsageError(message("diff_context_negative"))
     project = open_project(request.project)
     settings = load_settings(project.root)
     old_doc, old_name = load_input(project, request.old)
@@ -99,7 +103,7 @@ def _as_built(project: Project, spec: str, sections: dict[str, str]) -> Composed
 
 def resolve_input(project: Project, spec: str) -> Path:
     """``2022``, ``2023_plan`` (in the project's data/) or a path to a YAML file."""
-    return require_file(project.resolve(spec), f"'{spec}'")
+    return require_file(project.resolve(spec), message("what_file", spec=spec))
 
 
 def load_input(project: Project, spec: str) -> tuple[Document, str]:

@@ -10,6 +10,7 @@ from reportgen.diff.new import NewReview, review_text, write_new_review
 from reportgen.errors import UserError, display_path
 from reportgen.files.project import Project, open_project, parse_year, require_file
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,18 @@ def new_review(project: Project, spec: str, sections: dict[str, str]) -> NewRevi
     target = project.review_path(year)
     if target.exists():
         raise UserError(
-            f"{display_path(target)} already exists; `reportgen new` never overwrites a file",
-            hint="edit it, or move it away to start again from the plan",
+            message("new_exists", path=display_path(target)),
+            hint=message("new_exists_hint"),
         )
-    plan = load_plan(require_file(project.plan_path(year), f"the {year} plan"))
+    plan = load_plan(require_file(project.plan_path(year), message("what_plan", year=year)))
     if plan.year != year:
         raise UserError(
-            f"{display_path(project.plan_path(year))} says year: {plan.year}, not {year}"
+            message(
+                "new_plan_year",
+                path=display_path(project.plan_path(year)),
+                input=plan.year,
+                year=year,
+            )
         )
     previous_path = project.review_path(year - 1)
     previous = load_review(previous_path) if previous_path.exists() else None

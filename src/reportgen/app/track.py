@@ -10,6 +10,7 @@ from reportgen.diff.track import TRACK_FORMATS, TrackResult, render, summary, tr
 from reportgen.errors import UsageError, display_path
 from reportgen.files.project import Project, open_project, parse_year, require_file
 from reportgen.settings import load_settings
+from reportgen.settings.messages import message
 
 FORMATS = ("terminal", *TRACK_FORMATS)
 
@@ -30,8 +31,11 @@ class TrackReport:
 
 def run(request: TrackRequest) -> TrackReport:
     if request.fmt not in FORMATS:
+        from reportgen.settings.messages import message
+
         raise UsageError(
-            f"unknown format {request.fmt!r}", hint=f"choose from {', '.join(FORMATS)}"
+            message("unknown_format", input=request.fmt),
+            hint=message("choose_from", expected=", ".join(FORMATS)),
         )
     project = open_project(request.project)
     settings = load_settings(project.root)
@@ -47,7 +51,7 @@ def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackRe
     from reportgen.model.validate import load_plan, load_review
 
     year = parse_year(spec)
-    plan_path = require_file(project.plan_path(year), f"the {year} plan")
+    plan_path = require_file(project.plan_path(year), message("what_plan", year=year))
     plan = load_plan(plan_path)
     review_path, previous_path = project.review_path(year), project.review_path(year - 1)
     review = load_review(review_path) if review_path.exists() else None
@@ -60,13 +64,9 @@ def track_year(project: Project, spec: str, sections: dict[str, str]) -> TrackRe
         names=(display_path(plan_path), display_path(review_path), display_path(previous_path)),
     )
     if review is None:
-        result.notes.append(
-            f"no {year} review yet ({display_path(review_path)}): nothing reports on the plan; "
-            f"`reportgen new {year}` starts one from it"
-        )
+        result.notes.append(message("track_no_review", year=year, path=display_path(review_path)))
     if previous is None:
         result.notes.append(
-            f"no {year - 1} review ({display_path(previous_path)}): "
-            "its shortcomings are not tracked"
+            message("track_no_previous", year=year - 1, path=display_path(previous_path))
         )
     return result

@@ -71,8 +71,8 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
         found = sorted([*project.data_dir.glob("*.yaml"), *project.data_dir.glob("*.yml")])
         if not found:
             raise UsageError(
-                f"no YAML files in {display_path(project.data_dir)}",
-                hint="name a year (reportgen check 2022) or a file, or pass --project DIR",
+                message("check_no_files", path=display_path(project.data_dir)),
+                hint=message("check_no_files_hint"),
             )
         return found
     paths: list[Path] = []
@@ -81,10 +81,10 @@ def targets(project: Project, specs: Sequence[str]) -> list[Path]:
             inputs = project.inputs(spec)
             if inputs.plan_only:
                 assert inputs.plan is not None
-                paths.append(require_file(inputs.plan, f"the {inputs.year} plan"))
+                paths.append(require_file(inputs.plan, message("what_plan", year=inputs.year)))
             else:
                 assert inputs.review is not None
-                paths.append(require_file(inputs.review, f"the {inputs.year} review"))
+                paths.append(require_file(inputs.review, message("what_review", year=inputs.year)))
                 paths.extend([inputs.plan] if inputs.plan else [])
         else:
             path = Path(spec)

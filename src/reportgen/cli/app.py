@@ -13,9 +13,12 @@ from typing import Annotated
 
 import typer
 
+from reportgen.cli.language import LocalisedGroup
+
 app = typer.Typer(
     name="reportgen",
-    help="Build, check and compare an annual work summary (工作总结及工作思路) kept as YAML.",
+    cls=LocalisedGroup,
+    help="help_app",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,20 +39,26 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show Python tracebacks for errors.")
-    ] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of messages: zh or en.")] = "zh",
+    debug: Annotated[bool, typer.Option("--debug", help="help_option_debug")] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="zh|en", help="help_option_lang")
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="help_option_no_color")] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="help_option_version"),
     ] = False,
 ) -> None:
-    from reportgen.settings.messages import LANGUAGES, set_language
+    from reportgen.cli.terminal import forbid_color
+    from reportgen.settings.messages import LANGUAGES, message, set_language
 
-    if lang not in LANGUAGES:
-        raise typer.BadParameter(f"choose zh or en, not {lang!r}", param_hint="--lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter(message("lang_choice", input=lang), param_hint="--lang")
     _state["debug"] = debug or bool(os.environ.get("REPORTGEN_DEBUG"))
-    set_language(lang)
+    if lang is not None:
+        set_language(lang)
+    if no_color:
+        forbid_color()
 
 
 def run(application: typer.Typer) -> int:
@@ -170,15 +179,33 @@ def _stdout_failed(exc: OSError, stdout: object) -> int:
 
 
 def _run(application: typer.Typer) -> int:
+    from typer import Abort
+    from typer._click.exceptions import ClickException, UsageError
+
+    from reportgen.cli.language import usage_error_text
     from reportgen.errors import UserError
+    from reportgen.settings.messages import message
 
     try:
-        # Standalone mode: typer prints usage errors itself and exits 2.
-        application()
+        # Not standalone: usage errors come here to be worded in the user's language.
+        returned = application(standalone_mode=False)
+        return returned if isinstance(returned, int) else 0
     except SystemExit as exc:
         if exc.code == 130:  # typer turned Ctrl-C into a silent exit 130: say what happened
             return interrupted()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except UsageError as exc:
+        print(usage_error_text(exc), file=sys.stderr)
+        return exc.exit_code
+    except ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except Abort as exc:
+        # Not standalone, click turns Ctrl-C into Abort: it is still Ctrl-C (one line, 130)
+        if _state["interrupted"] or isinstance(exc.__cause__, KeyboardInterrupt):
+            return interrupted()
+        print(message("click_aborted"), file=sys.stderr)
+        return 1
     except UserError as exc:
         if _state["debug"]:
             traceback.print_exc()
@@ -197,12 +224,10 @@ def _run(application: typer.Typer) -> int:
 
 def _bug(exc: Exception) -> int:
     """A bug: say so plainly, trace only under --debug."""
+    from reportgen.settings.messages import message
+
     if _state["debug"] or "--debug" in sys.argv:
         traceback.print_exc()
     else:
-        print(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "  → this is a bug in reportgen; run again with --debug and report the output",
-            file=sys.stderr,
-        )
+        print(message("internal_error", kind=type(exc).__name__, input=exc), file=sys.stderr)
     return 3

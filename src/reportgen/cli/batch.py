@@ -9,6 +9,7 @@ import textwrap
 from reportgen.app.batch import Outcome, Reporter
 from reportgen.cli.progress import ProgressBar
 from reportgen.errors import display_path
+from reportgen.settings.messages import message
 
 
 class ConsoleReporter(Reporter):
@@ -16,19 +17,22 @@ class ConsoleReporter(Reporter):
     stderr is a terminal (never into a pipe or a log file)."""
 
     def __init__(self, *, bar: bool | None = None) -> None:
-        self.progress = ProgressBar("building", bar=bar, timing=True)
+        self.progress = ProgressBar(message("batch_progress"), bar=bar, timing=True)
 
     def start(self, total: int) -> None:
         self.progress.start(total)
 
     def done(self, outcome: Outcome) -> None:
         if outcome.ok:
-            notes = [f"note: {outcome.name}: {note}" for note in outcome.notes]
+            notes = [message("note_prefix") + f"{outcome.name}: {note}" for note in outcome.notes]
             self.progress.say(
-                [f"wrote {display_path(path)}" for path in outcome.written], sys.stdout
+                [message("wrote", path=display_path(path)) for path in outcome.written], sys.stdout
             )
         else:
-            notes = [f"failed: {outcome.name}", textwrap.indent(outcome.error, "  ")]
+            notes = [
+                message("batch_failed", input=outcome.name),
+                textwrap.indent(outcome.error, "  "),
+            ]
         self.progress.say(notes)
         self.progress.advance()
 

@@ -9,19 +9,16 @@ import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
+from reportgen.settings.messages import message
 
 
-@app.command()
+@app.command(help="help_cmd_build")
 def build(
-    year: Annotated[
-        str, typer.Argument(help="The year to build, e.g. 2022 (or 2023_plan for a plan alone).")
-    ],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="docx, md, txt, html, or all.")
-    ] = "docx",
+    year: Annotated[str, typer.Argument(metavar="metavar_year", help="help_build_year")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help_build_format")] = "docx",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output file (one format) or folder (all)."),
+        typer.Option("--output", "-o", help="help_build_output"),
     ] = None,
     project: ProjectOption = None,
     projects: Annotated[
@@ -29,7 +26,7 @@ def build(
         typer.Option(
             "--projects",
             metavar="PATTERN",
-            help="Build every project folder these name ('orgs/*', quoted), in one run.",
+            help="help_build_projects",
         ),
     ] = None,
     jobs: Annotated[
@@ -38,19 +35,20 @@ def build(
             "--jobs",
             "-j",
             metavar="N",
-            help="With --projects: build in N processes (0: one per core).",
+            help="help_build_jobs",
         ),
     ] = 1,
     force: Annotated[
         bool,
         typer.Option(
             "--force",
-            help="Replace output files even if they were changed since reportgen wrote them.",
+            help="help_build_force",
         ),
     ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="help_build_strict")] = False,
     pdf: Annotated[
         bool,
-        typer.Option("--pdf", help="Also export a PDF of the Word document (needs LibreOffice)."),
+        typer.Option("--pdf", help="help_build_pdf"),
     ] = False,
 ) -> None:
     """Build the year's review, with next year's plan when there is one, into build/."""
@@ -64,7 +62,7 @@ def build(
         if pdf:
             from reportgen.errors import UsageError
 
-            raise UsageError("--pdf builds one project at a time", hint="leave out --projects")
+            raise UsageError(message("build_pdf_one_project"), hint=message("build_pdf_hint"))
         from reportgen.app.batch import BatchRequest
         from reportgen.app.batch import run as run_batch
         from reportgen.cli.batch import ConsoleReporter
@@ -78,15 +76,27 @@ def build(
     request = BuildRequest(year, tuple(formats), output, project, force, pdf)
     result = run_build(request)
     for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
-    if result.findings:
-        from dataclasses import replace
+        typer.echo(message("note_prefix") + note, err=True)
+    from dataclasses import replace
 
-        from reportgen.settings.messages import message
-
-        for finding in result.findings:
-            line = replace(finding, hint="").format()
-            typer.echo(f"{message(f'severity_{finding.severity}')}: {line}", err=True)
-        typer.echo(f"note: `reportgen check {year}` explains each finding", err=True)
+    for finding in result.findings:
+        line = replace(finding, hint="").format()
+        typer.echo(f"{message(f'severity_{finding.severity}')}: {line}", err=True)
     for path in result.written:
-        typer.echo(f"wrote {display_path(path)}")
+        typer.echo(message("wrote", path=display_path(path)))
+    errors = sum(1 for finding in result.findings if finding.severity == "error")
+    warnings = len(result.findings) - errors
+    built = message("list_separator").join(display_path(path) for path in result.written)
+    if errors and warnings:
+        summary = message(
+            "build_summary_problems", path=built, errors=errors, warnings=warnings, year=year
+        )
+    elif errors:
+        summary = message("build_summary_errors", path=built, errors=errors, year=year)
+    elif warnings:
+        summary = message("build_summary_warnings", path=built, warnings=warnings, year=year)
+    else:
+        summary = message("build_summary_clean", path=built)
+    typer.echo(summary, err=True)
+    if strict and errors:
+        raise typer.Exit(1)

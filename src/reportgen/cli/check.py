@@ -19,29 +19,22 @@ if TYPE_CHECKING:
     from reportgen.settings.rules import Rule
 
 
-@app.command()
+@app.command(help="help_cmd_check")
 def check(
     specs: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="YEAR|FILE",
-            help="2022 checks data/2022.yaml and data/2023_plan.yaml (as build reads them); "
-            "2023_plan the plan alone; or YAML file paths. Default: every file in data/.",
+            metavar="metavar_year_or_file",
+            help="help_check_specs",
         ),
     ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text (for people) or json (for CI).")
-    ] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help_check_format")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="help_check_strict")] = False,
     fix: Annotated[
         bool,
-        typer.Option(
-            "--fix", help="Rewrite half-width punctuation in the YAML files (keeps a .bak)."
-        ),
+        typer.Option("--fix", help="help_check_fix"),
     ] = False,
-    list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="List the lint rules and exit.")
-    ] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="help_check_list_rules")] = False,
     project: ProjectOption = None,
 ) -> None:
     """Check the YAML files: schema, references and lint rules, every problem with its line.
@@ -53,7 +46,11 @@ def check(
     from reportgen.errors import UsageError
 
     if fmt not in ("text", "json"):
-        raise UsageError(f"unknown format {fmt!r}", hint="choose text or json")
+        from reportgen.settings.messages import message
+
+        raise UsageError(
+            message("unknown_format", input=fmt), hint=message("choose_from", expected="text, json")
+        )
     outcome = run_check(CheckRequest(tuple(specs or ()), fix, list_rules, project))
     if outcome.report is None:
         _print_rules(outcome.rules)
@@ -98,6 +95,10 @@ def _styled() -> bool:
     """Whether rich would write escape codes to standard output (its own test, without it)."""
     import os
 
+    from reportgen.cli.terminal import color_forbidden
+
+    if color_forbidden():
+        return False
     compatible = os.environ.get("TTY_COMPATIBLE", "")
     if compatible in ("0", "1"):
         return compatible == "1"
@@ -185,12 +186,15 @@ def _print_fixes(fixes: list[FixResult]) -> None:
 
 
 def _print_rules(rules: Mapping[str, Rule]) -> None:
+    from reportgen.settings.messages import message
+
     out = _Printer()
     for rule in rules.values():
         state = rule.severity if rule.enabled else "off"
         colour = {"error": "red", "warning": "yellow"}.get(state, "dim")
-        about = rule.options.get("about", "")
-        out.print([(f"{rule.id:20}", "bold"), (" ", ""), (f"{state:8}", colour), (f" {about}", "")])
+        about = rule.text("about") if isinstance(rule.options.get("about"), dict) else ""
+        word = message(f"rule_state_{state}")
+        out.print([(f"{rule.id:20}", "bold"), (" ", ""), (word, colour), (f"  {about}", "")])
         for name, value in rule.options.items():
             if (
                 name == "about"

@@ -8,17 +8,17 @@ from typing import Annotated
 
 import typer
 
+from reportgen.settings.messages import message
+
 ProjectOption = Annotated[
     Path | None,
-    typer.Option("--project", "-p", help="Project folder holding data/ (default: here)."),
+    typer.Option("--project", "-p", help="help_option_project"),
 ]
 ColorOption = Annotated[
     bool | None,
-    typer.Option("--color/--no-color", help="Colour the terminal view (default: on a terminal)."),
+    typer.Option("--color/--no-color", help="help_option_color"),
 ]
-ForceOutputOption = Annotated[
-    bool, typer.Option("--force", help="Replace an output file even if it was edited since.")
-]
+ForceOutputOption = Annotated[bool, typer.Option("--force", help="help_option_force_output")]
 
 
 def write_and_report(path: Path, data: bytes, summary: str, *, force: bool) -> None:
@@ -29,7 +29,7 @@ def write_and_report(path: Path, data: bytes, summary: str, *, force: bool) -> N
 
     write_output(path, data, force=force)
     typer.echo(summary)
-    typer.echo(f"wrote {display_path(path)}")
+    typer.echo(message("wrote", path=display_path(path)))
 
 
 def show_or_write(

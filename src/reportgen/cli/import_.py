@@ -9,49 +9,44 @@ import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
+from reportgen.settings.messages import message
 
 if TYPE_CHECKING:
     from reportgen.app.import_ import ImportResult
 
 
-@app.command("import")
+@app.command("import", help="help_cmd_import")
 def import_command(
-    file: Annotated[Path, typer.Argument(help="The .docx or .txt (UTF-8 or GB18030) to import.")],
+    file: Annotated[Path, typer.Argument(help="help_import_file")],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The review file, or a folder for both (default: data/YEAR.yaml).",
+            help="help_import_output",
         ),
     ] = None,
     plan_output: Annotated[
         Path | None,
         typer.Option(
             "--plan-output",
-            help="The plan file to write (default: YEAR+1_plan.yaml beside the review).",
+            help="help_import_plan_output",
         ),
     ] = None,
     organisation: Annotated[
         str | None,
-        typer.Option("--organisation", help="The organisation, when the document does not say it."),
+        typer.Option("--organisation", help="help_import_organisation"),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="The year reviewed (for a plan alone: the year planned)."),
+        typer.Option("--year", help="help_import_year"),
     ] = None,
     keep_punctuation: Annotated[
         bool,
-        typer.Option(
-            "--keep-punctuation", help="Keep half-width , ; ( ) between Chinese as written."
-        ),
+        typer.Option("--keep-punctuation", help="help_import_keep_punctuation"),
     ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would be imported; write nothing.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace files that already exist.")
-    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help_import_dry_run")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help_import_force")] = False,
     project: ProjectOption = None,
 ) -> None:
     """Import an existing work summary (.docx or .txt) as reportgen YAML, for review."""
@@ -76,10 +71,10 @@ def import_command(
         typer.echo(f"  {line}", err=True)
     if dry_run:
         for path in result.targets.values():
-            typer.echo(f"would write {display_path(path)}")
+            typer.echo(message("would_write", path=display_path(path)))
         return
     for path in use_case.write(result, request).written:
-        typer.echo(f"wrote {display_path(path)}")
+        typer.echo(message("wrote", path=display_path(path)))
     typer.echo(next_step(result), err=True)
 
 

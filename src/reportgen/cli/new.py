@@ -8,28 +8,21 @@ import typer
 
 from reportgen.cli.app import app
 from reportgen.cli.common import ProjectOption
-
-HELP = (
-    "Start data/YEAR.yaml from data/YEAR_plan.yaml: one item to fill per priority, linked to "
-    "it by id for `reportgen track`, with 待填写 placeholders that `reportgen check` reports "
-    "until they are filled."
-    "\n\n"
-    "Never overwrites an existing file."
-)
+from reportgen.settings.messages import message
 
 
-@app.command(help=HELP, short_help="Start next year's review from its plan.")
+@app.command(help="help_cmd_new", short_help="short_cmd_new")
 def new(
-    year: Annotated[str, typer.Argument(help="The year of the review to start, e.g. 2023.")],
+    year: Annotated[str, typer.Argument(metavar="metavar_year", help="help_new_year")],
     project: ProjectOption = None,
 ) -> None:
-    """``reportgen new YEAR``: see :data:`HELP`."""
+    """``reportgen new YEAR``: see the catalogue's ``help_cmd_new``."""
     from reportgen.app.new import NewRequest
     from reportgen.app.new import run as run_new
     from reportgen.errors import display_path
 
     draft = run_new(NewRequest(year, project))
     for note in draft.notes:
-        typer.echo(f"note: {note}", err=True)
-    typer.echo(f"wrote {display_path(draft.path)}: {draft.items} item(s) to fill, one per priority")
-    typer.echo(f"next: replace every 待填写; `reportgen check {year}` lists those left")
+        typer.echo(message("note_prefix") + note, err=True)
+    typer.echo(message("new_wrote", path=display_path(draft.path), count=draft.items))
+    typer.echo(message("new_next", year=year))

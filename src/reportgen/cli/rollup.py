@@ -17,35 +17,31 @@ if TYPE_CHECKING:
     from reportgen.rollup.collect import Office
 
 
-@app.command()
+@app.command(help="help_cmd_rollup")
 def rollup(
-    year: Annotated[
-        str, typer.Argument(help="The year whose reviews are put together, e.g. 2022.")
-    ],
+    year: Annotated[str, typer.Argument(metavar="metavar_year", help="help_rollup_year")],
     projects: Annotated[
         list[str],
         typer.Option(
             "--projects",
             metavar="PATTERN",
-            help="The offices' project folders ('orgs/*', quoted); may be given several times.",
+            help="help_rollup_projects",
         ),
     ],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help="xlsx, docx, csv, json (comma-separated), or all."),
+        typer.Option("--format", "-f", help="help_rollup_format"),
     ] = "xlsx,docx",
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder the files go into (rollup/YEAR.xlsx …).")
-    ] = Path("rollup"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="help_rollup_output")] = Path(
+        "rollup"
+    ),
     mapping: Annotated[
         Path | None,
-        typer.Option(
-            "--mapping", help="The district's metrics mapping (default: ./rollup.yaml if present)."
-        ),
+        typer.Option("--mapping", help="help_rollup_mapping"),
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", metavar="N", help="Read in N processes (0: one per core)."),
+        typer.Option("--jobs", "-j", metavar="N", help="help_rollup_jobs"),
     ] = 1,
     force: ForceOutputOption = False,
 ) -> None:

@@ -6,6 +6,7 @@ rich is imported when a console is made, not with this module.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 from typing import TYPE_CHECKING
@@ -17,9 +18,26 @@ if TYPE_CHECKING:
 PIPE_WIDTH = 1000
 
 
+_forbidden = {"color": False}
+
+
+def forbid_color() -> None:
+    """``--no-color`` given before or after the command: no colour anywhere in this run."""
+    _forbidden["color"] = True
+
+
+def color_forbidden() -> bool:
+    """Whether ``--no-color`` or the ``NO_COLOR`` environment variable (no-color.org: any
+    non-empty value) asked for plain text."""
+    return _forbidden["color"] or bool(os.environ.get("NO_COLOR"))
+
+
 def wants_color(color: bool | None) -> bool:
-    """``color`` as asked; by default, whether standard output is a terminal."""
-    return sys.stdout.isatty() if color is None else color
+    """``color`` as asked; by default, whether standard output is a terminal and colour is not
+    forbidden."""
+    if color is not None:
+        return color
+    return not color_forbidden() and sys.stdout.isatty()
 
 
 def terminal_width() -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportgen.errors import UserError, display_path
 from reportgen.model.report import Plan, Review
+from reportgen.settings.messages import message
 from reportgen.text.references import format_number
 from reportgen.text.yaml_out import comment_lines, scalar, split_lines
 
@@ -135,7 +136,5 @@ def write_new_review(new: NewReview) -> None:
     from reportgen.files.atomic import write_atomic
 
     if new.path.exists():  # written meanwhile by someone else
-        raise UserError(
-            f"{display_path(new.path)} already exists; `reportgen new` never overwrites a file"
-        )
+        raise UserError(message("new_exists", path=display_path(new.path)))
     write_atomic(new.path, new.text.encode("utf-8"))

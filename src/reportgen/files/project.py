@@ -22,6 +22,13 @@ def normalise_spec(spec: str) -> str:
     return folded if _YEAR.match(folded) else spec
 
 
+# A data file may end in either; .yaml is the one reportgen writes and names.
+YAML_SUFFIXES = (".yaml", ".yml")
+_PLAN_WORDS = re.compile(r"工作计划|计划|工作思路|思路|plan", re.IGNORECASE)
+_REVIEW_WORDS = re.compile(r"年度|年|工作总结|总结|review", re.IGNORECASE)
+_OTHER_SUFFIXES = (".yaml.txt", ".yml.txt", ".txt", ".yaml", ".yml")
+
+
 def default_templates_dir() -> Path:
     """The templates shipped with reportgen: inside the wheel, or the repository's in a checkout."""
     packaged = Path(str(resources.files("reportgen"))) / "templates"
@@ -73,10 +80,10 @@ class Project:
         return self.root / "build"
 
     def review_path(self, year: int) -> Path:
-        return self.data_dir / f"{year}.yaml"
+        return data_file(self.data_dir, f"{year}")
 
     def plan_path(self, year: int) -> Path:
-        return self.data_dir / f"{year}_plan.yaml"
+        return data_file(self.data_dir, f"{year}_plan")
 
     def inputs(self, spec: str) -> Inputs:
         """What ``reportgen build SPEC`` reads; a usage error when SPEC is not a year."""
@@ -90,7 +97,7 @@ class Project:
     def resolve(self, spec: str) -> Path:
         """``2022`` → data/2022.yaml, ``2023_plan`` → data/2023_plan.yaml, a path → itself."""
         if is_year(spec):
-            return self.data_dir / f"{normalise_spec(spec)}.yaml"
+            return data_file(self.data_dir, normalise_spec(spec))
         path = Path(spec)
         return path if path.is_absolute() else Path.cwd() / path
 
@@ -111,10 +118,64 @@ def parse_year(spec: str) -> int:
     return int(match["year"])
 
 
+def data_file(folder: Path, stem: str) -> Path:
+    """``folder/stem.yaml``, or ``folder/stem.yml`` when only that one exists."""
+    for suffix in YAML_SUFFIXES:
+        path = folder / f"{stem}{suffix}"
+        if path.exists():
+            return path
+    return folder / f"{stem}{YAML_SUFFIXES[0]}"
+
+
+def _name_key(name: str) -> str:
+    """A file name as a person means it: ``2023-plan.yaml``, ``2023plan.yml``, ``2023_计划.yaml``
+    and ``2023_Plan.yaml.txt`` all mean ``2023plan``; ``2022年总结.yaml`` means ``2022``."""
+    base = name.lower()
+    for suffix in _OTHER_SUFFIXES:
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    base = _REVIEW_WORDS.sub("", _PLAN_WORDS.sub("plan", base))
+    return re.sub(r"[^0-9a-z]", "", base)
+
+
+def near_misses(path: Path) -> list[Path]:
+    """Files beside ``path`` whose names mean the same as its name but are spelt otherwise."""
+    folder = path.parent
+    if not folder.is_dir():
+        return []
+    wanted = _name_key(path.name)
+    return sorted(
+        found
+        for found in folder.iterdir()
+        if found.is_file() and found.name != path.name and _name_key(found.name) == wanted
+    )
+
+
+def missing_file_hint(path: Path) -> str:
+    """How to find a file that is not there: the near-miss to rename, else what the folder does
+    hold, else that the folder itself is missing (the command was run elsewhere)."""
+    folder = path.parent
+    misses = near_misses(path)
+    if misses:
+        found = message("list_separator").join(message("quoted", input=p.name) for p in misses)
+        return message("file_near_miss", found=found, expected=path.name)
+    if folder.is_dir():
+        others = sorted(p.name for p in folder.iterdir() if p.suffix in YAML_SUFFIXES)
+        if others:
+            return message(
+                "file_missing_others",
+                folder=display_path(folder),
+                files=message("list_separator").join(others[:8]),
+            )
+        return message("file_missing_empty", folder=display_path(folder))
+    return message("file_missing_no_folder", folder=display_path(folder))
+
+
 def require_file(path: Path, what: str) -> Path:
     if not path.exists():
         raise UserError(
             message("file_missing", what=what, path=display_path(path)),
-            hint=message("file_missing_hint"),
+            hint=missing_file_hint(path),
         )
     return path

@@ -344,8 +344,9 @@ class _Assembler:
             items_count["priorities"] = len(parts["priorities"])
             if review is not None and year != review.year + 1:
                 self.notes.append(
-                    f"the plan is for {year}, not {review.year + 1}: "
-                    f"build {review.year} will not combine them"
+                    message(
+                        "import_plan_year", year=year, expected=review.year + 1, input=review.year
+                    )
                 )
         self.finish(document_key, review, plan, organisation)
         review, plan = self.revalidated(review, plan)
@@ -437,22 +438,19 @@ class _Assembler:
             if not name:
                 name = organisation
                 self.comment((key, "signature"), "原文落款只有日期，署名取单位名称")
-                self.notes.append("the signature had a date only; the organisation's name was used")
+                self.notes.append(message("import_signature_date_only"))
             target.signature = Signature(name=name, date=outline.signature_date)
         self.set_title(review, plan, organisation)
 
     def set_title(self, review: Review | None, plan: Plan | None, organisation: str) -> None:
         info = self.info
         if info is None:
-            self.notes.append(
-                "no title line found: the title is generated from the organisation and year"
-            )
+            self.notes.append(message("import_no_title"))
             return
         generated = Report(review=review, plan=plan).title
         if self.title_from_preface:
             self.notes.append(
-                f"no title line; the web preface names “{info.text}”: "
-                f"the generated title “{generated}” is used"
+                message("import_title_from_preface", input=info.text, expected=generated)
             )
             return
         if info.text == generated:
@@ -472,7 +470,7 @@ class _Assembler:
         if rendered != info.text:
             key = "review" if review is not None else "plan"
             self.comment((key, "title"), f"原文标题“{info.text}”；生成的标题为“{rendered}”")
-            self.notes.append(f"the title “{info.text}” will be rendered as “{rendered}”")
+            self.notes.append(message("import_title_renamed", input=info.text, expected=rendered))
 
     def revalidated(
         self, review: Review | None, plan: Plan | None

@@ -13,6 +13,7 @@ refusal (tags, aliases, duplicate keys, encodings, size and depth caps) must be 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import yaml
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
 from reportgen.files.read import MAX_BYTES, ReadError, read_regular
 from reportgen.model.chars import INVISIBLE, describe_invisible
+from reportgen.model.typing_mistakes import block_break, quoting_mistake, typing_mistakes
 from reportgen.settings.messages import message
 
 
@@ -166,11 +168,19 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             location=Location(shown, exc.mark.line + 1, exc.mark.column + 1),
         ) from None
     except yaml.MarkedYAMLError as exc:
+        mistakes = typing_mistakes(text, shown)
+        if mistakes:  # what the input method typed, at its place, rather than YAML's echo of it
+            raise InvalidInput(mistakes) from None
         raise _syntax_error(exc, shown, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
         raise LoadError(
             "yaml", message("yaml_syntax", input=exc), location=Location(shown)
         ) from None
+    # A mistake YAML accepted (``heading：…`` read as a text) is still one; lines inside a
+    # quoted or block text spanning several lines are the author's text, not YAML.
+    mistakes = typing_mistakes(text, shown, set(_text_lines(node)))
+    if mistakes:
+        raise InvalidInput(mistakes)
     loaded = Loaded(shown, None, text=text)
     if node is None:
         raise LoadError(
@@ -189,6 +199,19 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         ) from None
     loaded.seen_nodes.clear()
     return loaded
+
+
+def _text_lines(node: yaml.Node | None) -> Iterator[int]:
+    """The 1-based lines that continue a text begun on an earlier line."""
+    if isinstance(node, yaml.ScalarNode):
+        yield from range(node.start_mark.line + 2, node.end_mark.line + 2)
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _text_lines(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _text_lines(key)
+            yield from _text_lines(value)
 
 
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
@@ -319,6 +342,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError
     hint = message("yaml_hint")
     source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     unclosed = _unclosed_quote_line(lines[: mark.line] if mark else [])
+    typed = block_break(text, shown, line) or quoting_mistake(text, shown, line) if line else None
+    if typed is not None:
+        return LoadError("yaml", typed.message, hint=typed.hint, location=typed.location)
     if "\t" in problem or "'\\t'" in str(exc) or "\t" in source_line[: (column or 1)]:
         return LoadError(
             "yaml",

@@ -7,6 +7,7 @@ concerns and worded from ``messages.yaml``.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -157,11 +158,13 @@ def describe_error(error: Any, model: type[BaseModel], path: PathKey) -> tuple[s
         suggestion = _suggest_key(model, path)
         suggest = message("suggest", expected=suggestion) if suggestion else ""
         hint = (
-            f"rename it to '{suggestion}'" if suggestion else "remove it, or check its indentation"
+            message("hint_rename_key", expected=suggestion)
+            if suggestion
+            else message("hint_remove_key")
         )
         return message(kind, field=field, suggest=suggest), hint
     if kind == "missing":
-        return message(kind, field=field), f"add '{field}:' here"
+        return message(kind, field=field), message("hint_add_key", field=field)
     if not has_message(kind):
         return error["msg"], ""
     ctx = error.get("ctx") or {}
@@ -171,7 +174,17 @@ def describe_error(error: Any, model: type[BaseModel], path: PathKey) -> tuple[s
         input=describe_value(error.get("input")),
         expected=ctx.get("expected", ""),
     )
-    return text, ""
+    return text, _literal_hint(kind, error.get("input"), str(ctx.get("expected", "")))
+
+
+def _literal_hint(kind: str, found: Any, expected: str) -> str:
+    """For a value that must be one of a few words (a layout, a kind), the one it is likely a
+    misspelling of."""
+    if kind != "literal_error" or not isinstance(found, str):
+        return ""
+    choices = re.findall(r"'([^']*)'", expected)
+    close = difflib.get_close_matches(found, choices, n=1, cutoff=0.6)
+    return message("hint_did_you_mean", expected=close[0]) if close else ""
 
 
 def _exists(value: Any, path: PathKey) -> bool:
@@ -265,11 +278,14 @@ def reference_problems(loaded: Loaded, kind: str) -> Iterator[Problem]:
             source = source or SourceMap.of(loaded)
             where = _located(loaded, source, path, text, match.start())
             if metric_id not in defined:
+                close = difflib.get_close_matches(metric_id, sorted(defined), n=1, cutoff=0.6)
                 yield Problem(
                     where,
                     message("undefined_metric", field=metric_id),
                     path=format_path(path),
-                    hint=message("undefined_metric_hint", field=metric_id),
+                    hint=message("undefined_metric_close", field=metric_id, expected=close[0])
+                    if close
+                    else message("undefined_metric_hint", field=metric_id),
                 )
             elif (
                 metric_id in metrics

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -28,14 +30,24 @@ def localised(labels: dict[str, dict[str, str]]) -> dict[str, str]:
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    # The loader imports this module, so it is imported here, when a message is first needed.
-    from reportgen.model.loader import load_shipped
+    # Read as load_shipped reads a shipped file (libyaml, no positions), without importing the
+    # loader: `reportgen --help` needs the catalogue and nothing of the model.
+    from importlib import resources
 
-    return load_shipped("reportgen.settings", "messages.yaml")
+    import yaml
+
+    text = resources.files("reportgen.settings").joinpath("messages.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def has_message(kind: str) -> bool:
     return kind in _table()
+
+
+def text(kind: str) -> str:
+    """The catalogue's raw template for ``kind`` in the current language (no values filled)."""
+    entry = _table()[kind]
+    return entry.get(_language) or entry["en"]
 
 
 def message(kind: str, **values: Any) -> str:
@@ -45,6 +57,59 @@ def message(kind: str, **values: Any) -> str:
     for name in ("field", "expected", "input", "suggest"):
         values.setdefault(name, "")
     return template.format(**values)
+
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def resolve_language(
+    argv: list[str], environ: Mapping[str, str], system_language: str | None = None
+) -> str:
+    """The language to speak: ``--lang`` on the command line, else ``REPORTGEN_LANG``, else the
+    locale (the first of LC_ALL, LC_MESSAGES, LANG that is set; ``zh…`` → zh, anything else →
+    en), else the system's UI language (``system_language``, as :func:`system_language` reads it
+    on Windows), else Chinese: reportgen's users are Chinese offices, so with no sign at all of
+    what the user reads, Chinese it is."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg[len("--lang=") :] in LANGUAGES:
+            return arg[len("--lang=") :]
+    chosen = environ.get("REPORTGEN_LANG", "").strip().lower()[:2]
+    if chosen in LANGUAGES:
+        return chosen
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "").strip()
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    if system_language:
+        return "zh" if system_language.lower().startswith(("zh", "chinese")) else "en"
+    return "zh"
+
+
+def system_language() -> str | None:
+    """On Windows, the user's UI language (``zh-CN``-like or ``Chinese (Simplified)_China``);
+    elsewhere None (the locale variables say it there)."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+
+        lang_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+        if lang_id & 0x3FF == 0x04:  # LANG_CHINESE, whatever the sub-language
+            return "zh"
+        if lang_id:
+            return "en"
+    except (AttributeError, OSError):
+        pass
+    import locale
+
+    try:
+        return locale.getlocale()[0]
+    except ValueError:
+        return None
 
 
 def describe_value(value: Any) -> str:

@@ -91,8 +91,8 @@ def _apply_overrides(merged: dict[str, dict[str, Any]], path: Path) -> None:
     value = loaded.value
     if not isinstance(value, dict):
         raise UserError(
-            f"{shown} must map rule ids to settings",
-            hint="e.g. `punct-ending: warning`",
+            message("rules_not_mapping", file=shown),
+            hint=message("rules_not_mapping_hint"),
             location=loaded.locate(()),
         )
     problems: list[Problem] = []
@@ -103,11 +103,11 @@ def _apply_overrides(merged: dict[str, dict[str, Any]], path: Path) -> None:
             problems.append(
                 Problem(
                     where,
-                    f"unknown rule '{rule_id}'",
+                    message("rule_unknown", input=rule_id),
                     rule="config",
-                    hint=f"did you mean '{close[0]}'?"
+                    hint=message("hint_did_you_mean", expected=close[0])
                     if close
-                    else f"rules are: {', '.join(merged)}",
+                    else message("rule_list", expected=", ".join(merged)),
                 )
             )
             continue
@@ -127,18 +127,17 @@ def _apply_overrides(merged: dict[str, dict[str, Any]], path: Path) -> None:
             problems.append(
                 Problem(
                     loaded.locate((rule_id,)),
-                    f"'{rule_id}': expected on, off, "
-                    f"error, warning or a mapping of settings, found {setting!r}",
+                    message("rules_bad_setting", field=rule_id, input=repr(setting)),
                     rule="config",
                 )
             )
     if problems:
         detail = "\n".join(
-            f"  {p.location}: {p.message}" + (f" ({p.hint})" if p.hint else "") for p in problems
+            f"  {p.location}: {p.message}" + (f" → {p.hint}" if p.hint else "") for p in problems
         )
         raise UserError(
-            f"{shown}: {len(problems)} problem(s) in the rule settings\n{detail}",
-            hint="see `reportgen check --list-rules` for every rule and setting",
+            message("rules_problems", file=shown, count=len(problems)) + f"\n{detail}",
+            hint=message("rules_problems_hint"),
             location=problems[0].location,
         )
 
@@ -150,23 +149,23 @@ def _check_setting(
         if new in SEVERITIES:
             return None
         return Problem(
-            where, f"'{rule_id}.severity' must be error or warning, found {new!r}", rule="config"
+            where, message("rules_bad_severity", field=rule_id, input=repr(new)), rule="config"
         )
     if key == "enabled":
         return (
             None
             if isinstance(new, bool)
             else Problem(
-                where, f"'{rule_id}.enabled' must be true or false, found {new!r}", rule="config"
+                where, message("rules_bad_enabled", field=rule_id, input=repr(new)), rule="config"
             )
         )
     if key not in target or key in _WORDING:
         close = difflib.get_close_matches(str(key), [k for k in target if k not in _WORDING], n=1)
         return Problem(
             where,
-            f"'{rule_id}' has no setting '{key}'",
+            message("rule_no_setting", field=rule_id, input=key),
             rule="config",
-            hint=f"did you mean '{close[0]}'?" if close else "",
+            hint=message("hint_did_you_mean", expected=close[0]) if close else "",
         )
     old = target[key]
     if isinstance(old, bool) or isinstance(new, bool):
@@ -188,7 +187,9 @@ def _check_setting(
     if ok:
         return None
     return Problem(
-        where, f"'{rule_id}.{key}' should look like {old!r}, found {new!r}", rule="config"
+        where,
+        message("rules_bad_value", field=f"{rule_id}.{key}", expected=repr(old), input=repr(new)),
+        rule="config",
     )
 
 
@@ -199,7 +200,7 @@ def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Probl
         except regex.error as exc:
             return Problem(
                 where,
-                f"'{rule_id}.patterns': {pattern!r} is not a valid regular expression: {exc}",
+                message("rules_bad_pattern", field=rule_id, input=repr(pattern), expected=exc),
                 rule="config",
             )
     return None

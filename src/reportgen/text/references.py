@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from reportgen.errors import UserError
+from reportgen.settings.messages import message
 
 METRIC_REF = re.compile(r"\{\{\s*(?P<id>[\w-]+)(?:\.(?P<field>\w+))?\s*\}\}")
 METRIC_FIELDS = ("value", "unit", "label", "change", "previous", "period")
@@ -101,14 +102,14 @@ def fill_with_origin(
         metric = metrics.get(metric_id)
         if metric is None:
             if strict:
-                raise UserError(f"the text refers to an undefined metric {{{{{metric_id}}}}}")
+                raise UserError(message("undefined_metric", field=metric_id))
             continue
         try:
             filled = resolve_metric(metric, field_name)
         except KeyError:
             if strict:
                 raise UserError(
-                    f"{{{{{metric_id}.{field_name}}}}}: metric '{metric_id}' has no {field_name}"
+                    message("metric_field", field=metric_id, expected=field_name)
                 ) from None
             continue
         out.append(text[kept : match.start()])

@@ -13,33 +13,17 @@ from reportgen.cli.common import ColorOption, ForceOutputOption, ProjectOption
 if TYPE_CHECKING:
     from reportgen.app.diff import DiffReport, DiffRequest
 
-HELP = (
-    "Compare two years: items added, removed, moved and reworded, the text word by word, "
-    "and every key figure with both values and the change."
-    "\n\n"
-    "OLD and NEW are years (2022, 2023_plan: files in data/) or paths. Items are matched by "
-    "their id, else by meaning (shared words, figures and named projects), one to one, with "
-    "the confidence shown; metrics by id, with a changed unit "
-    "(万元 → 亿元) converted."
-    "\n\n"
-    "Exit status, as diff(1): 0 when the files say the same, 1 when they differ, 2 when a "
-    "file cannot be read or is not valid (the error is on standard error)."
-)
 
-
-@app.command(help=HELP, short_help="Compare two years: structure, text and figures.")
+@app.command(help="help_cmd_diff", short_help="short_cmd_diff")
 def diff(
-    old: Annotated[
-        str, typer.Argument(help="The earlier file: a year (2022, 2023_plan) or a path.")
-    ],
-    new: Annotated[str, typer.Argument(help="The later file: a year or a path.")],
+    old: Annotated[str, typer.Argument(help="help_diff_old")],
+    new: Annotated[str, typer.Argument(help="help_diff_new")],
     fmt: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
-            help="terminal (default), md, json, html, or docx: a Word document of NEW with "
-            "OLD's differences as tracked changes (修订).",
+            help="help_diff_format",
         ),
     ] = "terminal",
     output: Annotated[
@@ -47,21 +31,19 @@ def diff(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (default: standard output; for docx build/OLD-NEW.diff.docx).",
+            help="help_diff_output",
         ),
     ] = None,
     project: ProjectOption = None,
     context: Annotated[
         int,
-        typer.Option("--context", "-c", help="Characters of unchanged text shown around a change."),
+        typer.Option("--context", "-c", help="help_diff_context"),
     ] = 12,
     color: ColorOption = None,
-    author: Annotated[
-        str, typer.Option("--author", help="docx: the reviser's name Word shows on each change.")
-    ] = "reportgen",
+    author: Annotated[str, typer.Option("--author", help="help_diff_author")] = "reportgen",
     force: ForceOutputOption = False,
 ) -> None:
-    """``reportgen diff OLD NEW``: see :data:`HELP`."""
+    """``reportgen diff OLD NEW``: see the catalogue's ``help_cmd_diff``."""
     from reportgen.app.diff import DiffRequest
     from reportgen.app.diff import run as run_diff
     from reportgen.errors import UserError

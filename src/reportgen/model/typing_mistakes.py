@@ -1,0 +1,143 @@
+"""What a Chinese input method types where YAML wants ASCII, found in the source text at the
+place it was typed: a full-width ``：`` after a key, full-width spaces as indentation, a
+full-width ``－`` as a list marker, Chinese quotes around a value that needed YAML's quotes; and
+a continuation line of a ``|`` block that lost its indentation.
+
+YAML itself either accepts these silently (``heading：…`` is a text, not a key) or fails a line
+or more later with words about indentation; each is named here at its own line and column with
+the fix. Text inside a block scalar (``|`` or ``>``) is the user's prose and is left alone:
+``　　今年以来`` there is a paragraph indent, not a mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reportgen.errors import Location, Problem
+from reportgen.settings.messages import message
+
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+_FULL_COLON = re.compile(rf"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>{_KEY})[ ]*(?P<colon>：)")
+_FULL_SPACE = re.compile(r"^[ ]*\u3000")
+_FULL_DASH = re.compile(r"^(?P<lead>[ ]*)(?P<dash>[－—–])[ \u3000]*\S")
+_CHINESE_QUOTED = re.compile(
+    rf"^(?P<lead>[ ]*(?:-[ ]+|{_KEY}:[ ]+))(?P<open>[“‘「『])(?P<body>.*)(?P<close>[”’」』])[ ]*$"
+)
+_BLOCK_START = re.compile(rf"^(?P<indent>[ ]*)(?:-[ ]+)?(?:{_KEY}:[ ]+)?[|>][+-]?[0-9]?[ ]*$")
+_STRUCTURAL = re.compile(rf"^[ ]*(?:#|-(?:[ ]|$)|{_KEY}[ ]*:(?:[ ]|$)|\.\.\.|---)")
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based
+    text: str
+    in_block: bool  # inside a block scalar's text
+
+
+def _lines(text: str) -> list[_Line]:
+    """Each line, marked when it is the text of a ``|`` or ``>`` block: the lines after the
+    opening one that are blank or indented at least as far as the block's first text line."""
+    out: list[_Line] = []
+    opener: int | None = None  # the indentation of the line that opened the block
+    content: int | None = None  # the indentation of the block's first line of text
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if opener is not None:
+            if not line.strip():
+                out.append(_Line(number, line, True))
+                continue
+            if content is None and indent > opener:
+                content = indent
+            if content is not None and indent >= content:
+                out.append(_Line(number, line, True))
+                continue
+        opener = content = None
+        start = _BLOCK_START.match(line.split(" #")[0].rstrip())
+        if start:
+            opener = len(start["indent"])
+        out.append(_Line(number, line, False))
+    return out
+
+
+def typing_mistakes(text: str, shown: str, text_lines: set[int] | None = None) -> list[Problem]:
+    """Full-width colons, spaces and dashes where YAML's own are needed, outside block text:
+    outside the lines ``text_lines`` names (when YAML could read the file), else outside what
+    looks like a ``|`` or ``>`` block."""
+    problems = []
+    for line in _lines(text):
+        inside = line.number in text_lines if text_lines is not None else line.in_block
+        if inside:
+            continue
+        here = line.text
+        colon = _FULL_COLON.match(here)
+        if colon:
+            problems.append(
+                _problem(shown, line.number, colon.start("colon"), "typing_colon", colon["key"])
+            )
+            continue
+        space = _FULL_SPACE.match(here)
+        if space:
+            problems.append(_problem(shown, line.number, space.end() - 1, "typing_space", ""))
+            continue
+        dash = _FULL_DASH.match(here)
+        if dash and not _FULL_COLON.match(here):
+            problems.append(
+                _problem(shown, line.number, dash.start("dash"), "typing_dash", dash["dash"])
+            )
+    return problems
+
+
+def quoting_mistake(text: str, shown: str, error_line: int) -> Problem | None:
+    """A value in Chinese quotes on the line YAML failed at (or the one before): YAML takes
+    “ ” as text, so a ``: `` inside them still splits the line."""
+    lines = text.split("\n")
+    for number in (error_line, error_line - 1):
+        if 1 <= number <= len(lines):
+            match = _CHINESE_QUOTED.match(lines[number - 1])
+            if match:
+                return _problem(shown, number, match.start("open"), "typing_quotes", match["open"])
+    return None
+
+
+def block_break(text: str, shown: str, error_line: int) -> Problem | None:
+    """The first line at or above ``error_line`` that ended a ``|``/``>`` block by losing its
+    indentation while still being prose (not a key, a list entry or a comment)."""
+    lines = _lines(text)
+    for previous, line in pairwise(lines):
+        if line.number > error_line:
+            break
+        if not previous.in_block or line.in_block or not line.text.strip():
+            continue
+        if _STRUCTURAL.match(line.text):
+            continue
+        content = _block_indent(lines, previous.number)
+        column = len(line.text) - len(line.text.lstrip(" ")) + 1
+        return Problem(
+            Location(shown, line.number, column),
+            message("typing_block_break"),
+            rule="yaml",
+            hint=message("typing_block_break_hint", indent=content),
+        )
+    return None
+
+
+def _block_indent(lines: list[_Line], last_block_line: int) -> int:
+    """How far the text of the block ending at ``last_block_line`` is indented."""
+    number = last_block_line
+    while number > 1 and lines[number - 2].in_block:
+        number -= 1
+    first = next(
+        (ln for ln in lines[number - 1 : last_block_line] if ln.text.strip()), lines[number - 1]
+    )
+    return len(first.text) - len(first.text.lstrip(" "))
+
+
+def _problem(shown: str, line: int, index: int, kind: str, found: str) -> Problem:
+    return Problem(
+        Location(shown, line, index + 1),
+        message(kind, input=found),
+        rule="yaml",
+        hint=message(f"{kind}_hint", input=found),
+    )
