@@ -51,7 +51,7 @@ def test_import_the_seed_with_the_installed_command(
     tmp_path: Path, reportgen_cmd: list[str]
 ) -> None:
     result = subprocess.run(
-        [*reportgen_cmd, "--lang", "en", "import", str(SEED)],
+        [*reportgen_cmd, "import", str(SEED)],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -59,14 +59,14 @@ def test_import_the_seed_with_the_installed_command(
     )
     assert result.returncode == 0, result.stderr
     assert (
-        "40 个段落 → opening 1, highlights 25（5 项）, shortcomings 6（3 项）, priorities 7（5 项）"
-        "；删去 1 段（web preface 1）" in result.stdout
+        "seed.txt：40 段 → 开头 1，亮点工作 25（5 项），存在问题 6（3 项），重点工作 7（5 项）"
+        "；去掉 1 段（网页导语 1）" in result.stdout
     )
     assert (
         "已写入 data/2022.yaml" in result.stdout and "已写入 data/2023_plan.yaml" in result.stdout
     )
-    assert "删去 line 1（web preface）：下面是小编为大家整理的" in result.stderr
-    assert "接上了 22 处在“；”后断开的行" in result.stderr
+    assert "去掉 第 1 行（网页导语）：下面是小编为大家整理的" in result.stderr
+    assert "22 处在“；”后断开的行已接回" in result.stderr
     review = load_review(tmp_path / "data" / "2022.yaml")
     assert (review.organisation, review.year, len(review.highlights)) == ("*街道", 2022, 5)
     assert load_plan(tmp_path / "data" / "2023_plan.yaml").year == 2023
