@@ -120,19 +120,14 @@ def _stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, interrupt)
 
 
-@app.command()
+@app.command(help="preview_help")
 def preview(
-    year: Annotated[
-        str, typer.Argument(help="The year to preview, e.g. 2022 (or 2023_plan for a plan alone).")
-    ],
+    year: Annotated[str, typer.Argument(metavar="metavar_year", help="preview_year_help")],
     project: ProjectOption = None,
-    port: Annotated[
-        int, typer.Option("--port", help="Port to listen on (default: any free port).")
-    ] = 0,
-    no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser.")] = False,
+    port: Annotated[int, typer.Option("--port", help="preview_port_help")] = 0,
+    no_open: Annotated[bool, typer.Option("--no-open", help="preview_no_open_help")] = False,
 ) -> None:
-    """Preview the document in a browser as it will print, check's findings beside the text,
-    refreshed within a second of each save (127.0.0.1 only)."""
+    # The page as it will print, check's findings beside the text, refreshed on each save.
     from http.server import ThreadingHTTPServer
 
     from reportgen.app.preview import Preview
