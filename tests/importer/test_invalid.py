@@ -42,5 +42,5 @@ def test_an_invisible_character_in_the_organisation_is_a_usage_error() -> None:
 def test_anything_else_is_still_a_limitation_of_import() -> None:
     error = invalid_import(_error(organisation="某街道", year="明年"), "in.docx", "review")
     assert type(error) is UserError
-    assert "the imported review is not valid" in error.message and "year" in error.message
+    assert "导入的 review 不合格" in error.message and "year" in error.message
     assert "limitation of import" in error.hint

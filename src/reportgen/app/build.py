@@ -244,7 +244,10 @@ class Rebuilder:
         """The document for ``year`` (``2022``, or ``2023_plan``) in ``fmt`` (docx, md, txt,
         html), as bytes."""
         if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
+            raise UsageError(
+                message("unknown_format", input=fmt),
+                hint=message("choose_from", expected=", ".join(FORMATS)),
+            )
         settings = self.settings
         inputs = self.project.inputs(year)
         review = self._load(inputs.review, Review) if inputs.review is not None else None

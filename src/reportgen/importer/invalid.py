@@ -10,12 +10,14 @@ from reportgen.errors import UsageError, UserError
 from reportgen.model.report import MAX_ITEMS
 from reportgen.settings.messages import message
 
+PYDANTIC_PREFIX = "Value error, "  # pydantic's own prefix on a validator's message, not shown
+
 
 def invalid_import(exc: ValidationError, shown: str, key: str) -> UserError:
     error = exc.errors()[0]
     if error["loc"][:1] == ("organisation",):  # given on the command line
         return UsageError(
-            message("import_bad_organisation", reason=error["msg"].removeprefix("Value error, ")),
+            message("import_bad_organisation", reason=error["msg"].removeprefix(PYDANTIC_PREFIX)),
             hint=message("import_bad_organisation_hint"),
         )
     if error["type"] == "too_long":  # a document far longer than a work summary
@@ -24,7 +26,12 @@ def invalid_import(exc: ValidationError, shown: str, key: str) -> UserError:
             hint=message("import_too_many_paragraphs_hint"),
         )
     return UserError(
-        f"{shown}: the imported {key} is not valid: {error['msg']} "
-        f"at {'.'.join(map(str, error['loc']))}",
-        hint="this is a limitation of import; please report it with the document",
+        message(
+            "import_invalid",
+            file=shown,
+            document=key,
+            problem=error["msg"],
+            where=".".join(map(str, error["loc"])),
+        ),
+        hint=message("import_invalid_hint"),
     )
