@@ -43,4 +43,4 @@ def test_anything_else_is_still_a_limitation_of_import() -> None:
     error = invalid_import(_error(organisation="某街道", year="明年"), "in.docx", "review")
     assert type(error) is UserError
     assert "导入的 review 不合格" in error.message and "year" in error.message
-    assert "limitation of import" in error.hint
+    assert "导入功能的局限" in error.hint
