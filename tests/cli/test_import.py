@@ -137,7 +137,6 @@ def test_keep_punctuation_keeps_the_authors_marks(tmp_path: Path, cli: Cli) -> N
     assert "- lead: 稳进提质统筹经济指标" in text
 
 
-@pytest.mark.xfail(strict=False, reason="needs m12 model contract")  # parts: 指导思想, 保障措施
 def test_a_plan_alone_is_written_as_a_plan(tmp_path: Path, cli: Cli) -> None:
     code, out, _ = cli(tmp_path, str(FIXTURES / "import" / "plan_only.txt"))
     assert code == 0, out

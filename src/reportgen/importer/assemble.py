@@ -38,6 +38,7 @@ from reportgen.importer.title import (
 )
 from reportgen.model.report import (
     SECTION_ITEMS,
+    Item,
     Plan,
     Point,
     Report,
@@ -73,28 +74,12 @@ class PartDraft:
     title: str
     after: str  # "opening" or the kind of the section it follows
     text: list[str] = field(default_factory=list)
-    items: list[Any] = field(default_factory=list)  # Highlight models: the item shape
-
-
-@dataclass
-class Extras:
-    """What the issue-12 model contract adds to a document: the author's section titles and
-    the parts no kind covers (written to the YAML as ``titles:`` and ``parts:``)."""
-
-    titles: dict[str, str] = field(default_factory=dict)
-    parts: list[PartDraft] = field(default_factory=list)
-    # numbered sub-points (（1） （2）) of a point, by (kind or ("parts", n), item, point)
-    subpoints: dict[CommentPath, list[str]] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.titles or self.parts or self.subpoints)
 
 
 @dataclass
 class Assembled:
     review: Review | None
     plan: Plan | None
-    extras: dict[str, Extras] = field(default_factory=dict)
     comments: dict[CommentPath, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     parts: dict[str, int] = field(default_factory=dict)
@@ -139,7 +124,6 @@ class _Assembler:
         self.info: TitleInfo | None = parse_title(title) if title else None
         self.title_from_preface = outline.title is None and preface_title is not None
         self.metadata_organisation: str | None = None
-        self.subpoints: dict[str, dict[CommentPath, list[str]]] = {}
 
     def comment(self, path: CommentPath, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -348,22 +332,24 @@ class _Assembler:
                     f"build {review.year} will not combine them"
                 )
         self.finish(document_key, review, plan, organisation)
+        self.place(review, plan, titles, others)
         review, plan = self.revalidated(review, plan)
-        extras = self.extras(review, plan, titles, others)
-        return Assembled(review, plan, extras, self.comments, self.notes, paragraphs, items_count)
+        return Assembled(review, plan, self.comments, self.notes, paragraphs, items_count)
 
-    def extras(
+    def place(
         self,
         review: Review | None,
         plan: Plan | None,
         titles: dict[str, str],
         others: list[tuple[PartDraft, list[ItemDraft]]],
-    ) -> dict[str, Extras]:
+    ) -> None:
         """Titles and parts, each on the document that holds its neighbours: a part after the
         plan's section goes with the plan; everything else with the review."""
-        out = {"review": Extras(), "plan": Extras()}
+        documents: dict[str, Review | Plan | None] = {"review": review, "plan": plan}
+        own: dict[str, dict[str, str]] = {"review": {}, "plan": {}}
         for kind, title in titles.items():
-            out["plan" if kind == "priorities" else "review"].titles[kind] = title
+            own["plan" if kind == "priorities" else "review"][kind] = title
+        found: dict[str, list[dict[str, Any]]] = {"review": [], "plan": []}
         for part, drafts in others:
             key = (
                 "plan"
@@ -374,12 +360,19 @@ class _Assembler:
                 part.after = "shortcomings"
             if key == "plan" and part.after in ("highlights", "shortcomings"):
                 part.after = "opening"
-            index = len(out[key].parts)
-            part.items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
-            out[key].parts.append(part)
-        for key, found in self.subpoints.items():
-            out[key].subpoints.update(found)
-        return {k: v for k, v in out.items() if v}
+            index = len(found[key])
+            items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
+            values: dict[str, Any] = {"title": part.title, "after": part.after, "items": items}
+            if part.text:
+                values["text"] = _paragraphs(part.text)
+            found[key].append(values)
+        for key, document in documents.items():
+            if document is None:
+                continue
+            if own[key]:
+                document.titles = type(document.titles)(**own[key])
+            if found[key]:
+                document.parts = found[key]
 
     def orphan(self, text: str, note: str) -> ItemDraft:
         heading, body = split_heading(text)
@@ -392,7 +385,7 @@ class _Assembler:
     ) -> list[Any]:
         out = []
         where = kind if isinstance(kind, tuple) else (kind,)
-        model = _ITEM_CLASSES["highlights" if isinstance(kind, tuple) else kind]
+        model = Item if isinstance(kind, tuple) else _ITEM_CLASSES[kind]
         for k, draft in enumerate(drafts):
             for note in draft.notes:
                 self.comment((document, *where, k), note)
@@ -412,10 +405,8 @@ class _Assembler:
                 heading = points.pop(0).full_text if points else "（无标题）"
                 subs = subs[1:]
             for j, found in enumerate(subs):
-                if found:
-                    self.subpoints.setdefault(document, {})[(*where, k, j)] = list(found)
-                    if "subpoints" in Point.model_fields:  # the issue-12 model contract
-                        points[j] = Point(**points[j].model_dump(), subpoints=list(found))
+                if found:  # numbered sub-points （1） （2） of the point
+                    points[j] = points[j].model_copy(update={"subpoints": list(found)})
             out.append(model(heading=heading, points=points, layout=draft.layout))
         return out
 
@@ -458,10 +449,8 @@ class _Assembler:
         if info.text == generated:
             return
         if review is not None:
-            default = f"{review.organisation}{review.year}年工作总结"
-            part = info.review_part or info.text
-            if part != default:
-                review.title = part
+            # The review's title is the whole title, verbatim, also with the plan beside it.
+            review.title = info.text
             if plan is not None and info.plan_part and info.plan_part != f"{plan.year}年工作思路":
                 # The plan's own title, used when it is built alone: 某某街道2023年工作打算
                 part = info.plan_part

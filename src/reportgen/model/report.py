@@ -144,7 +144,11 @@ class _Document(_Strict):
         description="单位名称, e.g. *街道 (quote a value that starts with *)"
     )
     year: int = Field(ge=1949, le=2100)
-    title: Line | None = Field(default=None, description="overrides the generated title")
+    title: Line | None = Field(
+        default=None,
+        description="overrides the generated title: a review's is the whole title, "
+        "also when built with the next year's plan",
+    )
     opening: Text | None = Field(
         default=None, description="开头段; a blank line starts a paragraph"
     )
@@ -284,7 +288,11 @@ class Report(BaseModel):
     @property
     def title(self) -> str:
         if self.review is not None:
-            title = self.review.title or f"{self.review.organisation}{self.review.year}年工作总结"
+            # The review's own title is the document's whole title, verbatim, with or without
+            # the plan (某街道2022年工作总结和2023年工作计划): only the generated one is joined.
+            if self.review.title:
+                return self.review.title
+            title = f"{self.review.organisation}{self.review.year}年工作总结"
             if self.plan is not None:
                 title += f"及{self.plan.year}年工作思路"
             return title
