@@ -360,9 +360,12 @@ class _Assembler:
                 part.after = "shortcomings"
             if key == "plan" and part.after in ("highlights", "shortcomings"):
                 part.after = "opening"
+            if not part.title.strip() and not part.text and not drafts:
+                continue  # a bare 一、 with nothing under it: no words to keep
             index = len(found[key])
             items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
-            values: dict[str, Any] = {"title": part.title, "after": part.after, "items": items}
+            title = part.title.strip() or "（无标题）"
+            values: dict[str, Any] = {"title": title, "after": part.after, "items": items}
             if part.text:
                 values["text"] = _paragraphs(part.text)
             found[key].append(values)
@@ -372,7 +375,10 @@ class _Assembler:
             if own[key]:
                 document.titles = type(document.titles)(**own[key])
             if found[key]:
-                document.parts = found[key]
+                try:
+                    document.parts = found[key]
+                except ValidationError as exc:
+                    raise invalid_import(exc, self.shown, key) from None
 
     def orphan(self, text: str, note: str) -> ItemDraft:
         heading, body = split_heading(text)
