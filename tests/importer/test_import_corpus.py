@@ -77,7 +77,7 @@ def observed_parts(data: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         place("opening")
         for kind in kinds:
             items = document.get(kind) or []
-            if items:
+            if items or document.get("intros", {}).get(kind):
                 title = document.get("titles", {}).get(kind) or SECTIONS[kind].format(
                     year=document["year"]
                 )
@@ -92,8 +92,6 @@ ACCEPTED = names(refused=False)
 KNOWN_GAPS = {
     "d04_table": "the model has no table of figures inside an item: import keeps its rows as "
     "text, cells joined by ｜",
-    "t09_yishi_ershi": "the model has no paragraph directly under a section (only parts carry "
-    "text): import keeps it as an item of the section",
 }
 
 

@@ -255,6 +255,8 @@ class _Assembler:
         plan_opening: list[str] = []
         others: list[tuple[PartDraft, list[ItemDraft]]] = []
         titles: dict[str, str] = {}
+        intros: dict[str, list[str]] = {}
+        any_items = any(s.items for s in self.outline.sections)
         previous = "opening"
         for section, kind, _ in self.resolve_kinds(review_year):
             paragraphs[kind] = paragraphs.get(kind, 0) + section.paragraphs
@@ -272,6 +274,9 @@ class _Assembler:
             intro = list(section.intro)
             if intro and kind == "priorities" and not plan_opening and not self.plan_only():
                 plan_opening, intro = intro, []
+            if intro and kind not in intros and (section.items or any_items):
+                # prose under the section's title, before its items: the section's intro
+                intros[kind], intro = list(intro), []
             orphans = [
                 self.orphan(text, "原文此段在部分标题下、没有序号，导入为一个事项")
                 for text in intro
@@ -333,6 +338,10 @@ class _Assembler:
                 )
         self.finish(document_key, review, plan, organisation)
         self.place(review, plan, titles, others)
+        for kind, texts in intros.items():
+            document = plan if kind == "priorities" else review
+            if document is not None:
+                document.intros = type(document.intros)(**{kind: _paragraphs(texts)})
         review, plan = self.revalidated(review, plan)
         return Assembled(review, plan, self.comments, self.notes, paragraphs, items_count)
 

@@ -102,6 +102,12 @@ class _Writer:
             yield "titles:"
             for kind, title in titles.items():
                 yield f"  {kind}: {scalar(title)}"
+        intros = doc.intros.model_dump(exclude_none=True)
+        if intros:
+            yield ""
+            yield "intros:"
+            for kind, intro in intros.items():
+                yield from text_field(kind, intro, 2)
         for name in ("opening",):
             value = getattr(doc, name)
             if value:

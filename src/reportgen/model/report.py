@@ -225,6 +225,21 @@ def _titles_model(name: str, sections: tuple[str, ...]) -> type[_Strict]:
     )
 
 
+def _intros_model(name: str, sections: tuple[str, ...]) -> type[_Strict]:
+    """The ``intros:`` mapping of a document: prose under a section's title, before its
+    items (the paragraph an author writes directly under 一、主要工作及成效)."""
+    fields: dict[str, Any] = {
+        key: (
+            Text | None,
+            Field(default=None, description=f"prose under the title of {key}, before its items"),
+        )
+        for key in sections
+    }
+    return create_model(
+        name, __base__=_Strict, __doc__=f"Intros of {name[:-6]} sections.", **fields
+    )
+
+
 def _part_model(name: str, sections: tuple[str, ...]) -> type[Part]:
     after = Literal[("opening", *sections)]  # type: ignore[valid-type]
     return create_model(
@@ -241,6 +256,8 @@ def _sections(model: type[_Document]) -> tuple[str, ...]:
 
 ReviewTitles = _titles_model("ReviewTitles", _sections(_ReviewSections))
 PlanTitles = _titles_model("PlanTitles", _sections(_PlanSections))
+ReviewIntros = _intros_model("ReviewIntros", _sections(_ReviewSections))
+PlanIntros = _intros_model("PlanIntros", _sections(_PlanSections))
 ReviewPart = _part_model("ReviewPart", _sections(_ReviewSections))
 PlanPart = _part_model("PlanPart", _sections(_PlanSections))
 
@@ -250,6 +267,9 @@ class Review(_ReviewSections):
 
     titles: ReviewTitles = Field(  # type: ignore[valid-type]
         default_factory=ReviewTitles, description="the author's own section titles"
+    )
+    intros: ReviewIntros = Field(  # type: ignore[valid-type]
+        default_factory=ReviewIntros, description="prose under a section's title, before its items"
     )
     parts: list[ReviewPart] = Field(  # type: ignore[valid-type]
         default_factory=list, description="parts none of the section kinds covers"
@@ -261,6 +281,9 @@ class Plan(_PlanSections):
 
     titles: PlanTitles = Field(  # type: ignore[valid-type]
         default_factory=PlanTitles, description="the author's own section titles"
+    )
+    intros: PlanIntros = Field(  # type: ignore[valid-type]
+        default_factory=PlanIntros, description="prose under a section's title, before its items"
     )
     parts: list[PlanPart] = Field(  # type: ignore[valid-type]
         default_factory=list, description="parts none of the section kinds covers"
