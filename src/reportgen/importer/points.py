@@ -75,9 +75,12 @@ def _split_points(body: str) -> list[PointDraft]:
     starts = enumeration_starts(body)
     if starts:
         cuts = ([0] if starts[0] > 0 else []) + starts
-        return [
-            PointDraft(body[a:b].strip()) for a, b in zip(cuts, [*cuts[1:], len(body)], strict=True)
-        ]
+        pieces = [body[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(body)], strict=True)]
+        # 一是…，二是…，三是…。 is one sentence: its parts are no points (a point ends one)
+        enumerated = pieces[1:-1] if starts[0] > 0 else pieces[:-1]
+        if all(piece[-1] in _SENTENCE_END + _CLAUSE_END for piece in enumerated):
+            return [PointDraft(piece) for piece in pieces]
+        return [PointDraft(body)]
     leads = find_leads(body)
     if not leads:
         return [PointDraft(body)]
