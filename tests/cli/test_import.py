@@ -138,7 +138,6 @@ def test_keep_punctuation_keeps_the_authors_marks(tmp_path: Path, cli: Cli) -> N
     assert "- lead: 稳进提质统筹经济指标" in text
 
 
-@pytest.mark.xfail(strict=False, reason="needs m12 model contract")  # parts: 指导思想, 保障措施
 def test_a_plan_alone_is_written_as_a_plan(tmp_path: Path, cli: Cli) -> None:
     code, out, _ = cli(tmp_path, str(FIXTURES / "import" / "plan_only.txt"))
     assert code == 0, out
@@ -247,3 +246,65 @@ def test_import_help_and_a_txt_import_load_no_word_library(tmp_path: Path) -> No
         )
         modules = {name.split(".")[0] for name in json.loads(report.read_text())}
         assert "docx" not in modules and "lxml" not in modules, args
+
+
+_YEAR_DOCUMENT = """青山街道{y}年工作总结和{n}年工作计划
+{y}年，青山街道坚持稳中求进，各项工作取得新成效。
+一、基本情况
+青山街道辖{c}个社区。
+二、主要工作及成效
+全年完成地区生产总值{g}亿元。
+（一）经济发展稳中有进。完成固定资产投资{g}亿元。
+（二）城市面貌持续改善。完成老旧小区改造6个。（1）新增停车位300个。（2）新建公园2个。
+三、存在的问题和不足
+（一）产业结构不优。新兴产业占比偏低。
+四、{n}年工作计划
+（一）抓项目促投资。力争完成固定资产投资15亿元。
+"""
+
+
+def test_two_imported_years_build_check_and_diff_with_the_installed_command(
+    tmp_path: Path, reportgen_cmd: list[str]
+) -> None:
+    """Issue 12 end to end: the author's whole title, own section titles, a part, a section's
+    intro and sub-points survive import → build; check accepts the files; diff compares."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*reportgen_cmd, "--lang", "en", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    for y, c, g in ((2022, 8, 42), (2023, 9, 45)):
+        source = tmp_path / f"{y}.txt"
+        source.write_text(_YEAR_DOCUMENT.format(y=y, n=y + 1, c=c, g=g), encoding="utf-8")
+        result = run("import", str(source), "--force")
+        assert result.returncode == 0, result.stderr
+    built = run("build", "2023", "--format", "txt")
+    assert built.returncode == 0, built.stderr
+    text = (tmp_path / "build" / "2023.txt").read_text(encoding="utf-8").split("\n")
+    assert text[0] == "青山街道2023年工作总结和2024年工作计划"
+    assert text[2:8] == [
+        "2023年，青山街道坚持稳中求进，各项工作取得新成效。",
+        "一、基本情况",
+        "青山街道辖9个社区。",
+        "二、主要工作及成效",
+        "全年完成地区生产总值45亿元。",
+        "（一）经济发展稳中有进。完成固定资产投资45亿元。",
+    ]
+    assert "（二）城市面貌持续改善。完成老旧小区改造6个。（1）新增停车位300个。" in text[8]
+    assert text[9:12] == [
+        "三、存在的问题和不足",
+        "（一）产业结构不优。新兴产业占比偏低。",
+        "四、2024年工作计划",
+    ]
+    checked = run("check", "2023")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    diffed = run("diff", "2022", "2023", "--format", "json")
+    assert diffed.returncode == 1, diffed.stderr  # 1: the two years differ, as diff(1) says
+    texts = {t["field"]: t for t in json.loads(diffed.stdout)["texts"]}
+    assert texts["intros/highlights"]["old"] == "主要工作及成效\n全年完成地区生产总值42亿元。"
+    assert "parts/基本情况" in texts

@@ -173,3 +173,33 @@ def test_run_in_sub_points_follow_their_point_in_the_paragraph() -> None:
     assert block.spans[3].origin is None  # the number is compose's, not the author's
     assert block.spans[6].origin is not None
     assert block.spans[6].origin.path == ("highlights", 0, "points", 0, "subpoints", 1)
+
+
+def test_an_intro_stands_under_its_section_title_before_the_items() -> None:
+    review = Review.model_validate(
+        {
+            "organisation": "某镇",
+            "year": 2022,
+            "titles": {"shortcomings": "存在的问题"},
+            "intros": {"highlights": "总的看。\n\n分项看。", "shortcomings": "人手少、任务重。"},
+            "highlights": [item("亮点")],
+        }
+    )
+    # a section with an intro and no items still stands, with its number
+    assert texts(Report(review=review)) == [
+        "一、2022年亮点工作",
+        "总的看。",
+        "分项看。",
+        "（一）亮点。完成。",
+        "二、存在的问题",
+        "人手少、任务重。",
+    ]
+
+
+def test_a_reviews_own_title_is_the_whole_title_also_with_its_plan() -> None:
+    plan = Plan(organisation="某镇", year=2023, priorities=[item("重点")])
+    titled = Review(organisation="某镇", year=2022, title="某镇2022年工作总结和2023年工作计划")
+    untitled = Review(organisation="某镇", year=2022)
+    assert Report(review=titled, plan=plan).title == "某镇2022年工作总结和2023年工作计划"
+    assert Report(review=untitled, plan=plan).title == "某镇2022年工作总结及2023年工作思路"
+    assert Report(review=titled).title == "某镇2022年工作总结和2023年工作计划"

@@ -91,3 +91,28 @@ def test_the_command_names_the_part_in_every_text_format(
         assert result.exit_code == 1, result.output
         shown = (tmp_path / f"d.{fmt}").read_text("utf-8")
         assert "基本情况：" in shown and "意见建议（一）" in shown
+
+
+def test_a_sections_intro_is_a_text_named_by_the_sections_title(tmp_path: Path) -> None:
+    def year(n: int, output: str) -> Path:
+        path = tmp_path / f"{n}.yaml"
+        path.write_text(
+            f"kind: review\norganisation: 某镇\nyear: {n}\n"
+            "titles:\n  highlights: 主要工作及成效\n"
+            f"intros:\n  highlights: 全年完成地区生产总值{output}亿元。\n"
+            "highlights:\n  - heading: 经济稳中有进\n    points: [完成投资。]\n",
+            "utf-8",
+        )
+        return path
+
+    diff = compare(
+        load_document(year(2022, "42")),
+        load_document(year(2023, "45")),
+        sections=SHIPPED.templates.sections(),
+        units=SHIPPED.units,
+    )
+    assert diff.items.reworded == [] and diff.items.added == []
+    [intro] = [t for t in diff.texts if t.field != "title"]
+    assert (intro.field, intro.label) == ("intros/highlights", "主要工作及成效")
+    assert intro.old == "主要工作及成效\n全年完成地区生产总值42亿元。"
+    assert intro.new == "主要工作及成效\n全年完成地区生产总值45亿元。"

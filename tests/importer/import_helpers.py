@@ -51,6 +51,14 @@ def structure_of(imported: Imported) -> dict[str, Any]:
     ]
     if parts:
         out["parts"] = parts
+    intros = {  # prose under a section's title, before its items: paragraphs per section
+        kind: _paragraph_count(text)
+        for document in (review, plan)
+        if document is not None
+        for kind, text in document.intros.model_dump(exclude_none=True).items()
+    }
+    if intros:
+        out["intros"] = intros
     return out
 
 

@@ -51,18 +51,7 @@ def _content(text: str) -> str:
     return _NOT_CONTENT.sub("", text)
 
 
-_PARTS = {"plan_only", "unplaced"}  # their parts: are built once the model holds them (m12)
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=False, reason="needs m12 model contract"))
-        if n in _PARTS
-        else n
-        for n in ALL_DOCUMENTS
-    ],
-)
+@pytest.mark.parametrize("name", ALL_DOCUMENTS)
 def test_no_text_is_lost(name: str, tmp_path: Path) -> None:
     """Every paragraph that was not dropped as debris is in the built document.
 

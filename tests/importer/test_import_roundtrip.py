@@ -112,16 +112,13 @@ def test_seed_docx_round_trip(seed_project: Project, tmp_path: Path) -> None:
     assert load_plan(again.data_dir / "2023_plan.yaml") == first_plan
 
 
-_NEEDS_M12 = pytest.mark.xfail(strict=False, reason="needs m12 model contract")
-
-
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param("skipped_level", marks=_NEEDS_M12),  # titles: the author's section titles
+        "skipped_level",  # titles: the author's section titles
         "gb18030",
         "signature_attachments",
-        pytest.param("unplaced", marks=_NEEDS_M12),  # parts: 主要做法, 其他事项
+        "unplaced",  # parts: 主要做法, 其他事项
     ],
 )
 def test_imported_files_build(name: str, tmp_path: Path) -> None:

@@ -326,3 +326,8 @@ def test_written_yaml_reads_back_as_the_same_model(texts: list[str]) -> None:
     text = render_yaml(review, {("review", "highlights", 0): ["说明"]}, ["header"])
     again = validate_loaded(load_yaml_text(text, "t.yaml"), "review")
     assert again == review
+
+
+def test_an_enumeration_inside_one_sentence_stays_one_point() -> None:
+    body = "一是推行“一窗通办”，二是打造便民服务圈，三是引进社会组织2家。"
+    assert [p.text for p in split_points(body)] == [body]

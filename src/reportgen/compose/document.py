@@ -197,7 +197,8 @@ class _Composer:
 
     def section(self, document: DocumentKind, doc: Review | Plan, key: str) -> Iterator[Block]:
         items: list[Item] = list(getattr(doc, key))
-        if not items:
+        intro: str | None = getattr(doc.intros, key)
+        if not items and not intro:
             return
         own: str | None = getattr(doc.titles, key)
         if own is None:
@@ -206,6 +207,7 @@ class _Composer:
             heading = self.read(own, document, ("titles", key))
             heading = Span(heading.text, "heading", heading.origin)
         yield self.level_one(heading, key)
+        yield from self.paragraphs(intro, document, ("intros", key), key)
         for n, item in enumerate(items, start=1):
             yield from self.item(document, key, heading.text, n, item)
 

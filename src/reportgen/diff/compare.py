@@ -19,7 +19,8 @@ TEXT_FIELDS = ("title", "opening", "closing", "signature", "date", "attachments"
 class TextChange:
     """A changed text outside the items: title, opening, closing, signature, date, attachments."""
 
-    field: str  # one of TEXT_FIELDS, or parts/<id or title> for a part's title and prose
+    field: str  # one of TEXT_FIELDS, parts/<id or title> for a part's title and prose, or
+    # intros/<section kind> for a section's title and intro
     old: str
     new: str
     ops: list[Op]
@@ -62,9 +63,20 @@ def document_texts(composed: Composed) -> dict[str, str]:
     """The texts of a composed document outside its items, as they are printed. A part's
     title and prose are a text of their own, named by the part (``parts/<id or title>``)."""
     found: dict[str, list[str]] = {key: [] for key in TEXT_FIELDS}
+    headings: dict[str | None, str] = {}
     for block in composed.blocks:
         part = block.section if block.section and block.section.startswith("parts/") else None
-        if part is not None and block.item is None:
+        if block.kind == "heading" and block.level == 1:
+            headings[block.section] = "".join(s.text for s in block.spans[1:])
+        if (
+            block.kind == "paragraph"
+            and block.origin is not None
+            and block.origin.path[0] == "intros"
+        ):
+            # a section's intro: a text of its own, named by the section's title (its first line)
+            key = f"intros/{block.section}"
+            found.setdefault(key, [headings.get(block.section, "")]).append(block.text)
+        elif part is not None and block.item is None:
             shown = block.spans[1:] if block.kind == "heading" else block.spans  # no 一、
             found.setdefault(part, []).append("".join(s.text for s in shown))
         elif block.kind == "title":
@@ -103,7 +115,7 @@ def compare(
         before, after = texts_old.get(name, ""), texts_new.get(name, "")
         ops = word_diff(before, after)
         if has_changes(ops):
-            # a part is named by its title, the first line of its text
+            # a part or an intro is named by its title, the first line of its text
             label = "" if name in TEXT_FIELDS else (after or before).split("\n")[0]
             texts.append(TextChange(name, before, after, ops, label))
     return DocumentDiff(

@@ -22,7 +22,7 @@ from reportgen.importer.reader import read_document
 from reportgen.importer.structure import NoStructure, structure
 from reportgen.importer.unsquash import unsquash
 from reportgen.importer.yaml_writer import render_yaml
-from reportgen.model.report import SECTION_KINDS, Plan, Point, Review
+from reportgen.model.report import SECTION_KINDS, Plan, Review
 from reportgen.settings.messages import has_message, message
 
 DocumentT = TypeVar("DocumentT", Review, Plan)
@@ -195,14 +195,11 @@ def import_document(
     header = _header(path, report, assembled.review, assembled.plan)
     review_yaml = plan_yaml = None
     review, plan = assembled.review, assembled.plan
-    extras = assembled.extras
     if assembled.review is not None:
-        review_yaml = render_yaml(
-            assembled.review, assembled.comments, header, extras.get("review")
-        )
+        review_yaml = render_yaml(assembled.review, assembled.comments, header)
         review = _check_round_trip(review_yaml, assembled.review, shown)
     if assembled.plan is not None:
-        plan_yaml = render_yaml(assembled.plan, assembled.comments, header, extras.get("plan"))
+        plan_yaml = render_yaml(assembled.plan, assembled.comments, header)
         plan = _check_round_trip(plan_yaml, assembled.plan, shown)
     return Imported(review, plan, review_yaml, plan_yaml, report)
 
@@ -227,42 +224,19 @@ def _header(
     return lines
 
 
-_CONTRACT_KEYS = ("titles", "parts")  # the issue-12 model contract's keys
-
-
 def _check_round_trip(text: str, document: DocumentT, shown: str) -> DocumentT:
-    """The YAML must read back as exactly the model it was written from; the document read
-    back is returned (with the contract's titles/parts once the model holds them; until then
-    those keys are left out of the check)."""
+    """The YAML must read back as exactly the model it was written from (its own titles,
+    parts and sub-points included); the document read back is returned."""
     from reportgen.model.loader import load_yaml_text
     from reportgen.model.validate import validate_loaded
 
     loaded = load_yaml_text(text, f"{shown} (imported)")
-    fields = type(document).model_fields
-    if isinstance(loaded.value, dict):
-        for key in _CONTRACT_KEYS:
-            if key not in fields:
-                loaded.value.pop(key, None)
-        if "subpoints" not in Point.model_fields:
-            _drop_subpoints(loaded.value)
     again = validate_loaded(loaded, document.kind)
-    contract = set(_CONTRACT_KEYS)
-    if again.model_dump(exclude=contract) != document.model_dump(exclude=contract):
+    if again.model_dump() != document.model_dump():
         raise RuntimeError(
             f"the YAML written for {shown} does not read back as the imported {document.kind}"
         )
     return again  # type: ignore[return-value]
-
-
-def _drop_subpoints(value: object) -> None:
-    """Leave the contract's ``subpoints:`` out of a point until the model holds them."""
-    if isinstance(value, dict):
-        value.pop("subpoints", None)
-        for inner in value.values():
-            _drop_subpoints(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            _drop_subpoints(inner)
 
 
 def output_paths(

@@ -38,6 +38,7 @@ from reportgen.importer.title import (
 )
 from reportgen.model.report import (
     SECTION_ITEMS,
+    Item,
     Plan,
     Point,
     Report,
@@ -73,28 +74,12 @@ class PartDraft:
     title: str
     after: str  # "opening" or the kind of the section it follows
     text: list[str] = field(default_factory=list)
-    items: list[Any] = field(default_factory=list)  # Highlight models: the item shape
-
-
-@dataclass
-class Extras:
-    """What the issue-12 model contract adds to a document: the author's section titles and
-    the parts no kind covers (written to the YAML as ``titles:`` and ``parts:``)."""
-
-    titles: dict[str, str] = field(default_factory=dict)
-    parts: list[PartDraft] = field(default_factory=list)
-    # numbered sub-points (（1） （2）) of a point, by (kind or ("parts", n), item, point)
-    subpoints: dict[CommentPath, list[str]] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.titles or self.parts or self.subpoints)
 
 
 @dataclass
 class Assembled:
     review: Review | None
     plan: Plan | None
-    extras: dict[str, Extras] = field(default_factory=dict)
     comments: dict[CommentPath, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     parts: dict[str, int] = field(default_factory=dict)
@@ -139,7 +124,6 @@ class _Assembler:
         self.info: TitleInfo | None = parse_title(title) if title else None
         self.title_from_preface = outline.title is None and preface_title is not None
         self.metadata_organisation: str | None = None
-        self.subpoints: dict[str, dict[CommentPath, list[str]]] = {}
 
     def comment(self, path: CommentPath, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -271,6 +255,8 @@ class _Assembler:
         plan_opening: list[str] = []
         others: list[tuple[PartDraft, list[ItemDraft]]] = []
         titles: dict[str, str] = {}
+        intros: dict[str, list[str]] = {}
+        any_items = any(s.items for s in self.outline.sections)
         previous = "opening"
         for section, kind, _ in self.resolve_kinds(review_year):
             paragraphs[kind] = paragraphs.get(kind, 0) + section.paragraphs
@@ -288,6 +274,9 @@ class _Assembler:
             intro = list(section.intro)
             if intro and kind == "priorities" and not plan_opening and not self.plan_only():
                 plan_opening, intro = intro, []
+            if intro and kind not in intros and (section.items or any_items):
+                # prose under the section's title, before its items: the section's intro
+                intros[kind], intro = list(intro), []
             orphans = [
                 self.orphan(text, "原文此段在部分标题下、没有序号，导入为一个事项")
                 for text in intro
@@ -349,22 +338,28 @@ class _Assembler:
                     )
                 )
         self.finish(document_key, review, plan, organisation)
+        self.place(review, plan, titles, others)
+        for kind, texts in intros.items():
+            document = plan if kind == "priorities" else review
+            if document is not None:
+                document.intros = type(document.intros)(**{kind: _paragraphs(texts)})
         review, plan = self.revalidated(review, plan)
-        extras = self.extras(review, plan, titles, others)
-        return Assembled(review, plan, extras, self.comments, self.notes, paragraphs, items_count)
+        return Assembled(review, plan, self.comments, self.notes, paragraphs, items_count)
 
-    def extras(
+    def place(
         self,
         review: Review | None,
         plan: Plan | None,
         titles: dict[str, str],
         others: list[tuple[PartDraft, list[ItemDraft]]],
-    ) -> dict[str, Extras]:
+    ) -> None:
         """Titles and parts, each on the document that holds its neighbours: a part after the
         plan's section goes with the plan; everything else with the review."""
-        out = {"review": Extras(), "plan": Extras()}
+        documents: dict[str, Review | Plan | None] = {"review": review, "plan": plan}
+        own: dict[str, dict[str, str]] = {"review": {}, "plan": {}}
         for kind, title in titles.items():
-            out["plan" if kind == "priorities" else "review"].titles[kind] = title
+            own["plan" if kind == "priorities" else "review"][kind] = title
+        found: dict[str, list[dict[str, Any]]] = {"review": [], "plan": []}
         for part, drafts in others:
             key = (
                 "plan"
@@ -375,12 +370,25 @@ class _Assembler:
                 part.after = "shortcomings"
             if key == "plan" and part.after in ("highlights", "shortcomings"):
                 part.after = "opening"
-            index = len(out[key].parts)
-            part.items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
-            out[key].parts.append(part)
-        for key, found in self.subpoints.items():
-            out[key].subpoints.update(found)
-        return {k: v for k, v in out.items() if v}
+            if not part.title.strip() and not part.text and not drafts:
+                continue  # a bare 一、 with nothing under it: no words to keep
+            index = len(found[key])
+            items = self.items(key, ("parts", index), drafts)  # type: ignore[arg-type]
+            title = part.title.strip() or "（无标题）"
+            values: dict[str, Any] = {"title": title, "after": part.after, "items": items}
+            if part.text:
+                values["text"] = _paragraphs(part.text)
+            found[key].append(values)
+        for key, document in documents.items():
+            if document is None:
+                continue
+            if own[key]:
+                document.titles = type(document.titles)(**own[key])
+            if found[key]:
+                try:
+                    document.parts = found[key]
+                except ValidationError as exc:
+                    raise invalid_import(exc, self.shown, key) from None
 
     def orphan(self, text: str, note: str) -> ItemDraft:
         heading, body = split_heading(text)
@@ -393,7 +401,7 @@ class _Assembler:
     ) -> list[Any]:
         out = []
         where = kind if isinstance(kind, tuple) else (kind,)
-        model = _ITEM_CLASSES["highlights" if isinstance(kind, tuple) else kind]
+        model = Item if isinstance(kind, tuple) else _ITEM_CLASSES[kind]
         for k, draft in enumerate(drafts):
             for note in draft.notes:
                 self.comment((document, *where, k), note)
@@ -413,10 +421,8 @@ class _Assembler:
                 heading = points.pop(0).full_text if points else "（无标题）"
                 subs = subs[1:]
             for j, found in enumerate(subs):
-                if found:
-                    self.subpoints.setdefault(document, {})[(*where, k, j)] = list(found)
-                    if "subpoints" in Point.model_fields:  # the issue-12 model contract
-                        points[j] = Point(**points[j].model_dump(), subpoints=list(found))
+                if found:  # numbered sub-points （1） （2） of the point
+                    points[j] = points[j].model_copy(update={"subpoints": list(found)})
             out.append(model(heading=heading, points=points, layout=draft.layout))
         return out
 
@@ -456,10 +462,8 @@ class _Assembler:
         if info.text == generated:
             return
         if review is not None:
-            default = f"{review.organisation}{review.year}年工作总结"
-            part = info.review_part or info.text
-            if part != default:
-                review.title = part
+            # The review's title is the whole title, verbatim, also with the plan beside it.
+            review.title = info.text
             if plan is not None and info.plan_part and info.plan_part != f"{plan.year}年工作思路":
                 # The plan's own title, used when it is built alone: 某某街道2023年工作打算
                 part = info.plan_part

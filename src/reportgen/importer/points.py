@@ -37,17 +37,50 @@ class PointDraft:
     subpoints: list[str] = field(default_factory=list)  # （1） （2） under it, without markers
 
 
+_RUN_IN_SUB = re.compile(r"(?<=[。；;！？!?])（(\d{1,3})）")
+
+
+def run_in_subpoints(text: str) -> tuple[str, list[str]]:
+    """A point's text and the numbered sub-points run in after it: 完成…。（1）…。（2）…。
+    (as a run-in item is built); only markers that count 1, 2, 3 … from the first one, each
+    after the end of a sentence, and with text before the first."""
+    cuts: list[tuple[int, int]] = []
+    for found in _RUN_IN_SUB.finditer(text):
+        if int(found[1]) == len(cuts) + 1:
+            cuts.append((found.start(), found.end()))
+    if not cuts or not text[: cuts[0][0]].strip():
+        return text, []
+    ends = [start for start, _ in cuts[1:]] + [len(text)]
+    subs = [text[end:stop].strip() for (_, end), stop in zip(cuts, ends, strict=True)]
+    if not all(subs):
+        return text, []
+    return text[: cuts[0][0]].strip(), subs
+
+
+def _with_subpoints(point: PointDraft) -> PointDraft:
+    point.text, point.subpoints = run_in_subpoints(point.text)
+    return point
+
+
 def split_points(body: str) -> list[PointDraft]:
-    """The points of a run-in item's text (everything after its heading sentence)."""
+    """The points of a run-in item's text (everything after its heading sentence), each with
+    the sub-points （1）（2） run in after it."""
+    return [_with_subpoints(point) for point in _split_points(body)]
+
+
+def _split_points(body: str) -> list[PointDraft]:
     body = body.strip()
     if not body:
         return []
     starts = enumeration_starts(body)
     if starts:
         cuts = ([0] if starts[0] > 0 else []) + starts
-        return [
-            PointDraft(body[a:b].strip()) for a, b in zip(cuts, [*cuts[1:], len(body)], strict=True)
-        ]
+        pieces = [body[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(body)], strict=True)]
+        # 一是…，二是…，三是…。 is one sentence: its parts are no points (a point ends one)
+        enumerated = pieces[1:-1] if starts[0] > 0 else pieces[:-1]
+        if all(piece[-1] in _SENTENCE_END + _CLAUSE_END for piece in enumerated):
+            return [PointDraft(piece) for piece in pieces]
+        return [PointDraft(body)]
     leads = find_leads(body)
     if not leads:
         return [PointDraft(body)]

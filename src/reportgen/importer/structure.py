@@ -49,6 +49,21 @@ HEADING_LONG = 40
 COLON_HEADING_MAX = 20
 
 
+_FINISHED = "。！？；：!?;:…"
+_CLOSERS = "”’）)」』》"
+
+
+def mid_sentence(text: str, following: str) -> bool:
+    """Whether ``text`` stops inside a sentence that ``following`` goes on with (neither is a
+    row of a table, kept as text with its cells joined by ｜)."""
+    end = text.rstrip()
+    if not end or "｜" in end or "｜" in following:
+        return False
+    if end[-1] in _CLOSERS and len(end) > 1:
+        end = end[:-1]
+    return end[-1] not in _FINISHED
+
+
 @dataclass
 class ItemDraft:
     heading: str
@@ -413,6 +428,13 @@ class _Structurer:
                 marker = parse_marker(extra.text)
                 if marker is not None and marker.level > max(item_level or 0, 3) and item.points:
                     item.points[-1].subpoints.append(marker.rest)  # （1） under the text
+                    continue
+                last = item.points[-1] if item.points else None
+                if last is not None and not last.subpoints and mid_sentence(last.text, extra.text):
+                    # a break inside a sentence (…服务中心， | 日均服务…): the run-in paragraph
+                    # is built without it, so it is one point, as a reader of the build sees
+                    last.text += extra.text
+                    last.note = last.note or "原文在句中另起一段，导入后接在前文之后"
                     continue
                 item.points.append(
                     PointDraft(extra.text, note="原文另起一段，导入后并入本事项的自然段")

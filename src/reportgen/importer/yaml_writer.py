@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportgen.importer.assemble import Extras
 from reportgen.model.report import Item, Plan, Point, Review, sections_of
 from reportgen.text.yaml_out import UNPRINTABLE as _UNPRINTABLE
 from reportgen.text.yaml_out import comment_lines, scalar
@@ -76,12 +75,10 @@ class _Writer:
         self,
         document: Review | Plan,
         comments: dict[CommentPath, list[str]],
-        extras: Extras | None = None,
     ):
         self.document = document
         self.key = document.kind
         self.comments = comments
-        self.extras = extras or Extras()
 
     def notes(self, *path: str | int, indent: int = 0) -> Iterator[str]:
         yield from comment_lines(self.comments.get((self.key, *path), []), indent)
@@ -99,11 +96,18 @@ class _Writer:
         yield from self.notes("title")
         if doc.title:
             yield from text_field("title", doc.title, 0)
-        if self.extras.titles:
+        titles = doc.titles.model_dump(exclude_none=True)
+        if titles:
             yield ""
             yield "titles:"
-            for kind, title in self.extras.titles.items():
+            for kind, title in titles.items():
                 yield f"  {kind}: {scalar(title)}"
+        intros = doc.intros.model_dump(exclude_none=True)
+        if intros:
+            yield ""
+            yield "intros:"
+            for kind, intro in intros.items():
+                yield from text_field(kind, intro, 2)
         for name in ("opening",):
             value = getattr(doc, name)
             if value:
@@ -140,17 +144,18 @@ class _Writer:
 
     def parts(self) -> Iterator[str]:
         """``parts:`` of the issue-12 contract: title, after, text, items (the item shape)."""
-        if not self.extras.parts:
+        if not self.document.parts:
             return
         yield ""
         yield "parts:"
-        for n, part in enumerate(self.extras.parts):
+        for n, part in enumerate(self.document.parts):
             if n:
                 yield ""
             yield f"  - title: {scalar(part.title)}"
-            yield f"    after: {part.after}"
+            if part.after is not None:
+                yield f"    after: {part.after}"
             if part.text:
-                yield from text_field("text", "\n".join(part.text), 4)
+                yield from text_field("text", part.text, 4)
             if part.items:
                 yield "    items:"
                 for k, item in enumerate(part.items):
@@ -172,11 +177,9 @@ class _Writer:
         yield f"{pad}    points:"
         for j, point in enumerate(item.points):
             yield from self.notes(*where, k, "points", j, indent=6 + indent)
-            yield from self.point(point, indent, self.extras.subpoints.get((*where, k, j), []))
+            yield from self.point(point, indent)
 
-    def point(
-        self, point: Point, indent: int = 0, subpoints: list[str] | None = None
-    ) -> Iterator[str]:
+    def point(self, point: Point, indent: int = 0) -> Iterator[str]:
         pad = " " * indent
         if point.lead:
             yield f"{pad}      - lead: {scalar(point.lead)}"
@@ -185,9 +188,9 @@ class _Writer:
             first = list(text_field("text", point.text, 8 + indent))
             yield f"{pad}      - " + first[0].lstrip()
             yield from first[1:]
-        if subpoints:  # the issue-12 contract: （1） （2） under the point
+        if point.subpoints:  # （1） （2） under the point
             yield f"{pad}        subpoints:"
-            for sub in subpoints:
+            for sub in point.subpoints:
                 yield f"{pad}          - {scalar(sub)}"
 
 
@@ -195,6 +198,5 @@ def render_yaml(
     document: Review | Plan,
     comments: dict[CommentPath, list[str]],
     header: list[str],
-    extras: Extras | None = None,
 ) -> str:
-    return "\n".join(_Writer(document, comments, extras).lines(header)) + "\n"
+    return "\n".join(_Writer(document, comments).lines(header)) + "\n"

@@ -144,7 +144,11 @@ class _Document(_Strict):
         description="单位名称, e.g. *街道 (quote a value that starts with *)"
     )
     year: int = Field(ge=1949, le=2100)
-    title: Line | None = Field(default=None, description="overrides the generated title")
+    title: Line | None = Field(
+        default=None,
+        description="overrides the generated title: a review's is the whole title, "
+        "also when built with the next year's plan",
+    )
     opening: Text | None = Field(
         default=None, description="开头段; a blank line starts a paragraph"
     )
@@ -221,6 +225,21 @@ def _titles_model(name: str, sections: tuple[str, ...]) -> type[_Strict]:
     )
 
 
+def _intros_model(name: str, sections: tuple[str, ...]) -> type[_Strict]:
+    """The ``intros:`` mapping of a document: prose under a section's title, before its
+    items (the paragraph an author writes directly under 一、主要工作及成效)."""
+    fields: dict[str, Any] = {
+        key: (
+            Text | None,
+            Field(default=None, description=f"prose under the title of {key}, before its items"),
+        )
+        for key in sections
+    }
+    return create_model(
+        name, __base__=_Strict, __doc__=f"Intros of {name[:-6]} sections.", **fields
+    )
+
+
 def _part_model(name: str, sections: tuple[str, ...]) -> type[Part]:
     after = Literal[("opening", *sections)]  # type: ignore[valid-type]
     return create_model(
@@ -237,6 +256,8 @@ def _sections(model: type[_Document]) -> tuple[str, ...]:
 
 ReviewTitles = _titles_model("ReviewTitles", _sections(_ReviewSections))
 PlanTitles = _titles_model("PlanTitles", _sections(_PlanSections))
+ReviewIntros = _intros_model("ReviewIntros", _sections(_ReviewSections))
+PlanIntros = _intros_model("PlanIntros", _sections(_PlanSections))
 ReviewPart = _part_model("ReviewPart", _sections(_ReviewSections))
 PlanPart = _part_model("PlanPart", _sections(_PlanSections))
 
@@ -246,6 +267,9 @@ class Review(_ReviewSections):
 
     titles: ReviewTitles = Field(  # type: ignore[valid-type]
         default_factory=ReviewTitles, description="the author's own section titles"
+    )
+    intros: ReviewIntros = Field(  # type: ignore[valid-type]
+        default_factory=ReviewIntros, description="prose under a section's title, before its items"
     )
     parts: list[ReviewPart] = Field(  # type: ignore[valid-type]
         default_factory=list, description="parts none of the section kinds covers"
@@ -257,6 +281,9 @@ class Plan(_PlanSections):
 
     titles: PlanTitles = Field(  # type: ignore[valid-type]
         default_factory=PlanTitles, description="the author's own section titles"
+    )
+    intros: PlanIntros = Field(  # type: ignore[valid-type]
+        default_factory=PlanIntros, description="prose under a section's title, before its items"
     )
     parts: list[PlanPart] = Field(  # type: ignore[valid-type]
         default_factory=list, description="parts none of the section kinds covers"
@@ -284,7 +311,11 @@ class Report(BaseModel):
     @property
     def title(self) -> str:
         if self.review is not None:
-            title = self.review.title or f"{self.review.organisation}{self.review.year}年工作总结"
+            # The review's own title is the document's whole title, verbatim, with or without
+            # the plan (某街道2022年工作总结和2023年工作计划): only the generated one is joined.
+            if self.review.title:
+                return self.review.title
+            title = f"{self.review.organisation}{self.review.year}年工作总结"
             if self.plan is not None:
                 title += f"及{self.plan.year}年工作思路"
             return title

@@ -27,7 +27,7 @@ from reportgen.text.references import METRIC_REF, fill_with_origin
 
 SECTIONS = {"review": ("highlights", "shortcomings"), "plan": ("priorities",)}
 # Roles of the passages that are prose: paragraphs split at blank lines, each ending a sentence.
-PROSE = ("opening", "closing", "part_text")
+PROSE = ("opening", "closing", "part_text", "section_intro")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Passage:
 
     path: PathKey
     role: str  # organisation, title, opening, closing, heading, lead, text, attachment,
-    # section_title (titles:), part_title and part_text (parts:), ...
+    # section_title (titles:), section_intro (intros:), part_title and part_text (parts:), ...
     raw: str
     text: str
     origin: tuple[int, ...]  # origin[i]: offset in ``raw`` of ``text[i]``
@@ -171,6 +171,9 @@ def build_view(loaded: Loaded, kind: str) -> View:
     titles = value.get("titles")
     for key in titles if isinstance(titles, dict) else {}:
         passage(("titles", key), "section_title")
+    intros = value.get("intros")
+    for key in intros if isinstance(intros, dict) else {}:
+        passage(("intros", key), "section_intro")
     parts = value.get("parts")
     parts = [p for p in enumerate(parts if isinstance(parts, list) else [])]
     passage(("opening",), "opening")
