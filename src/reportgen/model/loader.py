@@ -202,16 +202,23 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
 
 
 def _text_lines(node: yaml.Node | None) -> Iterator[int]:
-    """The 1-based lines that continue a text begun on an earlier line."""
-    if isinstance(node, yaml.ScalarNode):
-        yield from range(node.start_mark.line + 2, node.end_mark.line + 2)
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            yield from _text_lines(child)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _text_lines(key)
-            yield from _text_lines(value)
+    """The 1-based lines that continue a text begun on an earlier line. Each node is visited
+    once: an alias is the same node again, and a billion-laughs document must not make this
+    walk the expansion its aliases stand for (it is refused just after, by construction)."""
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            yield from range(current.start_mark.line + 2, current.end_mark.line + 2)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in reversed(current.value):
+                stack.extend((value, key))
 
 
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
