@@ -578,3 +578,85 @@ def test_libreoffice_accepts_the_metrics_table_to_b_and_rejects_to_a(
     assert libreoffice_texts(odt, accept=False) == built_docx(a)[0]
     assert libreoffice_tables(odt, accept=True) == built_docx(b)[1]
     assert libreoffice_tables(odt, accept=False) == built_docx(a)[1]
+
+
+# ── a renamed section and an added part (issue 12's titles: and parts:) ───────────────────
+
+RENAMED = """year: 2023
+
+titles:
+  highlights: 主要工作及成效
+
+parts:
+  - id: basics
+    title: 基本情况
+    after: opening
+    text: |
+      全街道下辖12个社区，常住人口8.6万人。
+    items:
+      - heading: 人口结构持续优化
+        points: [新增落户人口1200人。]
+"""
+
+
+@pytest.fixture
+def renamed(tmp_path: Path) -> Path:
+    """The two-year project, 2023's author naming the highlights 主要工作及成效 (2022 kept the
+    default 2022年亮点工作) and adding a part 基本情况 after the opening."""
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "2022.yaml").write_bytes((TWO_YEARS / "2022.yaml").read_bytes())
+    text = (TWO_YEARS / "2023.yaml").read_text("utf-8")
+    assert text.count("year: 2023\n") == 1 and "titles:" not in text and "parts:" not in text
+    (project / "data" / "2023.yaml").write_text(text.replace("year: 2023\n", RENAMED), "utf-8")
+    return project
+
+
+def _run(cmd: list[str], project: Path, *args: str) -> str:
+    done = subprocess.run([*cmd, *args], cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout
+
+
+def test_a_renamed_section_and_an_added_part_are_revisions_in_the_text_output(
+    renamed: Path, reportgen_cmd: list[str]
+) -> None:
+    shown = _run(reportgen_cmd, renamed, "diff", "2022", "2023")
+    assert "~ 章节标题  [-2022年亮点工作-]{+主要工作及成效+}" in shown
+    assert "~ 基本情况  {+基本情况\n全街道下辖12个社区，常住人口8.6万人。+}" in shown
+    assert "+ 新增  基本情况（一） 人口结构持续优化" in shown
+
+
+def test_a_renamed_section_and_an_added_part_are_revisions_in_the_docx(
+    renamed: Path, reportgen_cmd: list[str], soffice: str, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    _run(reportgen_cmd, renamed, "diff", "2022", "2023", "-f", "docx", "-o", "changes.docx")
+    _run(reportgen_cmd, renamed, "build", "2022")
+    _run(reportgen_cmd, renamed, "build", "2023")
+    built = {
+        year: [p.text for p in Document(str(renamed / "build" / f"{year}.docx")).paragraphs]
+        for year in ("2022", "2023")
+    }
+    assert "二、主要工作及成效" in built["2023"] and "一、2022年亮点工作" in built["2022"]
+    docx = (renamed / "changes.docx").read_bytes()
+    root = body(docx)
+    heading = next(p for p in root.iter(qn("w:p")) if "主要工作及成效" in "".join(p.itertext()))
+    changes = [
+        (etree.QName(w).localname, "".join(w.itertext()))
+        for w in heading.iter(qn("w:ins"), qn("w:del"))
+        if w.getparent().tag == qn("w:p")
+    ]  # 一、 → 二、 (the part comes first now) and the title, each a deletion and an insertion
+    assert ("del", "2022年亮点工作") in changes and ("ins", "主要工作及成效") in changes
+    inserted = [
+        "".join(p.itertext())
+        for p in root.iter(qn("w:p"))
+        if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") is not None
+    ]
+    assert "一、基本情况" in inserted and "（一）人口结构持续优化。新增落户人口1200人。" in inserted
+    assert oxml.paragraph_texts(root, accept=True) == built["2023"]
+    assert oxml.paragraph_texts(root, accept=False) == built["2022"]
+    odt = to_odt(soffice, docx, tmp_path)
+    assert libreoffice_texts(odt, accept=True) == built["2023"]
+    assert libreoffice_texts(odt, accept=False) == built["2022"]

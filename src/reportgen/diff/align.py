@@ -236,6 +236,9 @@ def _pairable_outside(a: Block, b: Block) -> float:
 def _pairable(a: Block, b: Block) -> float:
     if (a.kind, a.level) != (b.kind, b.level):
         return 0.0
+    section = a.kind == "heading" and a.item is None and b.item is None and a.section
+    if section and a.section == b.section:
+        return 1.0  # the same section's heading, however the author renamed it (titles:)
     alike = similarity(a.text, b.text)
     return alike if alike >= PAIR_THRESHOLD else 0.0
 
