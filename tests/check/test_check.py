@@ -3,6 +3,7 @@ file's problems in one run, and the seed's real defects at their exact lines."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -243,3 +244,41 @@ def test_a_utf16_file_is_named_utf16(tmp_path: Path) -> None:
     assert problem.rule == "encoding"
     assert problem.message == "不是 UTF-8 文本文件（看起来是UTF-16）"
     assert problem.hint == "请用编辑器打开它，另存为 UTF-8 编码"
+
+
+# Issue 17's rules (figures typed in the text, a metric nothing refers to, references to the
+# previous plan and the same year's review): every finding at its line and column as the
+# installed command reports it, in JSON and in the terminal, in both languages.
+ISSUE_17 = [
+    "reports-on-a-misspelt-priority",
+    "answers-a-misspelt-shortcoming",
+    "typed-figure-against-its-metric",
+]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["id"] in ISSUE_17], ids=lambda c: c["id"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_issue_17_cases_at_their_line_and_column_through_the_command(
+    case: dict[str, Any], lang: str, tmp_path: Path, reportgen_cmd: list[str]
+) -> None:
+    write_case(tmp_path, case)
+    target = "data/" + case.get("file", "2022.yaml")
+
+    def check(*output: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*reportgen_cmd, "--lang", lang, "check", target, *output],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    result = check("--format", "json")
+    assert result.returncode == case["exit"], result.stderr
+    found = sorted(
+        (p["rule"], f"{p['line']}:{p['column']}") for p in json.loads(result.stdout)["problems"]
+    )
+    assert found == sorted((e[0], e[1]) for e in case["expect"])
+    shown = check().stdout
+    for rule, at, *_ in case["expect"]:
+        assert any(f"{target}:{at} " in line and f"[{rule}]" in line for line in shown.splitlines())

@@ -186,3 +186,62 @@ def test_line_100_is_not_an_emoji(reportgen_cmd: list[str], tmp_path: Path) -> N
     (data / "2022.yaml").write_text("\n".join([*lines, "  完成任务,成效明显。", ""]), "utf-8")
     result = run(reportgen_cmd, "check", "--strict", cwd=tmp_path)
     assert "data/2022.yaml:100:7" in result.stdout and "💯" not in result.stdout
+
+
+YEAR = """organisation: 城南街道
+year: {year}
+highlights:
+  - heading: 经济运行稳中向好
+    points:
+      - 规上工业总产值{value}万元。
+metrics:
+  - id: industrial_output
+    label: 规上工业总产值
+    value: {value}
+    unit: 万元
+"""
+
+PLAN = """kind: plan
+organisation: 城南街道
+year: 2023
+priorities:
+  - heading: 稳住工业基本盘
+    points:
+      - 规上工业总产值4800万元为基数稳步提升。
+metrics:
+  - id: industrial_output
+    label: 规上工业总产值
+    value: 4800
+    unit: 万元
+"""
+
+
+def test_figures_conflict_compares_one_years_files_only(
+    reportgen_cmd: list[str], tmp_path: Path
+) -> None:
+    """``check`` with no arguments on two years: 2023's new figure is 2023's, not a conflict
+    with 2022's; the 2023 plan, built with the 2022 review, still conflicts with it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "2022.yaml").write_text(YEAR.format(year=2022, value=4720), "utf-8")
+    (data / "2023.yaml").write_text(YEAR.format(year=2023, value=5310), "utf-8")
+    result = run(reportgen_cmd, "check", cwd=tmp_path)
+    assert "figures-conflict" not in result.stdout, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    (data / "2023_plan.yaml").write_text(PLAN, "utf-8")
+    result = run(reportgen_cmd, "check", cwd=tmp_path)
+    assert result.returncode == 1
+    conflicts = [
+        line.split()[0] for line in result.stdout.splitlines() if "[figures-conflict]" in line
+    ]
+    # one figure, two values in the 2022 report: the plan's metric (11:12) against the review's
+    # (10:12), and each text's 规上工业总产值…万元 (6:16, 7:16; 8 characters of indent and
+    # list mark, 7 of label) against the other file's metric
+    assert conflicts == [
+        "data/2022.yaml:6:16",
+        "data/2023_plan.yaml:7:16",
+        "data/2023_plan.yaml:11:12",
+    ], result.stdout
+    assert "data/2023.yaml" not in "".join(
+        line for line in result.stdout.splitlines() if "[figures-conflict]" in line
+    )

@@ -87,3 +87,59 @@ def test_track_html_to_a_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert "<h2>重点工作落实情况</h2>" in page
     assert "<strong>无总结对应</strong>" in page
     assert result.output.splitlines()[-1] == "wrote track.html"
+
+
+CHAINS = Path(__file__).resolve().parents[1] / "fixtures" / "track_chains" / "data"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            [
+                "  ✓ 存在问题及短板（一） 招商空间不足  [space]",
+                "      → 2023年重点工作（一） 拓展楼宇招商  [buildings]",
+                "  ✗ 存在问题及短板（二） 养老服务供给偏弱  [elderly]  "
+                "有回应，但回应的重点工作无总结对应",
+                "      → 2023年重点工作（二） 补齐居家养老短板  [care]  (未落实)",
+                "  ✗ 存在问题及短板（三） 老旧小区排水不畅  [drainage]  无重点工作回应",
+            ],
+        ),
+        (
+            "en",
+            [
+                "  ✓ 存在问题及短板（一） 招商空间不足  [space]",
+                "      → 2023年重点工作（一） 拓展楼宇招商  [buildings]",
+                "  ✗ 存在问题及短板（二） 养老服务供给偏弱  [elderly]  "
+                "answered, but nothing in the review reports on the answering priority",
+                "      → 2023年重点工作（二） 补齐居家养老短板  [care]  (not carried out)",
+                "  ✗ 存在问题及短板（三） 老旧小区排水不畅  [drainage]  no priority answers it",
+            ],
+        ),
+    ],
+)
+def test_each_chain_has_its_verdict_through_the_command(
+    reportgen_cmd: list[str], tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    """Answered and carried out ✓; answered but not carried out ✗ naming the missing report;
+    not answered ✗ — as the installed command prints them, in both languages."""
+    shutil.copytree(CHAINS, tmp_path / "data")
+    result = subprocess.run(
+        [*reportgen_cmd, "--lang", lang, "track", "2023"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index(expected[0])
+    assert lines[start : start + len(expected)] == expected
+    summary = lines[-1]
+    assert summary.endswith(
+        "1 个已回应且落实，1 个有回应但未落实，0 个仅有相似建议，1 个未回应"
+        if lang == "zh"
+        else "1 answered and carried out, 1 answered but not carried out, 0 only suggested, "
+        "1 unanswered"
+    )

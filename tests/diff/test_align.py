@@ -53,7 +53,10 @@ def docx_changes(planned: list[PlannedBlock], matched: set[tuple[Key, Key]]) -> 
     for p in planned:
         item, old_item = p.block.item, p.old.item if p.old is not None else None
         if item is None and old_item is None:
-            if p.status != "equal" and p.block.kind != "heading":
+            if p.block.kind == "heading":  # a section's title, its 一、 aside
+                if any(x.kind != "equal" and x.role != "number" for x in p.pieces):
+                    out["texts"].add(f"titles/{p.block.section}")
+            elif p.status != "equal":
                 origin = p.block.origin
                 name = p.block.kind if p.block.kind in ("title", "signature", "date") else None
                 if p.block.kind == "attachment":
@@ -112,4 +115,4 @@ def test_2022_to_2023_by_hand() -> None:
     assert shown["reworded"] == {(h, 2), (h, 4), (s, 1)}
     assert shown["inserted"] == {(h, 1), (h, 3), (h, 5), (s, 2)}
     assert shown["deleted"] == {(h, 1), (h, 4), (h, 5), (s, 1), (s, 3)}
-    assert shown["texts"] == {"title", "opening"}
+    assert shown["texts"] == {"title", "opening", "titles/highlights"}  # 2022年亮点工作 → 2023年…

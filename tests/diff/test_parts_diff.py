@@ -74,7 +74,8 @@ def test_a_part_added_next_year_is_a_new_text_and_new_items(tmp_path: Path) -> N
     )
     assert [v.place for v in diff.items.added] == ["意见建议（一）"]
     assert [(t.field, t.old, t.new) for t in diff.texts[1:]] == [
-        ("parts/意见建议", "", "意见建议\n建议加大投入。")
+        ("titles/highlights", "2024年亮点工作", "2025年亮点工作"),  # the default carries the year
+        ("parts/意见建议", "", "意见建议\n建议加大投入。"),
     ]
 
 

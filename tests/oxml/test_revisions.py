@@ -140,3 +140,28 @@ def test_a_move_wraps_runs_and_names_its_ranges() -> None:
     assert [oxml.local_name(r) for r in oxml.revisions(body)] == ["moveFrom", "moveFrom", "moveTo"]
     with pytest.raises(ValueError, match="'from' or 'to'"):
         oxml.make_move(kept[0], "away", rev_id=6, **REV)
+
+
+def test_a_row_inserted_or_deleted_whole_is_marked_in_its_row_properties() -> None:
+    from docx import Document
+
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    for row, texts in zip(table.rows, (["甲", "1"], ["乙", "2"], ["丙", "3"]), strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.paragraphs[0].add_run(text)
+    oxml.mark_row(table.rows[1], "ins", rev_id=7, author="审核人", date="2024-01-05T00:00:00Z")
+    oxml.mark_row(table.rows[2], "del", rev_id=8, author="审核人")
+    trpr = table.rows[1]._tr.find(qn("w:trPr"))
+    [mark] = list(trpr)
+    assert (mark.tag, mark.get(qn("w:id")), mark.get(qn("w:author"))) == (
+        qn("w:ins"),
+        "7",
+        "审核人",
+    )
+    body = doc.element.body
+    assert oxml.table_texts(body, accept=True) == [[["甲", "1"], ["乙", "2"]]]
+    assert oxml.table_texts(body, accept=False) == [[["甲", "1"], ["丙", "3"]]]
+    assert oxml.paragraph_texts(body, accept=True) == []  # the cells' paragraphs are the table's
+    with pytest.raises(ValueError):
+        oxml.mark_row(table.rows[0], "moveFrom", rev_id=9, author="x")

@@ -120,6 +120,7 @@ class MetricRow:
     value: str
     unit: str
     change: str
+    id: str = ""  # the metric's id: what pairs its row with last year's
 
 
 @dataclass
@@ -380,6 +381,7 @@ class _Composer:
             value=format_number(metric.value),
             unit=metric.unit,
             change="" if change is None else f"{'+' if change > 0 else ''}{format_number(change)}%",
+            id=metric.id,
         )
 
 

@@ -19,8 +19,8 @@ TEXT_FIELDS = ("title", "opening", "closing", "signature", "date", "attachments"
 class TextChange:
     """A changed text outside the items: title, opening, closing, signature, date, attachments."""
 
-    field: str  # one of TEXT_FIELDS, parts/<id or title> for a part's title and prose, or
-    # intros/<section kind> for a section's title and intro
+    field: str  # one of TEXT_FIELDS, parts/<id or title> (a part's title and prose),
+    # titles/<section kind> (a section's title) or intros/<section kind> (its title and intro)
     old: str
     new: str
     ops: list[Op]
@@ -61,7 +61,8 @@ class DocumentDiff:
 
 def document_texts(composed: Composed) -> dict[str, str]:
     """The texts of a composed document outside its items, as they are printed. A part's
-    title and prose are a text of their own, named by the part (``parts/<id or title>``)."""
+    title and prose are a text of their own, named by the part (``parts/<id or title>``); a
+    section's title is one too (``titles/<section kind>``), so that renaming it is a change."""
     found: dict[str, list[str]] = {key: [] for key in TEXT_FIELDS}
     headings: dict[str | None, str] = {}
     for block in composed.blocks:
@@ -79,6 +80,10 @@ def document_texts(composed: Composed) -> dict[str, str]:
         elif part is not None and block.item is None:
             shown = block.spans[1:] if block.kind == "heading" else block.spans  # no 一、
             found.setdefault(part, []).append("".join(s.text for s in shown))
+        elif block.kind == "heading" and block.item is None and block.section:
+            # a section's own title (issue 12's titles:), without its 一、
+            shown = "".join(s.text for s in block.spans if s.role != "number")
+            found.setdefault(f"titles/{block.section}", []).append(shown)
         elif block.kind == "title":
             found["title"].append(block.text)
         elif block.kind in ("signature", "date"):
@@ -116,7 +121,11 @@ def compare(
         ops = word_diff(before, after)
         if has_changes(ops):
             # a part or an intro is named by its title, the first line of its text
-            label = "" if name in TEXT_FIELDS else (after or before).split("\n")[0]
+            label = (
+                ""
+                if name in TEXT_FIELDS or name.startswith("titles/")
+                else (after or before).split("\n")[0]
+            )
             texts.append(TextChange(name, before, after, ops, label))
     return DocumentDiff(
         old_name=old_name,

@@ -47,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
     "field:signature": {"zh": "落款", "en": "signature"},
     "field:date": {"zh": "日期", "en": "date"},
     "field:attachments": {"zh": "附件", "en": "attachments"},
+    "field:titles": {"zh": "章节标题", "en": "section title"},
     "status:added": {"zh": "新增", "en": "new"},
     "status:removed": {"zh": "删除", "en": "gone"},
     "status:changed": {"zh": "变化", "en": "changed"},
@@ -195,7 +196,7 @@ def view(diff: DocumentDiff, context: int | None = 12) -> dict[str, Any]:
         "texts": [
             {
                 "field": t.field,
-                "label": t.label or labels()["field:" + t.field],
+                "label": t.label or labels()["field:" + t.field.split("/")[0]],
                 "segments": segments(t.ops, context),
             }
             for t in diff.texts

@@ -89,9 +89,11 @@ from reportgen.oxml.revisions import (
     make_ins,
     make_move,
     mark_paragraph,
+    mark_row,
     move_range,
     paragraph_texts,
     revisions,
+    table_texts,
 )
 from reportgen.oxml.run import fill_run, set_bold, set_character_spacing, set_size
 from reportgen.oxml.schema import (
@@ -153,6 +155,7 @@ __all__ = [
     "make_ins",
     "make_move",
     "mark_paragraph",
+    "mark_row",
     "move_range",
     "number",
     "numbering_reference",
@@ -190,6 +193,7 @@ __all__ = [
     "style_id",
     "table_properties",
     "table_rows",
+    "table_texts",
     "text_box_count",
     "visible_text",
     "xml_text",

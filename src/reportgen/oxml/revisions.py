@@ -24,6 +24,12 @@ w:rPr (CT_RPr, CT_ParaRPr): ins del moveFrom moveTo rStyle rFonts b bCs i iCs ca
     eastAsianLayout specVanish oMath rPrChange
 
 w:p (CT_P): pPr *
+
+w:trPr (CT_TrPr): cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight
+    tblHeader tblCellSpacing jc hidden ins del trPrChange
+
+A table row inserted or deleted whole carries w:ins / w:del in its w:trPr (and its runs are
+inserted or deleted too, so that a reader that does not know row revisions still shows them).
 """
 
 from __future__ import annotations
@@ -132,6 +138,18 @@ def mark_paragraph(
     return insert_in_order(rpr, mark)  # w:ins / w:del come first in a mark's properties
 
 
+def mark_row(
+    row: Any, change: str, *, rev_id: int, author: str, date: str | None = None
+) -> _Element:
+    """Record the table row ``row`` (w:tr, or a python-docx row) as inserted (``ins``) or
+    deleted (``del``) whole, in its w:trPr."""
+    if change not in ("ins", "del"):
+        raise ValueError(f"a table row is 'ins' or 'del', not {change!r}")
+    trpr = get_or_add(row, "trPr")
+    remove_children(trpr, "ins", "del")
+    return insert_in_order(trpr, _revision(change, rev_id=rev_id, author=author, date=date))
+
+
 def revisions(root: Any) -> list[_Element]:
     """Every w:ins, w:del, w:moveFrom and w:moveTo under ``root``, runs and paragraph marks
     alike, in order."""
@@ -143,13 +161,15 @@ def paragraph_texts(body: Any, *, accept: bool) -> list[str]:
 
     Accepting keeps w:ins and w:moveTo and drops w:del and w:moveFrom; rejecting does the
     reverse. A paragraph whose mark goes joins the next paragraph, as it does in Word. Line
-    breaks (w:br) read as nothing.
+    breaks (w:br) read as nothing; paragraphs in tables are left to :func:`table_texts`.
     """
     dropped = ("del", "moveFrom") if accept else ("ins", "moveTo")
     drop = {qn(f"w:{d}") for d in dropped}
     out: list[str] = []
     carried = ""
     for paragraph in element_of(body).iter(qn("w:p")):
+        if any(a.tag == _TABLE for a in paragraph.iterancestors()):
+            continue  # a table cell's: see table_texts
         text = carried
         for node in paragraph.iter(qn("w:t"), qn("w:delText")):
             if any(a.tag in drop for a in node.iterancestors()):
@@ -165,3 +185,36 @@ def paragraph_texts(body: Any, *, accept: bool) -> list[str]:
     if carried:
         out.append(carried)
     return out
+
+
+_TABLE = qn("w:tbl")
+
+
+def table_texts(body: Any, *, accept: bool) -> list[list[list[str]]]:
+    """The text of each cell, row by row, of each table of ``body`` once every revision is
+    accepted (or rejected): a row inserted whole (w:trPr/w:ins) goes when rejected, one
+    deleted whole when accepted. A cell's paragraphs are joined by a newline."""
+    dropped = ("del", "moveFrom") if accept else ("ins", "moveTo")
+    drop = {qn(f"w:{d}") for d in dropped}
+    row_drop = qn("w:del") if accept else qn("w:ins")
+    tables: list[list[list[str]]] = []
+    for table in element_of(body).iter(_TABLE):
+        rows: list[list[str]] = []
+        for row in table.iterfind(qn("w:tr")):
+            trpr = child(row, "trPr")
+            if trpr is not None and trpr.find(row_drop) is not None:
+                continue
+            cells = []
+            for cell in row.iterfind(qn("w:tc")):
+                paragraphs = []
+                for paragraph in cell.iterfind(qn("w:p")):
+                    kept = [
+                        node.text or ""
+                        for node in paragraph.iter(qn("w:t"), qn("w:delText"))
+                        if not any(a.tag in drop for a in node.iterancestors())
+                    ]
+                    paragraphs.append("".join(kept))
+                cells.append("\n".join(paragraphs))
+            rows.append(cells)
+        tables.append(rows)
+    return tables

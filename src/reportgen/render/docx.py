@@ -588,7 +588,13 @@ class DocxWriter:
 
     # Key figures ───────────────────────────────────────────────────────────
 
-    def metrics_table(self, rows: list[MetricRow]) -> None:
+    def metrics_table(self, rows: list[MetricRow]) -> Any:
+        """附表 on a page of its own: its label, its title and the table; the table."""
+        self.metrics_heading()
+        return self.metrics_grid(rows)
+
+    def metrics_heading(self) -> tuple[Paragraph, Paragraph]:
+        """The key figures' label (附表, after a page break) and title; the two paragraphs."""
         from docx.enum.text import WD_BREAK
 
         layout, table_layout = self.layout, self.layout.table
@@ -596,11 +602,12 @@ class DocxWriter:
         label.add_run().add_break(WD_BREAK.PAGE)
         label.paragraph_format.first_line_indent = 0
         self.run(label, table_layout.label, layout.headings.level1.font)
-        self.title(table_layout.title)
+        return label, self.title(table_layout.title)
 
-        cells = [[r.label, r.period, r.value, r.unit, r.change] for r in rows]
+    def metrics_grid(self, rows: list[MetricRow]) -> Any:
+        cells = [metric_cells(r) for r in rows]
         aligns = ("left", "center", "center", "center", "center")
-        self.table(list(table_layout.columns), cells, TABLE_COLUMN_SHARES, aligns)
+        return self.table(list(self.layout.table.columns), cells, TABLE_COLUMN_SHARES, aligns)
 
     def title_line(self, text: str) -> Paragraph:
         """A table's caption: one line in the table's header font, centred."""
@@ -647,6 +654,11 @@ class DocxWriter:
                 font = table_layout.header_font if r == 0 else table_layout.font
                 self.run(paragraph, value, font)
         return table
+
+
+def metric_cells(row: MetricRow) -> list[str]:
+    """The cells of a key figure's row in 附表, in column order."""
+    return [row.label, row.period, row.value, row.unit, row.change]
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,16 @@ as inserted, deleted or moved.
 
 from __future__ import annotations
 
+import difflib
 import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
-from reportgen.compose.document import Block, Composed, Span
+from reportgen.compose.document import Block, Composed, MetricRow, Span
 from reportgen.diff.align import Piece, PieceKind, PlannedBlock, pieces, plan
 from reportgen.diff.items import ItemDiff
-from reportgen.render.docx import DocxWriter
+from reportgen.render.docx import DocxWriter, metric_cells
 from reportgen.settings.layout import Layout
 
 DEFAULT_AUTHOR = "reportgen"
@@ -49,6 +50,7 @@ class _DiffWriter(DocxWriter):
         self.next_id = 1
         self.open_move: tuple[str, Paragraph] | None = None  # the move whose range is open
         self.previous: Paragraph | None = None
+        self.old_metrics: list[MetricRow] = []
 
     def revision(self) -> dict[str, Any]:
         rev_id, self.next_id = self.next_id, self.next_id + 1
@@ -78,6 +80,18 @@ class _DiffWriter(DocxWriter):
     def finish(self) -> bytes:
         self.close_move()
         return super().finish()
+
+    def render_both(self, composed: Composed, old_metrics: list[MetricRow]) -> bytes:
+        """``composed`` (the planned blocks, the new key figures) with the old key figures'
+        differences in 附表 when the layout shows it."""
+        self.old_metrics = old_metrics
+        self.begin(composed.title)
+        for block in composed.blocks:
+            self.block(block)
+        self.close_move()
+        if self.layout.metrics_table and (old_metrics or composed.metrics):
+            self.metrics_table(composed.metrics)
+        return self.finish()
 
     def close_move(self) -> None:
         if self.open_move is None or self.previous is None:
@@ -117,6 +131,72 @@ class _DiffWriter(DocxWriter):
         elif kind == "delete":
             oxml.make_del(run, **self.revision())
 
+    # 附表 ────────────────────────────────────────────────────────────────
+
+    def metrics_table(self, rows: list[MetricRow]) -> Any:
+        """附表 with the old key figures' differences: a changed value is a deletion and an
+        insertion inside its cell, a metric added or dropped a row inserted or deleted whole;
+        a table only one year has is inserted (or deleted) with its label and title."""
+        old = self.old_metrics
+        whole = None if old and rows else ("ins" if rows else "del")
+        for paragraph in self.metrics_heading():
+            if whole is not None:
+                self.whole(paragraph, whole)
+        pairs = _paired_rows(old, rows)
+        table = self.metrics_grid([b if b is not None else a for a, b in pairs])  # type: ignore[misc]
+        if whole is not None:
+            self.whole_row(table.rows[0], whole)
+        for row, (a, b) in zip(table.rows[1:], pairs, strict=True):
+            if a is None or b is None:
+                self.whole_row(row, "ins" if a is None else "del")
+                continue
+            for cell, before, after in zip(
+                row.cells, metric_cells(a), metric_cells(b), strict=True
+            ):
+                if before != after:
+                    self.changed_cell(cell.paragraphs[0], before, after)
+        return table
+
+    def whole(self, paragraph: Paragraph, change: str) -> None:
+        """Every run and the mark of ``paragraph`` inserted (``ins``) or deleted (``del``)."""
+        for run in paragraph.runs:
+            (oxml.make_ins if change == "ins" else oxml.make_del)(run, **self.revision())
+        oxml.mark_paragraph(paragraph, change, **self.revision())
+
+    def whole_row(self, row: Any, change: str) -> None:
+        oxml.mark_row(row, change, **self.revision())
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                (oxml.make_ins if change == "ins" else oxml.make_del)(run, **self.revision())
+
+    def changed_cell(self, paragraph: Paragraph, before: str, after: str) -> None:
+        """The cell's old text ``before`` deleted, then its new text ``after`` inserted."""
+        oxml.remove_children(paragraph, "r")
+        font = self.layout.table.font
+        if before:
+            oxml.make_del(self.run(paragraph, before, font), **self.revision())
+        if after:
+            oxml.make_ins(self.run(paragraph, after, font), **self.revision())
+
+
+def _paired_rows(
+    old: list[MetricRow], new: list[MetricRow]
+) -> list[tuple[MetricRow | None, MetricRow | None]]:
+    """The rows of both years in the new order, a metric paired with last year's by its id
+    (its label when it has none); an unpaired row stands where it stood."""
+    keys_a = [row.id or row.label for row in old]
+    keys_b = [row.id or row.label for row in new]
+    out: list[tuple[MetricRow | None, MetricRow | None]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, keys_a, keys_b, autojunk=False
+    ).get_opcodes():
+        if tag == "equal":
+            out.extend(zip(old[i1:i2], new[j1:j2], strict=True))
+            continue
+        out.extend((a, None) for a in old[i1:i2])
+        out.extend((None, b) for b in new[j1:j2])
+    return out
+
 
 def render_docx_diff(
     old: Composed,
@@ -134,10 +214,10 @@ def render_docx_diff(
     the same diff made it (:attr:`reportgen.diff.compare.DocumentDiff.items`); by default
     computed again, with the same result.
     """
-    layout = layout.model_copy(update={"metrics_table": False})
     planned = plan(old.blocks, new.blocks, items)
     writer = _DiffWriter(layout, planned, author=author, date=_stamp(date))
-    return writer.render(Composed(title=new.title, blocks=[p.block for p in planned]))
+    blocks = [p.block for p in planned]
+    return writer.render_both(Composed(new.title, blocks, new.metrics), old.metrics)
 
 
 def _stamp(date: datetime | None) -> str:

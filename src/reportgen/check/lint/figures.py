@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.view import MetricView, Passage, View, metric_refs
+from reportgen.check.lint.view import MetricView, Passage, View, metric_refs, report_year
 from reportgen.errors import Location, Problem
 from reportgen.model.loader import format_path
 from reportgen.model.report import Metric
@@ -133,13 +133,15 @@ def _two_years(view: View, passage: Passage, settings: Rule, tolerance: float) -
 
 @rule("figures-conflict")
 def conflicting(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
-    first: dict[tuple[str, str], tuple[View, MetricView]] = {}
+    # one figure stated twice in the same year's report (a review and its plan, or two files
+    # of one year); next year's figure is not a conflict, it is next year's
+    first: dict[tuple[int | None, str, str], tuple[View, MetricView]] = {}
     for view in views:
         for entry in view.metrics:
             metric = entry.metric
             if metric is None:
                 continue
-            key = (metric.label, metric.period or "")
+            key = (report_year(view), metric.label, metric.period or "")
             if key not in first:
                 first[key] = (view, entry)
                 continue
@@ -164,10 +166,13 @@ def _figure(value: float, unit: str) -> str:
 
 
 def _stated_in_text(view: View, views: Sequence[View], settings: Rule) -> Iterator[Problem]:
-    """A metric's label in the text followed by a written number in its unit, but another value."""
+    """A metric's label in the text followed by a written number in its unit, but another value
+    (a metric of the same year's report: last year's value is not this year's)."""
+    year = report_year(view)
     metrics = [
         (v, m)
         for v in views
+        if report_year(v) == year
         for m in v.metrics
         if m.metric is not None and len(m.metric.label) >= 2
     ]

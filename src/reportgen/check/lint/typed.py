@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from reportgen.check.lint import rule
-from reportgen.check.lint.view import MetricView, Passage, View, metric_refs
+from reportgen.check.lint.view import MetricView, Passage, View, document_of, metric_refs
 from reportgen.errors import Problem
 from reportgen.model.report import Metric
 from reportgen.settings.rules import Rule
@@ -97,22 +97,6 @@ def _figures(passage: Passage, units: list[str]) -> Iterator[tuple[int, str, str
         yield start, found["n"], found["u"], before[cut + 1 :]
 
 
-def _year(view: View) -> int | None:
-    value = view.loaded.value
-    year = value.get("year") if isinstance(value, dict) else None
-    return year if isinstance(year, int) and not isinstance(year, bool) else None
-
-
-def _document(view: View, views: Sequence[View]) -> list[View]:
-    """The views of ``view``'s document: itself, and the plan of next year built with a review
-    (or the review a plan is built with). Other years' figures are other years'."""
-    year = _year(view)
-    if year is None:
-        return [view]
-    partner = ("plan", year + 1) if view.kind == "review" else ("review", year - 1)
-    return [view, *(v for v in views if (v.kind, _year(v)) == partner)]
-
-
 def _candidates(views: Sequence[View]) -> list[tuple[View, MetricView]]:
     return [(v, m) for v in views for m in v.metrics if m.metric is not None and m.metric.unit]
 
@@ -149,7 +133,7 @@ def _matches(
 def typed(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     for view in views:
         table = units_for(view)
-        metrics = _candidates(_document(view, views))
+        metrics = _candidates(document_of(view, views))
         for passage, start, number, unit, metric_view, entry in _matches(view, metrics):
             metric = entry.metric
             assert metric is not None
@@ -180,10 +164,10 @@ def unused(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     typed_about = {
         id(entry)
         for view in views
-        for *_, entry in _matches(view, _candidates(_document(view, views)))
+        for *_, entry in _matches(view, _candidates(document_of(view, views)))
     }
     for view in views:
-        texts = [p.text for v in _document(view, views) for p in v.passages if p.role != "label"]
+        texts = [p.text for v in document_of(view, views) for p in v.passages if p.role != "label"]
         for entry in view.metrics:
             metric = entry.metric
             if metric is None or metric.id in referred or id(entry) in typed_about:

@@ -12,7 +12,7 @@ points at the exact line and column in the YAML.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +121,29 @@ class View:
             raw_offset = passage.raw.find("}}", raw_offset) + 1
         at = self.locate_raw(passage, raw_offset)
         return Location(at.file, at.line, (at.column or 0) + 1)
+
+
+def year_of(view: View) -> int | None:
+    value = view.loaded.value
+    year = value.get("year") if isinstance(value, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def report_year(view: View) -> int | None:
+    """The year of the report ``view``'s document is built into: a review's own, a plan's the
+    year before (2022's review is built with the 2023 plan)."""
+    year = year_of(view)
+    return year - 1 if year is not None and view.kind == "plan" else year
+
+
+def document_of(view: View, views: Sequence[View]) -> list[View]:
+    """The views of ``view``'s document: itself, and the plan of next year built with a review
+    (or the review a plan is built with). Other years' figures are other years'."""
+    year = year_of(view)
+    if year is None:
+        return [view]
+    partner = ("plan", year + 1) if view.kind == "review" else ("review", year - 1)
+    return [view, *(v for v in views if (v.kind, year_of(v)) == partner)]
 
 
 def build_view(loaded: Loaded, kind: str) -> View:
