@@ -86,7 +86,7 @@ def test_track_html_to_a_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert page.startswith("<!DOCTYPE html>")
     assert "<h2>重点工作落实情况</h2>" in page
     assert "<strong>无总结对应</strong>" in page
-    assert result.output.splitlines()[-1] == "wrote track.html"
+    assert result.output.splitlines()[-1] == "已写入 track.html"
 
 
 CHAINS = Path(__file__).resolve().parents[1] / "fixtures" / "track_chains" / "data"

@@ -154,5 +154,5 @@ def test_metric_references() -> None:
 
 def test_undefined_reference_is_a_user_error() -> None:
     bad = review(opening="共{{missing}}。")
-    with pytest.raises(UserError, match="undefined metric"):
+    with pytest.raises(UserError, match="未定义的指标"):
         compose_documents(bad, None, SECTIONS)

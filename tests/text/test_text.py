@@ -442,9 +442,9 @@ def test_fill_metrics_names_an_undefined_metric_or_field() -> None:
     from reportgen.text.references import fill_metrics
 
     assert fill_metrics("{{output.value}}", {"output": _OUTPUT}) == "4720"
-    with pytest.raises(UserError, match=r"^the text refers to an undefined metric \{\{x\}\}$"):
+    with pytest.raises(UserError, match=r"^引用了未定义的指标 “x”，请在 metrics 中定义它$"):
         fill_metrics("共{{x}}", {"output": _OUTPUT})
-    with pytest.raises(UserError, match=r"^\{\{output\.colour\}\}: metric 'output' has no colour$"):
+    with pytest.raises(UserError, match=r"^指标 “output” 没有 colour，无法引用$"):
         fill_metrics("{{output.colour}}", {"output": _OUTPUT})
 
 
@@ -461,7 +461,7 @@ def test_read_refuses_an_undefined_reference() -> None:
     from reportgen.errors import UserError
     from reportgen.text.pipeline import read
 
-    with pytest.raises(UserError, match=r"^the text refers to an undefined metric \{\{x\}\}$"):
+    with pytest.raises(UserError, match=r"^引用了未定义的指标 “x”，请在 metrics 中定义它$"):
         read("共{{x}}", {})
-    with pytest.raises(UserError, match=r"^\{\{output\.period\}\}: metric 'output' has no period$"):
+    with pytest.raises(UserError, match=r"^指标 “output” 没有 period，无法引用$"):
         read("{{output.period}}", {"output": _Metric(1)})

@@ -189,6 +189,8 @@ def _run(application: typer.Typer) -> int:
     try:
         # Not standalone: usage errors come here to be worded in the user's language.
         returned = application(standalone_mode=False)
+        if returned == 130:  # typer turns Ctrl-C into a silent Exit(130): say what happened
+            return interrupted()
         return returned if isinstance(returned, int) else 0
     except SystemExit as exc:
         if exc.code == 130:  # typer turned Ctrl-C into a silent exit 130: say what happened
