@@ -415,7 +415,7 @@ class _Assembler:
                 if found:
                     self.subpoints.setdefault(document, {})[(*where, k, j)] = list(found)
                     if "subpoints" in Point.model_fields:  # the issue-12 model contract
-                        points[j] = Point(**points[j].model_dump(), subpoints=list(found))
+                        points[j] = points[j].model_copy(update={"subpoints": list(found)})
             out.append(model(heading=heading, points=points, layout=draft.layout))
         return out
 
