@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 
 from reportgen.app.build import BuildRequest, run
 from reportgen.oxml.reference import reference_package
@@ -61,3 +62,59 @@ def test_a_template_missing_the_styles_the_writer_uses_gets_them(tmp_path: Path)
 
 def style_names_of(styles: str) -> list[str]:
     return re.findall(r'<w:name w:val="([^"]+)"', styles)
+
+
+def with_template(tmp_path: Path) -> Path:
+    """A project holding the bundled data and python-docx's template as its reference.docx."""
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "templates").mkdir()
+    shutil.copy(PYTHON_DOCX_TEMPLATE, tmp_path / "templates" / "reference.docx")
+    return tmp_path
+
+
+def test_diff_as_a_word_document_is_written_into_the_projects_template(tmp_path: Path) -> None:
+    from reportgen.app.diff import DiffRequest
+    from reportgen.app.diff import run as run_diff
+
+    project = with_template(tmp_path)
+    edited = project / "edited.yaml"
+    edited.write_text(
+        (project / "data" / "2022.yaml").read_text(encoding="utf-8") + "closing: 特此报告。\n",
+        encoding="utf-8",
+    )
+    report = run_diff(DiffRequest("data/2022.yaml", str(edited), fmt="docx", project=project))
+    assert report.docx is not None
+    package = zipfile.ZipFile(io.BytesIO(report.docx))
+    assert "word/theme/theme1.xml" in package.namelist()  # python-docx's template's own part
+    assert "Intense Quote" in style_names(package)
+    assert "特此报告" in package.read("word/document.xml").decode()
+
+
+def test_rollups_word_table_is_written_into_the_districts_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.app.rollup import RollupRequest
+    from reportgen.app.rollup import run as run_rollup
+
+    for name in ("a", "b"):
+        shutil.copytree(DATA, tmp_path / "orgs" / name / "data")
+    (tmp_path / "templates").mkdir()
+    shutil.copy(PYTHON_DOCX_TEMPLATE, tmp_path / "templates" / "reference.docx")
+    monkeypatch.chdir(tmp_path)
+    run_rollup(RollupRequest("2022", ("orgs/*",), ("docx",), output=tmp_path / "out"))
+    package = zipfile.ZipFile(tmp_path / "out" / "2022.docx")
+    assert "word/theme/theme1.xml" in package.namelist()
+    assert "Intense Quote" in style_names(package)
+
+
+def test_rollups_word_table_without_a_template_uses_reportgens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.app.rollup import RollupRequest
+    from reportgen.app.rollup import run as run_rollup
+
+    shutil.copytree(DATA, tmp_path / "orgs" / "a" / "data")
+    monkeypatch.chdir(tmp_path)
+    run_rollup(RollupRequest("2022", ("orgs/*",), ("docx",), output=tmp_path / "out"))
+    package = zipfile.ZipFile(tmp_path / "out" / "2022.docx")
+    assert "word/theme/theme1.xml" not in package.namelist()

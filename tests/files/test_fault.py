@@ -63,10 +63,10 @@ builtins.open = io.open = slow_open
 atomic.os.fdopen = lambda fd, mode="r", *a, **k: slowed(real_fdopen(fd, mode, *a, **k), mode)
 
 if os.environ.get("REPORTGEN_TEST_IN_PLACE"):
-    def in_place(target, data):
+    def in_place(target, data, **options):
         with open(target, "wb") as handle:
             handle.write(data)
-    def all_in_place(files):
+    def all_in_place(files, **options):
         for target, data in files.items():
             in_place(target, data)
     atomic.write_atomic = guard.write_atomic = in_place

@@ -96,14 +96,16 @@ def test_a_crash_before_the_replace_leaves_the_old_file_accepted(
     write_output(target, b"old")
     real = guard.write_atomic
 
-    def killed_on_target(path: Path, data: bytes) -> None:
+    def killed_on_target(path: Path, data: bytes, **options: bool) -> None:
         if path == target:
             raise KeyboardInterrupt  # stands for SIGKILL between the two steps
         real(path, data)
 
     monkeypatch.setattr(guard, "write_atomic", killed_on_target)
     monkeypatch.setattr(
-        guard, "write_all", lambda files: [killed_on_target(*item) for item in files.items()]
+        guard,
+        "write_all",
+        lambda files, **options: [killed_on_target(*item) for item in files.items()],
     )
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"new")
@@ -120,7 +122,7 @@ def test_a_crash_after_the_replace_leaves_the_new_file_accepted(
     real = guard.write_atomic
     calls: list[Path] = []
 
-    def killed_after_target(path: Path, data: bytes) -> None:
+    def killed_after_target(path: Path, data: bytes, **options: bool) -> None:
         calls.append(path)
         if path.name == MANIFEST and target in calls:
             raise KeyboardInterrupt  # the final manifest update never happens
@@ -128,7 +130,9 @@ def test_a_crash_after_the_replace_leaves_the_new_file_accepted(
 
     monkeypatch.setattr(guard, "write_atomic", killed_after_target)
     monkeypatch.setattr(
-        guard, "write_all", lambda files: [killed_after_target(*item) for item in files.items()]
+        guard,
+        "write_all",
+        lambda files, **options: [killed_after_target(*item) for item in files.items()],
     )
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"new")
@@ -144,7 +148,7 @@ def test_a_new_file_killed_after_the_replace_is_accepted(
     real = guard.write_atomic
     calls: list[Path] = []
 
-    def killed_after_target(path: Path, data: bytes) -> None:
+    def killed_after_target(path: Path, data: bytes, **options: bool) -> None:
         calls.append(path)
         if path.name == MANIFEST and target in calls:
             raise KeyboardInterrupt
@@ -152,7 +156,9 @@ def test_a_new_file_killed_after_the_replace_is_accepted(
 
     monkeypatch.setattr(guard, "write_atomic", killed_after_target)
     monkeypatch.setattr(
-        guard, "write_all", lambda files: [killed_after_target(*item) for item in files.items()]
+        guard,
+        "write_all",
+        lambda files, **options: [killed_after_target(*item) for item in files.items()],
     )
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"first build")
@@ -272,3 +278,23 @@ def test_an_output_over_one_mib_is_judged_by_all_its_bytes(tmp_path: Path) -> No
     with pytest.raises(ChangedByHand, match="was changed since reportgen wrote it"):
         write_output(target, built + b"rebuilt again")
     assert target.read_bytes() == built + b"edited by hand"
+
+
+def test_a_build_flushes_the_folder_after_the_first_manifest_and_the_output_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest's tidy-up after the output is in place needs no flush of the folder: a
+    crash that loses it leaves the manifest that accepts both the old and the new file."""
+    from reportgen.files import atomic
+
+    target = tmp_path / "2022.docx"
+    write_output(target, b"old")
+    flushed: list[Path] = []
+    real = atomic.sync_folder
+    monkeypatch.setattr(
+        atomic, "sync_folder", lambda folder: (flushed.append(folder), real(folder))
+    )
+    write_output(target, b"new")
+    assert flushed == [tmp_path, tmp_path]  # the manifest with both hashes, then the output
+    assert target.read_bytes() == b"new"
+    check_replaceable(target, b"newer")

@@ -78,6 +78,7 @@ def run(request: DiffRequest) -> DiffReport:
             # the report's pairing covers the files compared; a whole document (review and
             # plan) is paired again, by the same rules, over all its items
             items=None if whole else result.items,
+            reference=settings.reference,
         )
         stem = f"{Path(old_name).stem}-{Path(new_name).stem}"
         target = request.output or project.build_dir / f"{stem}.diff.docx"

@@ -174,9 +174,11 @@ def _render(rollup: Rollup, fmt: str, templates: Path) -> bytes:
     if fmt == "docx":
         from reportgen.rollup.docx import write_docx
         from reportgen.settings.layout import load_layout
+        from reportgen.settings.stage import reference_of
         from reportgen.settings.templating import Templates
 
-        return write_docx(rollup, load_layout(Templates(templates if templates.is_dir() else None)))
+        folder = templates if templates.is_dir() else None
+        return write_docx(rollup, load_layout(Templates(folder)), reference_of(folder))
     from reportgen.rollup.text import write_csv, write_json
 
     return write_csv(rollup) if fmt == "csv" else write_json(rollup)

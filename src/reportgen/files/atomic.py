@@ -21,17 +21,18 @@ from reportgen.files.read import check_name, special_kind
 from reportgen.settings.messages import message
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes, *, settle: bool = True) -> None:
     """Write ``data`` to ``target`` atomically; turn OS failures into clear user errors."""
-    write_all({target: data})
+    write_all({target: data}, settle=settle)
 
 
-def write_all(files: Mapping[Path, bytes]) -> None:
+def write_all(files: Mapping[Path, bytes], *, settle: bool = True) -> None:
     """Write several files as one transaction: every one to a temporary file beside its
     target first; only when all are written (a full disk fails here) are they renamed over
     their targets; a rename that fails puts back the files already replaced. Either every
     target holds its new bytes, or every one is as it was; no temporary file is left, not
-    even on Ctrl-C."""
+    even on Ctrl-C. ``settle``: flush the folders too, so that the renames survive a crash
+    (False only where losing the rename loses nothing)."""
     for target in files:
         check_target(target)
     staged: dict[Path, str] = {}
@@ -49,7 +50,7 @@ def write_all(files: Mapping[Path, bytes]) -> None:
         except BaseException:  # a failed rename, or Ctrl-C between two of them
             _roll_back(backups)
             raise
-        for folder in {target.parent for target in files}:
+        for folder in {target.parent for target in files} if settle else ():
             sync_folder(folder)
     finally:
         for leftover in [*staged.values(), *(b for b in backups.values() if b)]:

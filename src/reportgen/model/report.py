@@ -51,7 +51,7 @@ MAX_ITEMS = 9999
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Point(_Strict):
@@ -293,7 +293,7 @@ class Plan(_PlanSections):
 class Report(BaseModel):
     """What gets built: a review, the next year's plan, or both combined."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     review: Review | None = None
     plan: Plan | None = None

@@ -673,6 +673,9 @@ class Table:
     align: tuple[str, ...]
 
 
-def render_tables(title: str, tables: Iterable[Table], layout: Layout) -> bytes:
-    """A .docx of ``title`` and ``tables`` in the document's own layout."""
-    return DocxWriter(layout).render_tables(title, tables)
+def render_tables(
+    title: str, tables: Iterable[Table], layout: Layout, reference: bytes | None = None
+) -> bytes:
+    """A .docx of ``title`` and ``tables`` in the document's own layout, written into
+    ``reference`` (a project's own reference .docx) or reportgen's own template."""
+    return DocxWriter(layout, reference).render_tables(title, tables)

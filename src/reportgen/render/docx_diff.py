@@ -40,9 +40,15 @@ class _DiffWriter(DocxWriter):
     """The Word renderer, with each run and paragraph mark recorded as kept, inserted or deleted."""
 
     def __init__(
-        self, layout: Layout, planned: list[PlannedBlock], *, author: str, date: str | None
+        self,
+        layout: Layout,
+        planned: list[PlannedBlock],
+        *,
+        author: str,
+        date: str | None,
+        reference: bytes | None = None,
     ):
-        super().__init__(layout)
+        super().__init__(layout, reference)
         self.planned = iter(planned)
         self.current: PlannedBlock | None = None
         self.author = author
@@ -206,16 +212,18 @@ def render_docx_diff(
     author: str = DEFAULT_AUTHOR,
     date: datetime | None = None,
     items: ItemDiff | None = None,
+    reference: bytes | None = None,
 ) -> bytes:
     """``new`` as a .docx, with the changes from ``old`` as tracked changes.
 
     ``date`` stamps every revision; by default ``SOURCE_DATE_EPOCH`` if set (reproducible
     builds), else now. ``items``: the pairing of the two documents' items, as the report of
     the same diff made it (:attr:`reportgen.diff.compare.DocumentDiff.items`); by default
-    computed again, with the same result.
+    computed again, with the same result. ``reference``: the project's own reference .docx
+    (:attr:`reportgen.settings.stage.Settings.reference`), as build writes into.
     """
     planned = plan(old.blocks, new.blocks, items)
-    writer = _DiffWriter(layout, planned, author=author, date=_stamp(date))
+    writer = _DiffWriter(layout, planned, author=author, date=_stamp(date), reference=reference)
     blocks = [p.block for p in planned]
     return writer.render_both(Composed(new.title, blocks, new.metrics), old.metrics)
 

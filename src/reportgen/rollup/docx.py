@@ -16,7 +16,9 @@ PER_TABLE = 4  # metric columns beside the office column on a portrait A4 page
 OFFICE_SHARE = 0.28
 
 
-def write_docx(rollup: Rollup, layout: Layout | None = None) -> bytes:
+def write_docx(
+    rollup: Rollup, layout: Layout | None = None, reference: bytes | None = None
+) -> bytes:
     from reportgen.render.docx import Table, render_tables
 
     values = [n for n, (_, kind) in enumerate(rollup.slots) if kind == "value"]
@@ -40,7 +42,8 @@ def write_docx(rollup: Rollup, layout: Layout | None = None) -> bytes:
                 ("left", *("right" for _ in chunk)),
             )
         )
-    return render_tables(message("rollup_docx_title", year=rollup.year), tables, layout)
+    title = message("rollup_docx_title", year=rollup.year)
+    return render_tables(title, tables, layout, reference)
 
 
 def figure_text(cell: Cell, rollup: Rollup) -> str:

@@ -51,7 +51,7 @@ FontName = Annotated[str, AfterValidator(_font_name)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Page(_Strict):

@@ -52,13 +52,15 @@ def load_settings(project_root: Path | None) -> Settings:
         layout=load_layout(templates),
         units=load_units(templates),
         rules=load_rules(folder),
-        reference=_reference(folder),
+        reference=reference_of(folder),
     )
 
 
 REFERENCE_DOCX = "reference.docx"
 
 
-def _reference(folder: Path | None) -> bytes | None:
+def reference_of(folder: Path | None) -> bytes | None:
+    """The bytes of ``folder/reference.docx``, the Word template every .docx is written into
+    (build, diff --format docx, rollup's .docx); None without one: reportgen's own template."""
     path = folder / REFERENCE_DOCX if folder is not None else None
     return path.read_bytes() if path is not None and path.is_file() else None

@@ -11,8 +11,9 @@ one (its path as shown, from the current folder, as ``check`` shows it).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from reportgen.check.lint import rule
 from reportgen.check.lint.view import View
@@ -34,12 +35,17 @@ def other_file(path: Path, kind: str, year: int) -> Path:
     return path.parent / (f"{year}_plan.yaml" if kind == "plan" else f"{year}.yaml")
 
 
-def known_ids(path: Path, item: type) -> list[str] | None:
-    """The ids of the items of class ``item`` in ``path``; None when it cannot be read."""
-    try:
-        loaded = load_yaml_text(read_text(path), str(path))
-    except Exception:
-        return None
+def known_ids(
+    path: Path, item: type, read: Mapping[Path, Loaded] | None = None
+) -> list[str] | None:
+    """The ids of the items of class ``item`` in ``path``; None when it cannot be read.
+    ``read``: files already loaded by this check, by resolved path (not read again)."""
+    loaded = (read or {}).get(path.resolve())
+    if loaded is None:
+        try:
+            loaded = load_yaml_text(read_text(path), str(path))
+        except Exception:
+            return None
     value = loaded.value if isinstance(loaded.value, dict) else {}
     ids: list[str] = []
     for section, cls in SECTION_ITEMS.items():
@@ -56,28 +62,46 @@ def likely_id(wrong: str, ids: list[str]) -> str | None:
 
 @rule("ref-reports-on")
 def reports_on(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    read = _already_read(views)
     for view in views:
-        yield from _unknown(view, "reports_on", settings)
+        yield from _unknown(view, "reports_on", settings, read)
 
 
 @rule("ref-answers")
 def answers(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    read = _already_read(views)
     for view in views:
-        yield from _unknown(view, "answers", settings)
+        yield from _unknown(view, "answers", settings, read)
 
 
-def _unknown(view: View, field: str, settings: Rule) -> Iterator[Problem]:
+def _already_read(views: Sequence[View]) -> dict[Path, Loaded]:
+    """The files this check has loaded (a review and its plan are usually checked together)."""
+    return {Path(view.file).resolve(): view.loaded for view in views}
+
+
+def _names(value: dict[str, Any], field: str) -> bool:
+    """Whether any item of the document fills ``field``."""
+    for section in SECTION_ITEMS:
+        entries = value.get(section)
+        if isinstance(entries, list) and any(isinstance(e, dict) and e.get(field) for e in entries):
+            return True
+    return False
+
+
+def _unknown(
+    view: View, field: str, settings: Rule, read: Mapping[Path, Loaded]
+) -> Iterator[Problem]:
     """The ids ``view``'s items name in ``field`` that the other year's file does not have."""
     loaded: Loaded = view.loaded
     value = loaded.value if isinstance(loaded.value, dict) else {}
     year = value.get("year")
-    if not isinstance(year, int) or isinstance(year, bool):
-        return
+    if not isinstance(year, int) or isinstance(year, bool) or not _names(value, field):
+        return  # nothing to look up: the other file is not read
     _, other_kind, offset, item = LINKS[field]
     other = other_file(Path(view.file), other_kind, year + offset)
     if not other.is_file():
         return
-    ids = known_ids(other, item)
+    ids = known_ids(other, item, read)
     if ids is None:
         return
     for section in SECTION_ITEMS:
