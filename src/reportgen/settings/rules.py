@@ -15,7 +15,7 @@ import regex
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.model.loader import load_shipped, load_yaml
 from reportgen.settings.messages import language, message
-from reportgen.settings.templating import inside
+from reportgen.settings.templating import project_file
 
 SEVERITIES = ("error", "warning")
 OVERRIDE_FILE = "rules.yaml"
@@ -75,9 +75,9 @@ def rule_ids() -> list[str]:
 def load_rules(templates_dir: Path | None) -> dict[str, Rule]:
     """The rules in force: defaults, then ``templates_dir/rules.yaml`` if the project has one."""
     merged = {rule_id: dict(settings) for rule_id, settings in _defaults().items()}
-    override = templates_dir / OVERRIDE_FILE if templates_dir is not None else None
-    if override is not None and override.is_file():
-        _apply_overrides(merged, inside(templates_dir, override))
+    override = project_file(templates_dir, OVERRIDE_FILE) if templates_dir is not None else None
+    if override is not None:
+        _apply_overrides(merged, override)
     rules = {}
     for rule_id, settings in merged.items():
         options = {k: v for k, v in settings.items() if k not in ("severity", "enabled")}
