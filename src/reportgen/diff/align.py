@@ -68,10 +68,11 @@ def plan(old: list[Block], new: list[Block], items: ItemDiff | None = None) -> l
         items = match_items(item_views(old), item_views(new))
     anchors = [(m.a.ref, m.b.ref) for m in items.matched if not m.moved]
     out: list[PlannedBlock] = []
+    old_extents, new_extents = _extents(old), _extents(new)  # once: linear, not per anchor
     i = j = 0
     for a, b in anchors:
-        i1, i2 = _extent(old, a)
-        j1, j2 = _extent(new, b)
+        i1, i2 = old_extents.get(a, (len(old), len(old)))
+        j1, j2 = new_extents.get(b, (len(new), len(new)))
         if i1 < i or j1 < j:  # not in order in both documents: never for match_items' pairs
             continue
         out.extend(_gap(old[i:i1], new[j:j1], at_end=False))
@@ -110,10 +111,15 @@ def _moves(planned: list[PlannedBlock], items: ItemDiff) -> list[PlannedBlock]:
     ]
 
 
-def _extent(blocks: list[Block], ref: ItemRef | None) -> tuple[int, int]:
-    """The first and one-past-last index of ``ref``'s blocks (they are consecutive)."""
-    found = [k for k, block in enumerate(blocks) if block.item is not None and block.item == ref]
-    return (found[0], found[-1] + 1) if found else (len(blocks), len(blocks))
+def _extents(blocks: list[Block]) -> dict[ItemRef, tuple[int, int]]:
+    """Each item's first and one-past-last block index (an item's blocks are consecutive),
+    found in one pass: looking each anchor up by scanning made a 10,000-item diff quadratic."""
+    extents: dict[ItemRef, tuple[int, int]] = {}
+    for k, block in enumerate(blocks):
+        if block.item is not None:
+            first = extents.get(block.item, (k, k))[0]
+            extents[block.item] = (first, k + 1)
+    return extents
 
 
 def _gap(old: list[Block], new: list[Block], *, at_end: bool) -> list[PlannedBlock]:
