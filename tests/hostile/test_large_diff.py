@@ -12,7 +12,7 @@ from pathlib import Path
 
 from measure import measured
 
-_WORDS = ["经济", "发展", "社会", "民生", "养老", "教育", "医疗", "环境", "治理", "安全", "招商", "项目", "建设", "改造", "服务", "社区"]
+_WORDS = list("经济发展社会民生养老教育医疗环境治理安全招商项目建设改造服务社区")
 
 
 def _year(year: int, items: int, seed: int) -> str:
