@@ -271,4 +271,12 @@ class Rebuilder:
 def _stamps(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     if folder is None:
         return ()
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()))
+    return tuple(_stamp(p) for p in sorted(folder.iterdir()))
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:  # a dangling link, or removed meanwhile: loading the settings says which
+        return (path.name, -1, -1)
+    return (path.name, info.st_mtime_ns, info.st_size)

@@ -8,6 +8,7 @@ CLI shows the result.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -98,7 +99,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def run(request: RollupRequest, progress: Progress | None = None) -> RollupResult:
     from reportgen.app.batch import default_jobs, find_projects
     from reportgen.files.guard import write_outputs
-    from reportgen.files.project import parse_year
+    from reportgen.files.project import Project, parse_year
     from reportgen.rollup.table import build_rollup
     from reportgen.settings.rollup import MAPPING_FILE, load_mapping
     from reportgen.settings.templating import Templates
@@ -113,12 +114,13 @@ def run(request: RollupRequest, progress: Progress | None = None) -> RollupResul
         raise UsageError(message("rollup_output_file", path=display_path(request.output)))
     # The district's settings, once, before any office is read: a broken rollup.yaml is one
     # located error, not thirty.
-    templates = request.templates or Path.cwd() / "templates"
-    units = load_units(Templates(templates if templates.is_dir() else None))
+    # The district's templates/, inside its folder like any project's (a link out refused).
+    templates = request.templates or Project(Path.cwd()).templates_dir
+    units = load_units(Templates(templates))
     mapping_path = request.mapping
-    if mapping_path is None and (Path.cwd() / MAPPING_FILE).is_file():
-        mapping_path = Path.cwd() / MAPPING_FILE
-    if mapping_path is not None and not mapping_path.is_file():
+    if mapping_path is None and os.path.lexists(Path.cwd() / MAPPING_FILE):
+        mapping_path = Path.cwd() / MAPPING_FILE  # a FIFO or device there: the reader says so
+    if mapping_path is not None and not os.path.lexists(mapping_path):
         raise UsageError(message("rollup_no_mapping", path=display_path(mapping_path)))
     mapping = load_mapping(mapping_path, units) if mapping_path else None
     projects = find_projects(request.patterns)
@@ -166,7 +168,7 @@ def _collect(projects: Sequence[Path], year: int, jobs: int, progress: Progress)
     return [by_project[p] for p in projects]
 
 
-def _render(rollup: Rollup, fmt: str, templates: Path) -> bytes:
+def _render(rollup: Rollup, fmt: str, templates: Path | None) -> bytes:
     if fmt == "xlsx":
         from reportgen.rollup.xlsx import write_xlsx
 

@@ -72,8 +72,10 @@ class Project:
 
     @property
     def templates_dir(self) -> Path | None:
+        """The project's ``templates/`` when it has one, and only when it stays inside the
+        project: every reader of settings (build, check, preview, rollup) asks here."""
         folder = self.root / "templates"
-        return folder if folder.is_dir() else None
+        return inside(self.root, folder) if folder.is_dir() else None
 
     @property
     def build_dir(self) -> Path:
@@ -177,5 +179,27 @@ def require_file(path: Path, what: str) -> Path:
         raise UserError(
             message("file_missing", what=what, path=display_path(path)),
             hint=missing_file_hint(path),
+        )
+    return path
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """``path`` if it resolves inside ``folder``; a located refusal if a symlink (or an
+    absolute or ``..`` name) takes it elsewhere: a shared project must not read the
+    machine's files into a report."""
+    try:
+        real = path.resolve(strict=True)
+        ok = real.is_relative_to(folder.resolve(strict=True))
+    except (OSError, RuntimeError):
+        real, ok = path, False
+    if not ok:
+        raise UserError(
+            # the link's own name, not where it leads (display_path would follow it)
+            message(
+                "template_outside",
+                path=str(Path(display_path(path.parent)) / path.name),
+                target=str(real),
+            ),
+            hint=message("template_outside_hint"),
         )
     return path

@@ -102,6 +102,21 @@ def regular_or_absent(path: Path) -> bool:
         return False
 
 
+def require_regular(path: Path) -> None:
+    """Refuse, with the reader's own words, a path at which something other than a regular
+    file sits (a FIFO, a device, a socket, a folder, or a link to one): for callers that look
+    a file up before reading it, so that what is not a file is said, never silently skipped."""
+    shown = display_path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # absent or unreadable: the read itself says which
+    if stat.S_ISDIR(mode):
+        raise _folder(shown)
+    if not stat.S_ISREG(mode):
+        raise _special(shown, _kind(mode))
+
+
 def special_kind(path: Path) -> str | None:
     """The catalogue name of what sits at ``path`` when it is neither a regular file, a folder
     nor absent (``file_kind_fifo``…), else None."""

@@ -65,6 +65,7 @@ from reportgen.oxml.package import (
     save_package,
 )
 from reportgen.oxml.paragraph import (
+    append_paragraph,
     set_line_spacing,
     set_outline_level,
     set_overflow_punctuation,
@@ -132,6 +133,7 @@ __all__ = [
     "ListLevel",
     "alignment",
     "append_field",
+    "append_paragraph",
     "child",
     "clear_body",
     "clear_formatting",

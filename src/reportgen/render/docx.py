@@ -472,7 +472,7 @@ class DocxWriter:
     def title(self, text: str) -> Paragraph:
         """The title, broken into lines of a good shape (:func:`title_lines`)."""
         layout = self.layout
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         self.set_style(paragraph, "Title")
         max_width = layout.page.text_width_pt / layout.title.size_pt
         for n, line in enumerate(title_lines(self.clean(text), max_width)):
@@ -484,13 +484,13 @@ class DocxWriter:
     def heading(self, block: Block) -> Paragraph:
         """A level-1 heading, or a level-2 heading standing alone (items laid out as lists)."""
         level = max(1, min(block.level, 2))
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         self.set_style(paragraph, f"Heading {level}")
         self.spans(paragraph, block.spans, block.level)
         return paragraph
 
     def paragraph(self, block: Block) -> Paragraph:
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         self.spans(paragraph, block.spans, block.level)
         return paragraph
 
@@ -519,7 +519,7 @@ class DocxWriter:
         spans = list(block.spans)
         prefix = spans[0].text if len(spans) > 1 else ""
         first = prefix.startswith("附件")
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         fmt = paragraph.paragraph_format
         label = text_width("附件：")
         number = text_width(prefix) - (label if first else 0)
@@ -543,7 +543,7 @@ class DocxWriter:
         from docx.shared import Twips
 
         layout = self.layout.signature
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         fmt = paragraph.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.first_line_indent = 0
@@ -598,7 +598,7 @@ class DocxWriter:
         from docx.enum.text import WD_BREAK
 
         layout, table_layout = self.layout, self.layout.table
-        label = self.doc.add_paragraph()
+        label = oxml.append_paragraph(self.doc)
         label.add_run().add_break(WD_BREAK.PAGE)
         label.paragraph_format.first_line_indent = 0
         self.run(label, table_layout.label, layout.headings.level1.font)
@@ -613,7 +613,7 @@ class DocxWriter:
         """A table's caption: one line in the table's header font, centred."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         self.set_style(paragraph, TABLE_TEXT_STYLE)
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = self.lines(1)

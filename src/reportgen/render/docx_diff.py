@@ -112,7 +112,7 @@ class _DiffWriter(DocxWriter):
         current = self.current
         if current is None or current.status == "equal":
             return super().title(text)
-        paragraph = self.doc.add_paragraph()
+        paragraph = oxml.append_paragraph(self.doc)
         self.set_style(paragraph, "Title")
         for piece in current.pieces:
             self.track(self.run(paragraph, piece.text, self.layout.title.font), piece.kind)

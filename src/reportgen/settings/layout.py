@@ -27,7 +27,7 @@ from reportgen.model.loader import (
 )
 from reportgen.model.validate import describe_error
 from reportgen.settings.messages import describe_value, message
-from reportgen.settings.templating import Templates, inside
+from reportgen.settings.templating import Templates, project_file
 
 LAYOUT_FILE = "layout.yaml"
 PT_PER_MM = 72 / 25.4
@@ -223,9 +223,7 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
 
 def load_layout(templates: Templates) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
-    found = [
-        inside(d, d / LAYOUT_FILE) for d in reversed(templates.dirs) if (d / LAYOUT_FILE).is_file()
-    ]
+    found = [p for d in reversed(templates.dirs) if (p := project_file(d, LAYOUT_FILE)) is not None]
     sources = [loaded for loaded in map(_load, found) if loaded is not None]
     problems = [
         problem_at(

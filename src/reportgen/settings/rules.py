@@ -13,7 +13,7 @@ from typing import Any
 from reportgen.errors import Location, Problem, UserError, display_path
 from reportgen.model.loader import load_shipped, load_yaml
 from reportgen.settings.messages import language, message
-from reportgen.settings.templating import inside
+from reportgen.settings.templating import project_file
 
 SEVERITIES = ("error", "warning")
 OVERRIDE_FILE = "rules.yaml"
@@ -73,9 +73,9 @@ def rule_ids() -> list[str]:
 def load_rules(templates_dir: Path | None) -> dict[str, Rule]:
     """The rules in force: defaults, then ``templates_dir/rules.yaml`` if the project has one."""
     merged = {rule_id: dict(settings) for rule_id, settings in _defaults().items()}
-    override = templates_dir / OVERRIDE_FILE if templates_dir is not None else None
-    if override is not None and override.is_file():
-        _apply_overrides(merged, inside(templates_dir, override))
+    override = project_file(templates_dir, OVERRIDE_FILE) if templates_dir is not None else None
+    if override is not None:
+        _apply_overrides(merged, override)
     rules = {}
     for rule_id, settings in merged.items():
         options = {k: v for k, v in settings.items() if k not in ("severity", "enabled")}
@@ -201,6 +201,19 @@ def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Probl
     import regex  # only a project's own patterns need it (~15 ms to import)
 
     for pattern in patterns:
+        weight = repeat_weight(pattern)
+        if weight > MAX_REPEAT_WEIGHT:  # refused before compiling: compiling is the bomb
+            return Problem(
+                where,
+                message(
+                    "rules_pattern_repeats",
+                    rule=rule_id,
+                    pattern=pattern[:80],
+                    weight=weight,
+                    limit=MAX_REPEAT_WEIGHT,
+                ),
+                rule="config",
+            )
         try:
             regex.compile(pattern)
         except regex.error as exc:
@@ -210,6 +223,71 @@ def _check_patterns(rule_id: str, patterns: list[str], where: Location) -> Probl
                 rule="config",
             )
     return None
+
+
+# The regex module unrolls counted repeats when it compiles: (?:(?:a{1000}){1000}){1000}
+# asks for a billion nodes (4.7 GB before it was stopped). The product of the counts along
+# any nesting of groups is capped; a placeholder pattern needs a few tens.
+MAX_REPEAT_WEIGHT = 100_000
+_COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def repeat_weight(pattern: str) -> int:
+    """The largest product of counted repeats ``{m}``, ``{m,n}`` along one nesting path of
+    ``pattern``'s groups (escapes, ``\\p{…}`` names and character classes skipped)."""
+    frames = [1]  # the heaviest atom so far in each open group
+    last = 1  # the weight of the atom just read, which a following count multiplies
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            named = pattern[i + 1 : i + 3] in ("p{", "P{", "N{", "X{")
+            i = pattern.find("}", i) + 1 if named and "}" in pattern[i:] else i + 2
+            last = 1
+            continue
+        if char == "[":
+            i = _class_end(pattern, i)
+            last = 1
+            continue
+        if char == "(":
+            frames.append(1)
+            i += 1
+            continue
+        if char == ")" and len(frames) > 1:
+            last = frames.pop()
+            frames[-1] = max(frames[-1], last)
+            i += 1
+            continue
+        count = _COUNT.match(pattern, i) if char == "{" else None
+        if count and (count[1] or count[2]):
+            times = max(int(count[1] or 0), int(count[2] or 0))
+            last *= max(times, 1)
+            frames[-1] = max(frames[-1], last)
+            i = count.end()
+            continue
+        last = 1
+        i += 1
+    return max(frames)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index after the ``]`` closing the character class opened at ``start``."""
+    i = start + 1
+    if pattern[i : i + 1] == "^":
+        i += 1
+    if pattern[i : i + 1] == "]":
+        i += 1
+    depth = 1
+    while i < len(pattern) and depth:
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":  # the regex module's nested sets
+            depth += 1
+        elif pattern[i] == "]":
+            depth -= 1
+        i += 1
+    return i
 
 
 _FIELD_NAME = re.compile(r"[^\W\d]\w*")

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.files.project import Project
 from reportgen.settings.layout import Layout, load_layout
 from reportgen.settings.rules import Rule, load_rules
-from reportgen.settings.templating import Templates, inside
+from reportgen.settings.templating import Templates, project_file
 from reportgen.settings.units import UnitTable, load_units
 
 
@@ -35,10 +36,7 @@ class Settings:
 
 def templates_dir(project_root: Path | None) -> Path | None:
     """The project's ``templates/`` folder, if it has one."""
-    if project_root is None:
-        return None
-    folder = project_root / "templates"
-    return inside(project_root, folder) if folder.is_dir() else None
+    return Project(project_root).templates_dir if project_root is not None else None
 
 
 def load_settings(project_root: Path | None) -> Settings:
@@ -59,8 +57,30 @@ def load_settings(project_root: Path | None) -> Settings:
 REFERENCE_DOCX = "reference.docx"
 
 
+MAX_REFERENCE_BYTES = 50 * 1024 * 1024  # as an imported .docx: fonts and images, not more
+
+
 def reference_of(folder: Path | None) -> bytes | None:
-    """The bytes of ``folder/reference.docx``, the Word template every .docx is written into
-    (build, diff --format docx, rollup's .docx); None without one: reportgen's own template."""
-    path = folder / REFERENCE_DOCX if folder is not None else None
-    return path.read_bytes() if path is not None and path.is_file() else None
+    """The project's reference .docx (build, diff --format docx, rollup's .docx), read like
+    every input (inside the project, a regular file, capped) and refused here, located, when
+    it is not a Word package at all; None without one: reportgen's own template."""
+    import io
+    import zipfile
+
+    from reportgen.errors import UserError, display_path
+    from reportgen.files.read import read_regular
+    from reportgen.settings.messages import message
+
+    path = project_file(folder, REFERENCE_DOCX) if folder is not None else None
+    if path is None:
+        return None
+    data = read_regular(path, limit=MAX_REFERENCE_BYTES)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            package.getinfo("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise UserError(
+            message("reference_not_docx", file=display_path(path)),
+            hint=message("reference_not_docx_hint"),
+        ) from None
+    return data

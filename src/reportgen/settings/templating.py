@@ -10,13 +10,14 @@ error wording they belong to.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from reportgen.errors import UserError, display_path
-from reportgen.files.project import default_templates_dir
+from reportgen.files.project import default_templates_dir, inside
 from reportgen.model.loader import load_yaml
 from reportgen.model.report import SECTION_KINDS
 from reportgen.settings.messages import message
@@ -43,12 +44,11 @@ class Templates:
         ]
 
     def find(self, name: str) -> Path | None:
-        found = next(((d, d / name) for d in self.dirs if (d / name).is_file()), None)
-        return inside(*found) if found else None
+        return next((p for d in self.dirs if (p := project_file(d, name)) is not None), None)
 
     def data(self, name: str) -> list[tuple[Path, Any]]:
         """Every copy of a YAML data file, defaults first, so later ones override."""
-        found = [inside(d, d / name) for d in reversed(self.dirs) if (d / name).is_file()]
+        found = [p for d in reversed(self.dirs) if (p := project_file(d, name)) is not None]
         out = []
         for path in found:
             loaded = load_yaml(path)
@@ -363,31 +363,31 @@ def _inside_loader(dirs: list[Path]) -> Any:
         def get_source(self, environment: Any, template: str) -> Any:
             from jinja2.loaders import split_template_path
 
+            from reportgen.files.read import read_regular
+
             pieces = split_template_path(template)  # refuses '..' as "not found"
             for folder in dirs:
-                candidate = folder.joinpath(*pieces)
-                if candidate.is_file():
-                    inside(folder, candidate)
-                    break
-            return super().get_source(environment, template)
+                found = project_file(folder, "/".join(pieces))
+                if found is not None:  # read by the one reader: capped, regular files only
+                    source = read_regular(found).decode("utf-8")
+                    return source, str(found), lambda: False
+            raise jinja2.TemplateNotFound(template)
 
     return InsideLoader([str(d) for d in dirs])
 
 
-def inside(folder: Path, path: Path) -> Path:
-    """``path`` if it resolves inside ``folder``; a located refusal if a symlink (or an
-    absolute or ``..`` name) takes it elsewhere: a shared project must not read the
-    machine's files into a report."""
-    try:
-        real = path.resolve(strict=True)
-        ok = real.is_relative_to(folder.resolve(strict=True))
-    except (OSError, RuntimeError):
-        real, ok = path, False
-    if not ok:
-        raise UserError(
-            message("template_outside", path=display_path(path), target=str(real)),
-            hint=message("template_outside_hint"),
-        )
+def project_file(folder: Path, name: str) -> Path | None:
+    """``folder/name`` when something is there, else None: a regular file inside ``folder``,
+    or a located refusal. A link out of the folder, a FIFO, a device or a folder where a
+    template or settings file is expected is said, never silently passed over for the
+    shipped default (the project's own settings would then quietly not apply)."""
+    from reportgen.files.read import require_regular
+
+    path = folder / name
+    if not os.path.lexists(path):
+        return None
+    inside(folder, path)
+    require_regular(path)
     return path
 
 
