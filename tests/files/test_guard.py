@@ -192,6 +192,9 @@ def test_a_folder_that_cannot_be_written_is_named_by_the_output(
     with pytest.raises(UserError) as caught:
         write_output(tmp_path / "build" / "2022.docx", b"x")
     assert caught.value.message == "cannot write build/2022.docx: permission denied"
+    assert caught.value.hint == (
+        "choose another --output folder, or close the file if Word has it open"
+    )
 
 
 def test_record_lets_a_command_adopt_a_file(tmp_path: Path) -> None:
@@ -643,3 +646,113 @@ def test_rewrite_source_interrupted_after_the_move_puts_the_original_back(
         rewrite_source(source, b"fixed\n", original=b"a,b\n")
     assert source.read_bytes() == b"a,b\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_lock_is_taken_on_a_new_folder_made_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = guard.folder_lock
+    seen: list[tuple[Path, bool]] = []
+
+    def spy(folder: Path):  # type: ignore[no-untyped-def]
+        seen.append((folder, folder.is_dir()))
+        return real(folder)
+
+    monkeypatch.setattr(guard, "folder_lock", spy)
+    write_output(tmp_path / "a" / "b" / "2022.txt", b"x")
+    assert seen == [(tmp_path / "a" / "b", True)]
+
+
+def test_a_file_in_place_of_the_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "build").write_bytes(b"a file")
+    with pytest.raises(UserError) as caught:
+        write_output(tmp_path / "build" / "2022.txt", b"x")
+    assert caught.value.message == "cannot create folder build: a file has that name"
+
+
+def test_a_manifest_that_cannot_be_put_back_does_not_hide_the_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = guard._write_manifest
+    calls = []
+
+    def fails_after_the_first(*args: object) -> None:
+        calls.append(args)
+        if len(calls) > 1:
+            raise UserError("the folder went read-only")
+        real(*args)  # type: ignore[arg-type]
+
+    def full(files: object) -> None:
+        raise UserError("disk full")
+
+    monkeypatch.setattr(guard, "_write_manifest", fails_after_the_first)
+    monkeypatch.setattr(guard, "write_all", full)
+    with pytest.raises(UserError, match=r"^disk full$"):
+        write_output(tmp_path / "2022.txt", b"x")
+
+
+def test_a_file_with_no_write_bit_but_execute_is_read_only(tmp_path: Path) -> None:
+    target = tmp_path / "run.sh"
+    write_output(target, b"v1")
+    target.chmod(0o555)
+    with pytest.raises(ChangedByHand, match="is read-only"):
+        write_output(target, b"v2")
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    source.chmod(0o555)
+    with pytest.raises(ChangedByHand, match="is read-only"):
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+
+
+@pytest.mark.parametrize("kind", ["missing", "failed", "permission"])
+def test_a_manifest_that_cannot_be_read_counts_as_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from reportgen.files.read import ReadError
+
+    def refuse(path: Path, *, limit: int) -> bytes:
+        raise ReadError(kind, "cannot read")
+
+    monkeypatch.setattr(guard, "read_regular", refuse)
+    assert guard._read_manifest(tmp_path) == {}
+
+
+def test_rewrite_source_succeeds_when_the_staged_file_cannot_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def busy(*_: object) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    monkeypatch.setattr(guard.os, "unlink", busy)
+    rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert source.read_bytes() == b"fixed\n"
+
+
+def test_rewrite_source_interrupted_when_even_the_put_back_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+
+    def interrupted(path: Path, *, limit: int) -> bytes:
+        if path.name.endswith(".bak"):
+            raise KeyboardInterrupt
+        return b"a,b\n"
+
+    def no_link(*_: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(guard, "read_regular", interrupted)
+    monkeypatch.setattr(guard, "_link_if_absent", no_link)
+    with pytest.raises(KeyboardInterrupt):  # the interruption, not the failed put-back
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert (tmp_path / "2022.yaml.bak").read_bytes() == b"a,b\n"  # nothing lost
