@@ -453,3 +453,55 @@ def test_umask_is_read_without_changing_it() -> None:
         assert os.umask(0o027) == 0o027
     finally:
         os.umask(old)
+
+
+def test_a_new_file_under_umask_022_is_not_executable(tmp_path: Path) -> None:
+    old_mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.txt", b"x")
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+
+
+def test_a_file_system_that_refuses_chmod_still_gets_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic.os, "chmod", _fail_with(errno.EPERM))
+    write_atomic(tmp_path / "new.txt", b"new")  # no mode to copy
+    write_atomic(tmp_path / "new.txt", b"again")  # the old file's mode to copy
+    assert (tmp_path / "new.txt").read_bytes() == b"again"
+
+
+def test_a_temporary_that_cannot_be_removed_does_not_hide_the_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(atomic.os, "fsync", _fail_with(errno.ENOSPC))
+    monkeypatch.setattr(atomic.os, "unlink", _fail_with(errno.EBUSY))
+    with pytest.raises(UserError, match=r"^cannot write a\.txt: the disk is full$"):
+        atomic.stage(tmp_path / "a.txt", b"new")
+
+
+def test_a_stale_temporary_that_cannot_be_removed_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leftover = tmp_path / ".a.txt.abc.tmp"
+    leftover.write_bytes(b"half")
+    monkeypatch.setattr(Path, "unlink", _fail_with(errno.EPERM))
+    atomic.remove_stale_temporaries(tmp_path, "a.txt", older_than=0)
+    assert leftover.exists()
+
+
+def test_a_temporary_exactly_sixty_seconds_old_is_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leftover = tmp_path / ".a.txt.abc.tmp"
+    leftover.write_bytes(b"half")
+    os.utime(leftover, (1_000_000.0, 1_000_000.0))
+    monkeypatch.setattr(atomic.time, "time", lambda: 1_000_059.5)
+    atomic.remove_stale_temporaries(tmp_path, "a.txt")
+    assert leftover.exists()
+    monkeypatch.setattr(atomic.time, "time", lambda: 1_000_060.0)
+    atomic.remove_stale_temporaries(tmp_path, "a.txt")
+    assert not leftover.exists()
