@@ -273,3 +273,22 @@ def test_a_name_of_255_bytes_is_accepted_and_256_refused(tmp_path: Path) -> None
         f"无法写入 ok/{'a' * 256}/b：文件名有 256 字节，文件系统最多允许 255 字节"
     )
     assert caught.value.hint == "请用 --output 给出一个短一些的文件名"
+
+
+def test_a_growing_file_is_counted_across_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file that says it is empty (as /proc files do) but holds 3 MiB: refused once the
+    # bytes read in several 1 MiB reads pass the 2 MiB limit.
+    with (tmp_path / "big").open("wb") as handle:
+        handle.truncate(3 * MIB)
+    real = os.fstat
+
+    def says_empty(fd: int) -> os.stat_result:
+        info = list(real(fd))
+        info[stat.ST_SIZE] = 0
+        return os.stat_result(info)
+
+    monkeypatch.setattr(read.os, "fstat", says_empty)
+    error = _refusal(tmp_path / "big", limit=2 * MIB)
+    assert (error.kind, error.message) == ("too-large", "big 有 2 MB，而一份报告文件只有几 kB")
