@@ -304,3 +304,10 @@ def test_unused_metrics() -> None:
             "metric '调解成功率' (alone) is not referred to in the text",
         )
     ]
+
+
+def test_a_reference_without_a_change_does_not_stop_the_next_ones() -> None:
+    # 产10 值11 {{unknown}}12-22 ，23 {{output}}24-33 ，34 同35 比36 增37 长38 1 at 39
+    assert [
+        loc for _, loc, *_ in found(doc("产值{{unknown}}，{{output}}，同比增长10%。", OUTPUT))
+    ] == ["3:39"]
