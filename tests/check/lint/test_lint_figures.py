@@ -311,3 +311,28 @@ def test_a_reference_without_a_change_does_not_stop_the_next_ones() -> None:
     assert [
         loc for _, loc, *_ in found(doc("产值{{unknown}}，{{output}}，同比增长10%。", OUTPUT))
     ] == ["3:39"]
+
+
+def test_where_the_typed_change_is_read_from() -> None:
+    # right after the reference's }}: 产10 值11 {{output}}12-21 同22 比23 增24 长25 1 at 26
+    assert [loc for _, loc, *_ in found(doc("产值{{output}}同比增长10%。", OUTPUT))] == ["3:26"]
+    # 同比 up to 12 characters after the }}: ，一二三四五六七八九十 is 11
+    assert found(doc("产值{{output}}，一二三四五六七八九十同比增长10%。", OUTPUT)) != []
+    assert found(doc("产值{{output}}，一二三四五六七八九十一二同比增长10%。", OUTPUT)) == []
+    # the }} of this reference, not of a later one
+    assert found(doc("产值{{output}}，同比增长10%，{{unknown}}。", OUTPUT)) != []
+
+
+def test_a_small_change_in_the_direction_the_text_says() -> None:
+    small = OUTPUT.replace("value: 90", "value: 100.5")  # +0.5%
+    assert found(doc("产值{{output}}，同比增长{{output.change}}。", small)) == []
+
+
+def test_a_finding_names_the_passage() -> None:
+    view = build_view(
+        load_yaml_text(
+            doc("产值{{output}}，同比增长{{output.change}}。", OUTPUT), "data/2022.yaml"
+        ),
+        "review",
+    )
+    assert [p.path for p in lint([view], SHIPPED.rules) if p.rule == "figures-yoy"] == ["opening"]
