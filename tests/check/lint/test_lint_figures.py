@@ -336,3 +336,39 @@ def test_a_finding_names_the_passage() -> None:
         "review",
     )
     assert [p.path for p in lint([view], SHIPPED.rules) if p.rule == "figures-yoy"] == ["opening"]
+
+
+def test_the_chinese_messages_name_both_directions() -> None:
+    from reportgen.settings.messages import set_language
+
+    set_language("zh")  # the english fixture puts English back afterwards
+    stated = "  - {id: output, label: 产值, value: 90, previous: 100, unit: 万元, change: 10}\n"
+    rose = "  - {id: output, label: 产值, value: 110, previous: 100, unit: 万元, change: -10}\n"
+    assert [m for _, _, m, _ in found(doc("产值{{output}}。", stated))] == [
+        "同比增长10%与两年数值不符：由 100万元 到 90万元，应为下降10%"
+    ]
+    assert [m for _, _, m, _ in found(doc("产值{{output}}。", rose))] == [
+        "同比下降10%与两年数值不符：由 100万元 到 110万元，应为增长10%"
+    ]
+    assert [m for _, _, m, _ in found(doc("产值{{output}}，同比增长10%。", OUTPUT))] == [
+        "正文写同比增长10%，但指标“规上工业总产值”的同比变化是 -10%"
+    ]
+    assert [m for _, _, m, _ in found(doc("产值由100万元增长到90万元，增长10%。"))] == [
+        "同比增长10%与两年数值不符：由 100万元 到 90万元，应为下降10%"
+    ]
+    assert [m for _, _, m, _ in found(doc("产值由80增长到100，下降20%。"))] == [
+        "同比下降20%与两年数值不符：由 80 到 100，应为增长25%"
+    ]
+
+
+def test_a_typed_change_finding_names_the_passage() -> None:
+    view = build_view(
+        load_yaml_text(doc("产值{{output}}，同比增长10%。", OUTPUT), "data/2022.yaml"), "review"
+    )
+    assert [p.path for p in lint([view], SHIPPED.rules) if p.rule == "figures-yoy"] == ["opening"]
+
+
+def test_a_typed_change_exactly_the_tolerance_away_is_accepted() -> None:
+    flat = OUTPUT.replace("value: 90", "value: 100")  # 0%; 0.1 - 0 is exactly 0.1
+    assert found(doc("产值{{output}}，同比增长0.1%。", flat)) == []
+    assert found(doc("产值{{output}}，同比增长0.2%。", flat)) != []
