@@ -372,3 +372,52 @@ def test_a_typed_change_exactly_the_tolerance_away_is_accepted() -> None:
     flat = OUTPUT.replace("value: 90", "value: 100")  # 0%; 0.1 - 0 is exactly 0.1
     assert found(doc("产值{{output}}，同比增长0.1%。", flat)) == []
     assert found(doc("产值{{output}}，同比增长0.2%。", flat)) != []
+
+
+def test_from_to_edges() -> None:
+    # a skipped pair (from 0) does not stop the next one in the same passage
+    assert (
+        len(found(doc("产值由0万元增长到90万元，增长10%；产值由100万元增长到90万元，增长10%。")))
+        == 1
+    )
+    assert found(doc("产值由100增长到100，增长0.1%。")) == []  # exactly the tolerance away
+    assert found(doc("产值由3增长到4，增长30%。"))[0][2:] == (
+        "a change of 30% does not match the values 3 → 4: that is 33.33%",
+        "33.33",
+    )
+    view = build_view(load_yaml_text(doc("产值由80增长到100，增长20%。"), "a.yaml"), "review")
+    assert [p.path for p in lint([view], SHIPPED.rules) if p.rule == "figures-yoy"] == ["opening"]
+
+
+def test_from_to_no_change_or_a_small_rise_reads_as_growth() -> None:
+    from reportgen.settings.messages import set_language
+
+    set_language("zh")
+    assert found(doc("产值由100增长到100，下降5%。"))[0][2] == (
+        "同比下降5%与两年数值不符：由 100 到 100，应为增长0%"
+    )
+    assert found(doc("产值由100增长到100.5，下降5%。"))[0][2] == (
+        "同比下降5%与两年数值不符：由 100 到 100.5，应为增长0.5%"
+    )
+
+
+def test_stated_in_text_edges() -> None:
+    two = "  - {id: a, label: 产值, value: 120, unit: 万元}\n"
+    assert [r for r, *_ in found(doc("全年{{a}}，产值达100万元。", two), "figures-conflict")] == [
+        "figures-conflict"
+    ]
+    in_a_label = two + "  - {id: b, label: 产值100万元以上企业数, value: 5, unit: 家}\n"
+    assert found(doc("全年{{a}}{{b}}。", in_a_label), "figures-conflict") == []
+    unitless_first = "  - {id: x, label: 企业数, value: 5}\n" + two
+    assert [
+        r for r, *_ in found(doc("全年{{x}}，产值达100万元。", unitless_first), "figures-conflict")
+    ] == ["figures-conflict"]
+    # a filled-in figure first, then a typed one, in the same passage
+    assert [
+        loc
+        for _, loc, *_ in found(
+            doc("产值{{a.value}}万元，产值达100万元。", two), "figures-conflict"
+        )
+    ] == [
+        "3:29"  # 产10 值11 {{a.value}}12-22 万23 元24 ，25 产26 值27 达28 1 at 29
+    ]
