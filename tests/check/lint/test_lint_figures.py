@@ -421,3 +421,35 @@ def test_stated_in_text_edges() -> None:
     ] == [
         "3:29"  # 产10 值11 {{a.value}}12-22 万23 元24 ，25 产26 值27 达28 1 at 29
     ]
+
+
+def test_points_to_edges() -> None:
+    from reportgen.model.report import Metric
+
+    assert typed._points_to("资金", Metric(id="m", label="资金", value=1)) == 1.0  # two: enough
+    four = Metric(id="m", label="发放总资金", value=1)  # 发放 放总 总资 资金
+    assert typed._points_to("资金发放了很多很多", four) == 0.5  # half: enough, near or not
+    five = Metric(id="m", label="受理隐患事项", value=1)
+    assert typed._points_to("事项一二三四五患事项", five) == 0.4  # the last 事项 is near
+    ten = Metric(id="m", label="一二三四五六七八九资金", value=1)  # ten pairs
+    assert typed._points_to("八九资金", ten) == 0.3  # three of ten, near: enough
+
+
+def test_the_clause_starts_after_the_last_mark() -> None:
+    metric = "  - {id: f, label: 发放资金, value: 26.76, unit: 亿元}\n"
+    assert found(doc("一，资金很多，发放27.5亿元。", metric), "figures-typed") == []
+    assert [loc for _, loc, *_ in found(doc("资金27.5亿元。", metric), "figures-typed")] == ["3:12"]
+
+
+def test_a_unit_only_a_metric_uses() -> None:
+    metric = "  - {id: cams, label: 安装监控设备, value: 5, unit: 台}\n"  # 台: not in units.yaml
+    assert [r for r, *_ in found(doc("监控设备安装6台。", metric), "figures-typed")] == [
+        "figures-typed"
+    ]
+
+
+def test_a_document_that_is_not_a_mapping_or_a_metric_that_is_not_one() -> None:
+    view = build_view(load_yaml_text("- 1\n- 2\n", "data/2023.yaml"), "review")
+    assert lint([view], SHIPPED.rules) == []
+    odd = doc("累计发放资金27.5亿元。", "  - just words\n" + FUNDS)
+    assert [r for r, *_ in found(odd, "figures-typed")] == ["figures-typed"]
