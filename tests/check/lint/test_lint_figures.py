@@ -453,3 +453,11 @@ def test_a_document_that_is_not_a_mapping_or_a_metric_that_is_not_one() -> None:
     assert lint([view], SHIPPED.rules) == []
     odd = doc("累计发放资金27.5亿元。", "  - just words\n" + FUNDS)
     assert [r for r, *_ in found(odd, "figures-typed")] == ["figures-typed"]
+
+
+def test_a_figure_stated_after_its_label_names_the_passage() -> None:
+    metric = "  - {id: a, label: 产值, value: 120, unit: 万元}\n"
+    view = build_view(load_yaml_text(doc("全年{{a}}，产值100万元。", metric), "a.yaml"), "review")
+    assert [p.path for p in lint([view], SHIPPED.rules) if p.rule == "figures-conflict"] == [
+        "opening"
+    ]
