@@ -461,3 +461,36 @@ def test_a_figure_stated_after_its_label_names_the_passage() -> None:
     assert [p.path for p in lint([view], SHIPPED.rules) if p.rule == "figures-conflict"] == [
         "opening"
     ]
+
+
+def test_units_come_from_the_project_holding_the_data_folder(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(typed, "_units", lambda root: asked.append(root) or SHIPPED.units)
+    for name in ("proj/data/2022.yaml", "proj/drafts/2022.yaml"):
+        typed.units_for(build_view(load_yaml_text("year: 2022\n", str(tmp_path / name)), "review"))
+    assert asked == [str(tmp_path / "proj"), str(tmp_path / "proj" / "drafts")]
+
+
+def test_the_surest_metric_is_the_one_compared() -> None:
+    metrics = (
+        "  - {id: special, label: 专项资金, value: 27.5, unit: 亿元}\n"  # 资金 only: 0.33
+        "  - {id: funds, label: 累计发放资金, value: 26.76, unit: 亿元}\n"  # 4 of 5: 0.8
+    )
+    assert [
+        r for r, *_ in found(doc("全年累计发放了资金27.5亿元。", metrics), "figures-typed")
+    ] == ["figures-typed"]
+    tie = (
+        "  - {id: first, label: 发放资金, value: 26.76, unit: 亿元}\n"
+        "  - {id: second, label: 发放资金, value: 27.5, unit: 亿元}\n"
+    )
+    assert [m for _, _, m, _ in found(doc("全年发放了资金27.5亿元。", tie), "figures-typed")] == [
+        "the text says 27.5亿元, but '发放资金' is 26.76亿元 (data/2022.yaml:5:37), "
+        "that is 26.76亿元"
+    ]
+
+
+def test_an_invalid_metric_is_not_a_candidate() -> None:
+    odd = doc("累计发放资金27.5亿元。", "  - {id: broken}\n" + FUNDS)
+    assert [r for r, *_ in found(odd, "figures-typed")] == ["figures-typed"]
