@@ -494,3 +494,11 @@ def test_the_surest_metric_is_the_one_compared() -> None:
 def test_an_invalid_metric_is_not_a_candidate() -> None:
     odd = doc("累计发放资金27.5亿元。", "  - {id: broken}\n" + FUNDS)
     assert [r for r, *_ in found(odd, "figures-typed")] == ["figures-typed"]
+
+
+def test_a_figure_inside_a_metrics_label_is_not_typed_text() -> None:
+    metrics = (
+        "  - {id: a, label: 产值, value: 120, unit: 万元}\n"
+        "  - {id: b, label: 企业产值超100万元的企业数, value: 5, unit: 家}\n"
+    )
+    assert found(doc("全年{{a}}，{{b}}。", metrics), "figures-typed") == []
