@@ -83,5 +83,5 @@ def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when it is inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    except (ValueError, OSError, RuntimeError):  # outside; or a loop of links (RuntimeError
+        return str(path)  # from Python 3.11's resolve), a name too long: shown as given

@@ -178,3 +178,13 @@ def test_no_period_and_no_unit_show_as_nothing_and_a_dash() -> None:
     assert changed.notes == (("unit", "—", "万元"),)
     assert changed.status == "incomparable"  # no unit and 万元 do not convert
     assert (added.id, added.new_period, removed.id, removed.old_period) == ("c", "", "b", "")
+
+
+def test_from_zero_there_is_a_change_and_no_percentage() -> None:
+    row = _one(_metric(0), _metric(5))
+    assert (row.status, row.change, row.percent) == ("changed", Decimal(5), None)
+
+
+def test_a_percentage_past_28_digits_is_left_out() -> None:
+    row = _one(_metric(1), _metric(1e30))  # 1e32 % to the hundredth: 35 digits
+    assert (row.status, row.percent) == ("changed", None)

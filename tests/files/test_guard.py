@@ -198,6 +198,9 @@ def test_a_folder_that_cannot_be_written_is_named_by_the_output(
     with pytest.raises(UserError) as caught:
         write_output(tmp_path / "build" / "2022.docx", b"x")
     assert caught.value.message == "cannot write build/2022.docx: permission denied"
+    assert caught.value.hint == (
+        "choose another --output folder, or close the file if Word has it open"
+    )
 
 
 def test_record_lets_a_command_adopt_a_file(tmp_path: Path) -> None:
@@ -298,3 +301,484 @@ def test_a_build_flushes_the_folder_after_the_first_manifest_and_the_output_only
     assert flushed == [tmp_path, tmp_path]  # the manifest with both hashes, then the output
     assert target.read_bytes() == b"new"
     check_replaceable(target, b"newer")
+
+
+# Exact wording (the catalogue's English, written out) and the manifest's own shape.
+
+
+def _refused(target: Path, data: bytes) -> ChangedByHand:
+    with pytest.raises(ChangedByHand) as caught:
+        write_output(target, data)
+    return caught.value
+
+
+def test_every_refusal_says_which_file_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "out" / "2022.md"
+    write_output(target, b"built")
+    target.write_bytes(b"edited")
+    edited = _refused(target, b"rebuilt")
+    assert edited.message == "out/2022.md was changed since reportgen wrote it (edited by hand?)"
+    assert edited.hint == (
+        "save your version under another name, write elsewhere with --output, "
+        "or pass --force to replace it"
+    )
+    own = tmp_path / "out" / "mine.md"
+    own.write_bytes(b"mine")
+    foreign = _refused(own, b"generated")
+    assert foreign.message == "out/mine.md exists and was not written by reportgen"
+    assert foreign.hint == edited.hint
+    target.chmod(0o444)
+    read_only = _refused(target, b"rebuilt")
+    assert read_only.message == "out/2022.md is read-only; reportgen leaves it as it is"
+    assert read_only.hint == (
+        "make it writable, write elsewhere with --output, or pass --force to replace it"
+    )
+
+
+def test_a_file_with_only_its_owners_write_bit_is_writable(tmp_path: Path) -> None:
+    for mode in (0o600, 0o420, 0o402):  # any one of the three write bits counts
+        target = tmp_path / f"{mode:o}.txt"
+        write_output(target, b"v1")
+        target.chmod(mode)
+        write_output(target, b"v2")
+        assert target.read_bytes() == b"v2"
+
+
+def test_check_replaceable_without_data_judges_by_the_manifest(tmp_path: Path) -> None:
+    target = tmp_path / "2022.txt"
+    check_replaceable(target)  # nothing there: nothing to lose
+    write_output(target, b"v1")
+    check_replaceable(target)  # as written: accepted
+    target.write_bytes(b"v1 edited")
+    with pytest.raises(ChangedByHand, match="was changed since"):
+        check_replaceable(target)
+    check_replaceable(target, force=True)
+    check_replaceable(tmp_path)  # a folder: left to the writer's own message
+
+
+def test_the_manifest_is_readable_json_with_its_explanation(tmp_path: Path) -> None:
+    write_output(tmp_path / "总结.txt", b"v1")
+    digest = guard.sha256(b"v1")  # the digest itself: test_sha256_is_the_standard_digest
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == (
+        "{\n"
+        ' "about": "SHA-256 of the files reportgen wrote here, so it never replaces one you '
+        'changed by hand. Safe to delete: reportgen then asks for --force once.",\n'
+        ' "files": {\n'
+        '  "总结.txt": [\n'
+        f'   "{digest}"\n'
+        "  ]\n"
+        " }\n"
+        "}\n"
+    )
+
+
+def test_sha256_is_the_standard_digest() -> None:
+    assert guard.sha256(b"abc") == (
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # FIPS 180-2, B.1
+    )
+
+
+def test_the_manifest_lists_files_in_name_order(tmp_path: Path) -> None:
+    write_outputs({tmp_path / "b.txt": b"b", tmp_path / "a.txt": b"a"})
+    assert list(_manifest(tmp_path)) == ["a.txt", "b.txt"]
+
+
+def test_three_hashes_are_remembered_per_file_the_newest_last() -> None:
+    manifest = {"f": ["h1", "h2", "h3"], "g": ["x"]}
+    guard._remember(manifest, "f", "h4")
+    assert manifest == {"f": ["h2", "h3", "h4"], "g": ["x"]}
+    guard._remember(manifest, "f", "h2")  # known again: moves to the end, not doubled
+    assert manifest["f"] == ["h3", "h4", "h2"]
+    guard._remember(manifest, "new", "n1")
+    assert manifest["new"] == ["n1"]
+
+
+def test_a_damaged_manifests_good_records_are_kept(tmp_path: Path) -> None:
+    target = tmp_path / "2022.txt"
+    target.write_bytes(b"v1")
+    (tmp_path / MANIFEST).write_text(
+        json.dumps({"files": {"2022.txt": [3, guard.sha256(b"v1")], "x.txt": "not a list"}}),
+        encoding="utf-8",
+    )
+    assert guard._read_manifest(tmp_path) == {"2022.txt": [guard.sha256(b"v1")]}
+    write_output(target, b"v2")  # the one good hash still accepts the file
+    assert target.read_bytes() == b"v2"
+
+
+def test_a_manifest_nested_past_the_stack_counts_as_empty(tmp_path: Path) -> None:
+    (tmp_path / MANIFEST).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert guard._read_manifest(tmp_path) == {}
+
+
+def test_a_fifo_in_place_of_the_manifest_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / MANIFEST)
+    (tmp_path / "2022.txt").write_bytes(b"v1")
+    with pytest.raises(UserError) as caught:
+        write_output(tmp_path / "2022.txt", b"v2")
+    assert caught.value.message == (
+        ".reportgen.json is not a regular file but a named pipe (FIFO); reportgen does not read it"
+    )
+
+
+def test_a_manifest_over_five_mib_is_refused_not_read(tmp_path: Path) -> None:
+    assert guard.MANIFEST_LIMIT == 5 * 1024 * 1024
+    with (tmp_path / MANIFEST).open("wb") as handle:
+        handle.truncate(guard.MANIFEST_LIMIT + 1)
+    with pytest.raises(UserError, match="is 5 MB; a report file is a few kB"):
+        guard._read_manifest(tmp_path)
+
+
+def test_a_left_over_temporary_of_the_manifest_is_cleared_at_once(tmp_path: Path) -> None:
+    leftover = tmp_path / f".{MANIFEST}.abc123.tmp"
+    leftover.write_bytes(b"{}")  # written a moment ago by a build that was killed
+    write_output(tmp_path / "2022.txt", b"v1")
+    assert not leftover.exists()
+
+
+def test_a_failed_write_puts_the_manifest_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "2022.txt"
+    write_output(target, b"v1")
+    before = (tmp_path / MANIFEST).read_bytes()
+
+    def full(files: object) -> None:
+        raise UserError("disk full")
+
+    monkeypatch.setattr(guard, "write_all", full)
+    with pytest.raises(UserError, match="disk full"):
+        write_outputs({target: b"v2", tmp_path / "new.txt": b"n"})
+    assert (tmp_path / MANIFEST).read_bytes() == before
+
+
+def test_after_the_write_only_the_new_hash_is_kept(tmp_path: Path) -> None:
+    target = tmp_path / "2022.txt"
+    write_output(target, b"v1")
+    write_output(target, b"v2")
+    write_outputs({target: b"v3", tmp_path / "other.txt": b"o"})
+    assert _manifest(tmp_path) == {
+        "2022.txt": [guard.sha256(b"v3")],
+        "other.txt": [guard.sha256(b"o")],
+    }
+
+
+def test_rewrite_source_refusals_are_exact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"saved\n")
+    with pytest.raises(ChangedByHand) as caught:
+        rewrite_source(source, b"fixed\n", original=b"read\n")
+    assert caught.value.message == "2022.yaml changed on disk while reportgen was working on it"
+    assert caught.value.hint == "run the command again"
+    source.chmod(0o444)
+    with pytest.raises(ChangedByHand) as caught:
+        rewrite_source(source, b"fixed\n", original=b"saved\n")
+    assert caught.value.message == "2022.yaml is read-only; reportgen leaves it as it is"
+    assert caught.value.hint == (
+        "make it writable (chmod u+w, or untick Read-only in its properties) "
+        "and run check --fix again"
+    )
+    assert source.read_bytes() == b"saved\n"
+
+
+def test_rewrite_source_refuses_a_fifo_where_the_backup_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    os.mkfifo(tmp_path / "2022.yaml.bak")
+    with pytest.raises(UserError) as caught:
+        rewrite_source(source, b"a\xef\xbc\x8cb\n", original=b"a,b\n")
+    assert caught.value.message == (
+        "cannot write 2022.yaml.bak: it is not a regular file but a named pipe (FIFO); "
+        "reportgen never replaces one, not even with --force"
+    )
+    assert caught.value.hint == "give the path of a regular file with --output"
+    assert source.read_bytes() == b"a,b\n"
+
+
+def test_rewrite_source_reads_no_more_than_the_original_and_one_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    limits: list[int] = []
+    real = guard.read_regular
+
+    def spy(path: Path, *, limit: int) -> bytes:
+        limits.append(limit)
+        return real(path, limit=limit)
+
+    monkeypatch.setattr(guard, "read_regular", spy)
+    rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert limits == [5, 5]  # the file, then the backup it was moved to
+    assert source.read_bytes() == b"fixed\n"
+    assert (tmp_path / "2022.yaml.bak").read_bytes() == b"a,b\n"
+
+
+def test_rewrite_source_refuses_when_the_file_grew_meanwhile(tmp_path: Path) -> None:
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n and more saved by the editor\n")
+    with pytest.raises(ChangedByHand):
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert source.read_bytes() == b"a,b\n and more saved by the editor\n"
+
+
+def test_link_if_absent_links_and_never_replaces(tmp_path: Path) -> None:
+    (tmp_path / "a").write_bytes(b"a")
+    guard._link_if_absent(tmp_path / "a", tmp_path / "b")
+    assert (tmp_path / "b").read_bytes() == b"a"
+    assert (tmp_path / "a").stat().st_ino == (tmp_path / "b").stat().st_ino
+    (tmp_path / "c").write_bytes(b"c")
+    with pytest.raises(FileExistsError):
+        guard._link_if_absent(tmp_path / "a", tmp_path / "c")
+    assert (tmp_path / "c").read_bytes() == b"c"
+
+
+def test_link_if_absent_copies_where_the_file_system_has_no_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def no_links(*_: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(guard.os, "link", no_links)
+    data = b"x" * (70 * 1024)  # more than one buffer of copyfileobj
+    (tmp_path / "a").write_bytes(data)
+    guard._link_if_absent(tmp_path / "a", tmp_path / "b")
+    assert (tmp_path / "b").read_bytes() == data
+    assert (tmp_path / "a").read_bytes() == data  # copied, not moved
+    (tmp_path / "c").write_bytes(b"c")
+    with pytest.raises(FileExistsError):
+        guard._link_if_absent(tmp_path / "a", tmp_path / "c")
+    assert (tmp_path / "c").read_bytes() == b"c"
+    monkeypatch.undo()
+    os.umask(umask := os.umask(0))
+    assert (tmp_path / "b").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_rewrite_source_puts_back_an_editors_save_made_just_before_the_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    real = os.replace
+
+    def editor_saves_first(src: object, dst: object) -> None:
+        source.write_bytes(b"the editor's save\n")
+        real(src, dst)
+
+    monkeypatch.setattr(guard.os, "replace", editor_saves_first)
+    with pytest.raises(ChangedByHand, match="changed on disk"):
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert source.read_bytes() == b"the editor's save\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_rewrite_source_keeps_an_editors_save_made_just_after_the_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    real = os.replace
+
+    def editor_saves_after(src: object, dst: object) -> None:
+        real(src, dst)
+        source.write_bytes(b"the editor's save\n")
+
+    monkeypatch.setattr(guard.os, "replace", editor_saves_after)
+    with pytest.raises(ChangedByHand, match="changed on disk"):
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert source.read_bytes() == b"the editor's save\n"
+    assert (tmp_path / "2022.yaml.bak").read_bytes() == b"a,b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2022.yaml", "2022.yaml.bak"]
+
+
+def test_rewrite_source_move_refused_by_the_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+
+    def denied(*_: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(guard.os, "replace", denied)
+    with pytest.raises(UserError) as caught:
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert caught.value.message == "cannot write 2022.yaml: permission denied"
+    assert source.read_bytes() == b"a,b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2022.yaml"]
+
+
+def test_rewrite_source_link_refused_puts_the_original_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    real = guard._link_if_absent
+
+    def full_for_the_new_text(src: object, dst: Path) -> None:
+        if str(src).endswith(".tmp"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(guard, "_link_if_absent", full_for_the_new_text)
+    with pytest.raises(UserError) as caught:
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert caught.value.message == "cannot write 2022.yaml: the disk is full"
+    assert source.read_bytes() == b"a,b\n"
+
+
+def test_rewrite_source_interrupted_after_the_move_puts_the_original_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    real = guard.read_regular
+    calls = []
+
+    def interrupted_on_the_backup(path: Path, *, limit: int) -> bytes:
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(path, limit=limit)
+
+    monkeypatch.setattr(guard, "read_regular", interrupted_on_the_backup)
+    with pytest.raises(KeyboardInterrupt):
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert source.read_bytes() == b"a,b\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_lock_is_taken_on_a_new_folder_made_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = guard.folder_lock
+    seen: list[tuple[Path, bool]] = []
+
+    def spy(folder: Path):  # type: ignore[no-untyped-def]
+        seen.append((folder, folder.is_dir()))
+        return real(folder)
+
+    monkeypatch.setattr(guard, "folder_lock", spy)
+    write_output(tmp_path / "a" / "b" / "2022.txt", b"x")
+    assert seen == [(tmp_path / "a" / "b", True)]
+
+
+def test_a_file_in_place_of_the_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "build").write_bytes(b"a file")
+    with pytest.raises(UserError) as caught:
+        write_output(tmp_path / "build" / "2022.txt", b"x")
+    assert caught.value.message == "cannot create folder build: a file has that name"
+
+
+def test_a_manifest_that_cannot_be_put_back_does_not_hide_the_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = guard._write_manifest
+    calls = []
+
+    def fails_after_the_first(*args: object) -> None:
+        calls.append(args)
+        if len(calls) > 1:
+            raise UserError("the folder went read-only")
+        real(*args)  # type: ignore[arg-type]
+
+    def full(files: object) -> None:
+        raise UserError("disk full")
+
+    monkeypatch.setattr(guard, "_write_manifest", fails_after_the_first)
+    monkeypatch.setattr(guard, "write_all", full)
+    with pytest.raises(UserError, match=r"^disk full$"):
+        write_output(tmp_path / "2022.txt", b"x")
+
+
+def test_a_file_with_no_write_bit_but_execute_is_read_only(tmp_path: Path) -> None:
+    target = tmp_path / "run.sh"
+    write_output(target, b"v1")
+    target.chmod(0o555)
+    with pytest.raises(ChangedByHand, match="is read-only"):
+        write_output(target, b"v2")
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    source.chmod(0o555)
+    with pytest.raises(ChangedByHand, match="is read-only"):
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+
+
+@pytest.mark.parametrize("kind", ["missing", "failed", "permission"])
+def test_a_manifest_that_cannot_be_read_counts_as_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from reportgen.files.read import ReadError
+
+    def refuse(path: Path, *, limit: int) -> bytes:
+        raise ReadError(kind, "cannot read")
+
+    monkeypatch.setattr(guard, "read_regular", refuse)
+    assert guard._read_manifest(tmp_path) == {}
+
+
+def test_rewrite_source_succeeds_when_the_staged_file_cannot_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def busy(*_: object) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+    monkeypatch.setattr(guard.os, "unlink", busy)
+    rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert source.read_bytes() == b"fixed\n"
+
+
+def test_rewrite_source_interrupted_when_even_the_put_back_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    source = tmp_path / "2022.yaml"
+    source.write_bytes(b"a,b\n")
+
+    def interrupted(path: Path, *, limit: int) -> bytes:
+        if path.name.endswith(".bak"):
+            raise KeyboardInterrupt
+        return b"a,b\n"
+
+    def no_link(*_: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(guard, "read_regular", interrupted)
+    monkeypatch.setattr(guard, "_link_if_absent", no_link)
+    with pytest.raises(KeyboardInterrupt):  # the interruption, not the failed put-back
+        rewrite_source(source, b"fixed\n", original=b"a,b\n")
+    assert (tmp_path / "2022.yaml.bak").read_bytes() == b"a,b\n"  # nothing lost
