@@ -179,7 +179,7 @@ def _render(rollup: Rollup, fmt: str, templates: Path | None) -> bytes:
         from reportgen.settings.stage import reference_of
         from reportgen.settings.templating import Templates
 
-        folder = templates if templates.is_dir() else None
+        folder = templates if templates is not None and templates.is_dir() else None
         return write_docx(rollup, load_layout(Templates(folder)), reference_of(folder))
     from reportgen.rollup.text import write_csv, write_json
 
