@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.check.lint import build_view, figures, lint, typed
+from reportgen.check.lint.view import document_of
 from reportgen.model.loader import load_yaml_text
 from reportgen.settings import load_settings
 
@@ -279,9 +280,9 @@ def test_a_metric_of_next_years_plan_is_the_same_document() -> None:
     assert [str(p.location) for p in problems] == ["data/2022.yaml:3:16"]
     problems = [p for p in lint([review, other_year], SHIPPED.rules) if p.rule == "figures-typed"]
     assert problems == []
-    assert typed._document(plan, [review, plan, other_year]) == [plan, review]
+    assert document_of(plan, [review, plan, other_year]) == [plan, review]
     no_year = build_view(load_yaml_text("organisation: x\nyear: true\n", "a.yaml"), "review")
-    assert typed._document(no_year, [review, plan]) == [no_year]
+    assert document_of(no_year, [review, plan]) == [no_year]
 
 
 def test_unused_metrics() -> None:
