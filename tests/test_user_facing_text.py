@@ -27,10 +27,6 @@ NAMES = re.compile(
 
 # (module, how many literals) known to be English still, and why.
 ALLOWED = {
-    # The readers' refusals and notes (not Word, not text…): not yet moved into the
-    # catalogue; import's report lines and the assembler's errors are.
-    "importer/reader.py": 17,
-    "importer/docx_reader.py": 13,
     # LibreOffice's failures for --pdf: not yet moved into the catalogue.
     "render/pdf.py": 8,
     # A YAML tag is named as YAML writes it; "binary data" is compared with, not shown.
