@@ -27,8 +27,6 @@ NAMES = re.compile(
 
 # (module, how many literals) known to be English still, and why.
 ALLOWED = {
-    # LibreOffice's failures for --pdf: not yet moved into the catalogue.
-    "render/pdf.py": 8,
     # A YAML tag is named as YAML writes it; "binary data" is compared with, not shown.
     "model/loader.py": 2,
     # Errors in an office's own templates/ (Jinja syntax, unsafe or undefined values, stray
