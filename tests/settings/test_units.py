@@ -70,7 +70,7 @@ def test_a_project_adds_units(tmp_path: Path) -> None:
         ("money:\n  元: zero\n", "positive number"),
         ("money:\n  元: -1\n", "positive number"),
         ("money:\n  元: true\n", "positive number"),
-        ("- 元\n", "mapping of"),
+        ("- 元\n", "对应表"),
     ],
 )
 def test_a_wrong_units_file_is_a_clear_error(tmp_path: Path, text: str, words: str) -> None:
