@@ -27,18 +27,8 @@ NAMES = re.compile(
 
 # (module, how many literals) known to be English still, and why.
 ALLOWED = {
-    # The readers' refusals and notes (not Word, not text…): not yet moved into the
-    # catalogue; import's report lines and the assembler's errors are.
-    "importer/reader.py": 17,
-    "importer/docx_reader.py": 13,
-    # LibreOffice's failures for --pdf: not yet moved into the catalogue.
-    "render/pdf.py": 8,
     # A YAML tag is named as YAML writes it; "binary data" is compared with, not shown.
     "model/loader.py": 2,
-    # Errors in an office's own templates/ (Jinja syntax, unsafe or undefined values, stray
-    # braces, sections.yaml) and units.yaml: not yet moved into the catalogue.
-    "settings/templating.py": 19,
-    "settings/units.py": 4,
     # Rule-setting and model errors raised as ValueError/PydanticCustomError are worded by
     # pydantic's error types through the catalogue; this one is the model's own rule.
     "model/validate.py": 1,

@@ -166,9 +166,9 @@ def test_decoding_the_encodings_offices_save() -> None:
 @pytest.mark.parametrize(
     ("raw", "words"),
     [
-        (b"", "empty"),
-        (b"  \n\n ", "empty"),
-        (bytes(range(256)) * 4, "binary"),
+        (b"", "是空文件"),
+        (b"  \n\n ", "是空文件"),
+        (bytes(range(256)) * 4, "二进制数据"),
         (b"PK\x03\x04rest", "zip"),
         (b"%PDF-1.7", "PDF"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),
@@ -233,7 +233,7 @@ def test_a_zip_that_unpacks_to_too_much_is_refused(
 
     path = DOCX_BUILDERS["heading_styles"](tmp_path / "h.docx")
     monkeypatch.setattr(docx_reader, "MAX_UNPACKED_BYTES", 1000)
-    with pytest.raises(UserError, match="unpacks to"):
+    with pytest.raises(UserError, match="解压后有"):
         read_document(path)
 
 

@@ -71,7 +71,7 @@ def test_missing_libreoffice_says_how_to_install_it(monkeypatch: pytest.MonkeyPa
 
 def test_soffice_named_by_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(pdf.ENV_SOFFICE, str(tmp_path / "nowhere"))
-    with pytest.raises(UserError, match="not a file"):
+    with pytest.raises(UserError, match="不是文件"):
         pdf.require_soffice()
     script = fake_soffice(tmp_path, "exit 0")
     monkeypatch.setenv(pdf.ENV_SOFFICE, script)
@@ -100,7 +100,7 @@ def test_a_failed_conversion_is_a_user_error(tmp_path: Path) -> None:
 @posix_only
 def test_a_hanging_libreoffice_is_stopped(tmp_path: Path) -> None:
     script = fake_soffice(tmp_path, "sleep 30 & wait")
-    with pytest.raises(UserError, match=r"within 0\.5 seconds"):
+    with pytest.raises(UserError, match=r"0\.5 秒内"):
         pdf.convert_to_pdf(b"x", soffice=script, timeout=0.5)
 
 

@@ -66,11 +66,11 @@ def test_a_project_adds_units(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("money: 3\n", "must map units"),
-        ("money:\n  元: zero\n", "positive number"),
-        ("money:\n  元: -1\n", "positive number"),
-        ("money:\n  元: true\n", "positive number"),
-        ("- 元\n", "mapping of"),
+        ("money: 3\n", "必须列出各个单位及其大小"),
+        ("money:\n  元: zero\n", "需要一个正数"),
+        ("money:\n  元: -1\n", "需要一个正数"),
+        ("money:\n  元: true\n", "需要一个正数"),
+        ("- 元\n", "对应表"),
     ],
 )
 def test_a_wrong_units_file_is_a_clear_error(tmp_path: Path, text: str, words: str) -> None:
@@ -80,5 +80,5 @@ def test_a_wrong_units_file_is_a_clear_error(tmp_path: Path, text: str, words: s
 
 
 def test_parse_groups_names_the_file() -> None:
-    with pytest.raises(UserError, match=r"^my/units.yaml: unit '元'"):
+    with pytest.raises(UserError, match=r"^my/units.yaml：单位组“money”中的单位“元”"):
         parse_groups("my/units.yaml", {"money": {"元": 0}})

@@ -35,20 +35,20 @@ MAX_PARAGRAPHS = 10_000
 def read_docx(path: Path, raw: bytes) -> ReadResult:
     shown = display_path(path)
     if not raw.strip():
-        raise UserError(f"{shown} is empty", hint="import the file that holds the document's text")
-    if not zipfile.is_zipfile(BytesIO(raw)):
-        hint = "open it in Word or WPS and save it as .docx"
-        if raw.startswith(b"\xd0\xcf\x11\xe0"):
-            raise UserError(f"{shown} is an old Word (.doc) file named .docx", hint=hint)
         raise UserError(
-            f"{shown} is not a Word document (a .docx is a zip archive; this is not)", hint=hint
+            message("import_read_empty", file=shown), hint=message("import_read_empty_hint")
         )
+    if not zipfile.is_zipfile(BytesIO(raw)):
+        hint = message("import_docx_not_zip_hint")
+        if raw.startswith(b"\xd0\xcf\x11\xe0"):
+            raise UserError(message("import_docx_old_word", file=shown), hint=hint)
+        raise UserError(message("import_docx_not_zip", file=shown), hint=hint)
     with zipfile.ZipFile(BytesIO(raw)) as archive:
         unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNPACKED_BYTES:
         raise UserError(
-            f"{shown} unpacks to {unpacked / 1024 / 1024:.0f} MB; a work summary is far smaller",
-            hint="check that this is the right file",
+            message("import_docx_too_large", file=shown, size=f"{unpacked / 1024 / 1024:.0f}"),
+            hint=message("import_docx_too_large_hint"),
         )
     with zipfile.ZipFile(BytesIO(raw)) as archive:
         _check_parts(shown, archive)
@@ -59,18 +59,20 @@ def read_docx(path: Path, raw: bytes) -> ReadResult:
         document = docx.Document(BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise UserError(
-            f"{shown} is not a readable Word document ({type(exc).__name__}: {exc})",
-            hint="open it in Word or WPS and save it again as .docx",
+            message("import_docx_unreadable", file=shown, error=f"{type(exc).__name__}: {exc}"),
+            hint=message("import_docx_unreadable_hint"),
         ) from None
     except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged file
         raise UserError(
-            f"{shown} is damaged and cannot be read ({type(exc).__name__})",
-            hint="open it in Word or WPS (which can repair it) and save it again as .docx",
+            message("import_docx_damaged", file=shown, error=type(exc).__name__),
+            hint=message("import_docx_damaged_hint"),
         ) from None
     reader = _DocxReader(document)
     paragraphs = list(reader.paragraphs())
     if not any(p.text.strip() for p in paragraphs):
-        raise UserError(f"{shown} has no text", hint="import the document that holds the summary")
+        raise UserError(
+            message("import_docx_no_text", file=shown), hint=message("import_docx_no_text_hint")
+        )
     return ReadResult(paragraphs, "docx", reader.notes)
 
 
@@ -240,14 +242,12 @@ class _DocxReader:
                     label if k == 0 else "",
                 )
         if text_boxes:
-            self.notes.append(f"{text_boxes} text box(es) in the document were not read")
+            self.notes.append(message("import_docx_text_boxes", count=text_boxes))
 
     def table(self, table: Any) -> Iterator[RawParagraph]:
         """A table's rows as paragraphs, cells joined by ｜: kept as text, never dropped."""
         self.index += 1
-        self.notes.append(
-            f"paragraph {self.index} is a table: its rows were kept as text (cells joined by ｜)"
-        )
+        self.notes.append(message("import_docx_table", n=self.index))
         for row in oxml.table_rows(table):
             cells: list[str] = []
             for cell in row:

@@ -12,22 +12,20 @@ from pathlib import Path
 
 from reportgen.errors import UserError, display_path
 from reportgen.files.read import read_regular
+from reportgen.settings.messages import message
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a year's summary is ~20 kB of text
 MAX_DOCX_BYTES = 50 * 1024 * 1024  # Word files carry images; still, 50 MB is not a summary
 
 # What a file that is not text starts with, and what to tell the user about it.
+# (magic bytes, catalogue key of what it is, catalogue key of the hint)
 _MAGIC = (
-    (b"PK\x03\x04", "a zip archive (a .docx saved under another name?)", "rename it to .docx"),
-    (b"%PDF", "a PDF", "export it from the PDF reader or Word as .docx or .txt"),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "an old Word (.doc) or WPS file",
-        "open it in Word or WPS and save as .docx",
-    ),
-    (b"\x89PNG", "an image", "import the text of the document, not a picture of it"),
-    (b"\xff\xd8\xff", "an image", "import the text of the document, not a picture of it"),
-    (b"{\\rtf", "an RTF file", "open it in Word or WPS and save as .docx"),
+    (b"PK\x03\x04", "import_magic_zip", "import_magic_zip_hint"),
+    (b"%PDF", "import_magic_pdf", "import_magic_pdf_hint"),
+    (b"\xd0\xcf\x11\xe0", "import_magic_old_word", "import_magic_word_hint"),
+    (b"\x89PNG", "import_magic_image", "import_magic_image_hint"),
+    (b"\xff\xd8\xff", "import_magic_image", "import_magic_image_hint"),
+    (b"{\\rtf", "import_magic_rtf", "import_magic_word_hint"),
 )
 
 
@@ -45,8 +43,6 @@ class RawParagraph:
 
     @property
     def where(self) -> str:
-        from reportgen.settings.messages import message
-
         return message(f"import_where_{self.unit}", n=self.index)
 
 
@@ -62,10 +58,13 @@ def read_document(path: Path) -> ReadResult:
     shown = display_path(path)
     if path.is_dir():
         raise UserError(
-            f"{shown} is a folder, not a file", hint="give the path of a .docx or .txt file"
+            message("import_read_folder", file=shown), hint=message("import_read_folder_hint")
         )
     if not path.exists():
-        raise UserError(f"file not found: {shown}", hint="check the path")
+        raise UserError(
+            message("import_read_not_found", file=shown),
+            hint=message("import_read_not_found_hint"),
+        )
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from reportgen.importer.docx_reader import read_docx
@@ -78,11 +77,12 @@ def read_document(path: Path) -> ReadResult:
         return ReadResult(paragraphs, encoding)
     if suffix in (".doc", ".wps", ".rtf", ".pdf", ".odt"):
         raise UserError(
-            f"{shown}: {suffix} files cannot be imported",
-            hint="open it in Word or WPS and save it as .docx (or as plain text, .txt)",
+            message("import_read_old_format", file=shown, suffix=suffix),
+            hint=message("import_read_old_format_hint"),
         )
     raise UserError(
-        f"{shown}: import reads .docx and .txt files", hint="save the document as .docx or .txt"
+        message("import_read_unknown_format", file=shown),
+        hint=message("import_read_unknown_format_hint"),
     )
 
 
@@ -94,10 +94,15 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 def decode_text(raw: bytes, shown: str) -> tuple[str, str]:
     """Text of a .txt file as offices save it: UTF-8 (with or without BOM), GB18030/GBK, UTF-16."""
     if not raw.strip():
-        raise UserError(f"{shown} is empty", hint="import the file that holds the document's text")
+        raise UserError(
+            message("import_read_empty", file=shown), hint=message("import_read_empty_hint")
+        )
     for magic, what, hint in _MAGIC:
         if raw.startswith(magic):
-            raise UserError(f"{shown} is not a text file: it is {what}", hint=hint)
+            raise UserError(
+                message("import_read_not_text", file=shown, what=message(what)),
+                hint=message(hint),
+            )
     if raw.startswith(b"\xef\xbb\xbf"):
         return _checked(raw[3:].decode("utf-8", errors="strict"), shown), "utf-8"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -112,8 +117,8 @@ def decode_text(raw: bytes, shown: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
     raise UserError(
-        f"{shown} is not a text file (it holds binary data)",
-        hint="import a .docx, or a .txt saved as UTF-8 or GB18030",
+        message("import_read_binary", file=shown),
+        hint=message("import_read_binary_hint"),
     )
 
 
@@ -122,9 +127,11 @@ def _checked(text: str, shown: str) -> str:
     control = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
     if control > max(2, len(text) // 100):
         raise UserError(
-            f"{shown} is not a text file (it holds binary data)",
-            hint="import a .docx, or a .txt saved as UTF-8 or GB18030",
+            message("import_read_binary", file=shown),
+            hint=message("import_read_binary_hint"),
         )
     if not text.strip():
-        raise UserError(f"{shown} is empty", hint="import the file that holds the document's text")
+        raise UserError(
+            message("import_read_empty", file=shown), hint=message("import_read_empty_hint")
+        )
     return text

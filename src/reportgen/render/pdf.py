@@ -22,18 +22,16 @@ from pathlib import Path
 
 from reportgen.errors import UserError
 from reportgen.render.faces import Substitution, fontconfig_file, installed_families, substitutions
+from reportgen.settings.messages import message
 
 DEFAULT_TIMEOUT = 180.0  # seconds; a first start of LibreOffice with a fresh profile takes ~5 s
 ENV_SOFFICE = "REPORTGEN_SOFFICE"
 
-INSTALL_HINT = (
-    "install LibreOffice, then build again:\n"
-    "      Debian/Ubuntu: sudo apt install libreoffice-writer fonts-noto-cjk fonts-liberation2\n"
-    "      Windows:       winget install TheDocumentFoundation.LibreOffice"
-    " (or https://www.libreoffice.org/download/)\n"
-    "      macOS:         brew install --cask libreoffice\n"
-    f"    or set {ENV_SOFFICE} to the path of soffice if it is installed somewhere else"
-)
+
+def _install_hint() -> str:
+    """How to install LibreOffice on each system, in the user's language."""
+    return message("pdf_install_hint", env=ENV_SOFFICE)
+
 
 _KNOWN_PLACES = (
     Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
@@ -63,12 +61,10 @@ def require_soffice() -> str:
     configured = os.environ.get(ENV_SOFFICE)
     if configured:
         raise UserError(
-            f"{ENV_SOFFICE} names {configured}, which is not a file",
-            hint="point it at soffice (soffice.exe on Windows), or unset it",
+            message("pdf_soffice_env_not_file", env=ENV_SOFFICE, path=configured),
+            hint=message("pdf_soffice_env_not_file_hint"),
         )
-    raise UserError(
-        "--pdf needs LibreOffice, and its soffice command was not found", hint=INSTALL_HINT
-    )
+    raise UserError(message("pdf_soffice_missing"), hint=_install_hint())
 
 
 def convert_to_pdf(
@@ -108,12 +104,13 @@ def convert_to_pdf(
         produced = work / "out" / "document.pdf"
         if returncode != 0 or not produced.is_file():
             detail = (
-                output.strip().splitlines()[-1] if output.strip() else f"exit code {returncode}"
+                output.strip().splitlines()[-1]
+                if output.strip()
+                else message("pdf_exit_code", code=returncode)
             )
             raise UserError(
-                f"LibreOffice could not convert the document to PDF: {detail}",
-                hint="run `soffice --headless --convert-to pdf FILE.docx` by hand to see why; "
-                "the .docx itself was built",
+                message("pdf_convert_failed", detail=detail),
+                hint=message("pdf_convert_failed_hint"),
             )
         return produced.read_bytes()
 
@@ -136,7 +133,8 @@ def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int, 
         )  # fmt: skip
     except OSError as exc:
         raise UserError(
-            f"cannot start LibreOffice ({command[0]}): {exc.strerror or exc}", hint=INSTALL_HINT
+            message("pdf_cannot_start", command=command[0], reason=exc.strerror or exc),
+            hint=_install_hint(),
         ) from None
     try:
         out, _ = process.communicate(timeout=timeout)
@@ -148,8 +146,8 @@ def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int, 
     except subprocess.TimeoutExpired:
         _kill(process, posix)
         raise UserError(
-            f"LibreOffice did not finish the PDF within {timeout:g} seconds",
-            hint="close LibreOffice windows that wait for input, and build again",
+            message("pdf_timeout", seconds=f"{timeout:g}"),
+            hint=message("pdf_timeout_hint"),
         ) from None
     return process.returncode, out.decode("utf-8", "replace")
 

@@ -53,7 +53,10 @@ class Templates:
         for path in found:
             loaded = load_yaml(path)
             if not isinstance(loaded.value, dict):
-                raise UserError(f"{display_path(path)} must be a mapping of keys to values")
+                raise UserError(
+                    message("template_data_not_mapping", file=display_path(path)),
+                    hint=message("template_data_not_mapping_hint"),
+                )
             out.append((path, loaded.value))
         return out
 
@@ -63,8 +66,10 @@ class Templates:
             for key, value in values.items():
                 if key not in SECTION_KINDS or not isinstance(value, str):
                     raise UserError(
-                        f"{display_path(path)}: unknown section '{key}' or not text",
-                        hint=f"keys are {', '.join(SECTION_KINDS)}",
+                        message("template_unknown_section", file=display_path(path), key=key),
+                        hint=message(
+                            "template_unknown_section_hint", keys=", ".join(SECTION_KINDS)
+                        ),
                     )
                 _check_year_placeholder(path, key, value)
                 merged[key] = value
@@ -81,31 +86,42 @@ class Templates:
         except UnicodeDecodeError:
             shown = display_path(self.find(name) or Path(name))
             raise UserError(
-                f"template {shown} (or a template it includes) is not UTF-8 text",
-                hint="save it as UTF-8 in your editor",
+                message("template_not_utf8", template=shown),
+                hint=message("template_not_utf8_hint"),
             ) from None
         except jinja2.TemplateNotFound as exc:
             missing = exc.name or name
             raise UserError(
-                f"template {missing} not found in {', '.join(map(display_path, self.dirs))}",
-                hint="templates may include only other templates of these folders",
+                message(
+                    "template_not_found",
+                    template=missing,
+                    folders=", ".join(map(display_path, self.dirs)),
+                ),
+                hint=message("template_not_found_hint"),
             ) from None
         except jinja2.TemplateSyntaxError as exc:
             raise UserError(
-                f"template syntax error in {_shown(exc.filename, name)}:{exc.lineno}: "
-                f"{exc.message}",
-                hint="fix the template; `reportgen build` uses the shipped one if you delete yours",
+                message(
+                    "template_syntax",
+                    template=_shown(exc.filename, name),
+                    line=exc.lineno,
+                    error=exc.message,
+                ),
+                hint=message("template_fix_hint"),
             ) from None
         except jinja2.exceptions.SecurityError as exc:
             raise UserError(
-                f"template {_where(exc.__traceback__, name)} tried something unsafe: {exc}",
-                hint="templates may format the report's text, not reach Python internals",
+                message("template_unsafe", template=_where(exc.__traceback__, name), error=exc),
+                hint=message("template_unsafe_hint"),
             ) from None
         except jinja2.UndefinedError as exc:
             raise UserError(
-                f"template {_where(exc.__traceback__, name)} uses an undefined value: "
-                f"{exc.message}",
-                hint="templates receive doc (title, blocks, metrics), bold_leads and show_metrics",
+                message(
+                    "template_undefined",
+                    template=_where(exc.__traceback__, name),
+                    error=exc.message,
+                ),
+                hint=message("template_undefined_hint"),
             ) from None
         except (
             RecursionError,
@@ -120,10 +136,10 @@ class Templates:
             where = _where(exc.__traceback__, name)
             if not _is_user_template(exc.__traceback__):
                 raise
-            what = "calls itself without end" if isinstance(exc, RecursionError) else "failed"
+            kind = "template_recursion" if isinstance(exc, RecursionError) else "template_failed"
             raise UserError(
-                f"template {where} {what}: {type(exc).__name__}: {exc}",
-                hint="fix the template; `reportgen build` uses the shipped one if you delete yours",
+                message(kind, template=where, error=f"{type(exc).__name__}: {exc}"),
+                hint=message("template_fix_hint"),
             ) from None
 
 
@@ -427,16 +443,15 @@ def _check_year_placeholder(path: Path, key: str, value: str) -> None:
         fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)]
     except ValueError as exc:
         raise UserError(
-            f"{display_path(path)}: section '{key}' has a stray brace: {exc}",
-            hint="write {year} for the year, and {{ or }} for a literal brace",
+            message("template_stray_brace", file=display_path(path), key=key, error=exc),
+            hint=message("template_year_hint"),
         ) from None
     for name, spec, conversion in fields:
         if name is not None and (name != "year" or spec or conversion):
             used = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
             raise UserError(
-                f"{display_path(path)}: section '{key}' uses {{{used}}}; "
-                "only {year} is filled in",
-                hint="write {year} for the year, and {{ or }} for a literal brace",
+                message("template_bad_placeholder", file=display_path(path), key=key, used=used),
+                hint=message("template_year_hint"),
             )
 
 

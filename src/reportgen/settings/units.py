@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from reportgen.errors import UserError, display_path
+from reportgen.settings.messages import message
 
 if TYPE_CHECKING:
     from reportgen.settings.templating import Templates
@@ -72,13 +73,15 @@ def as_decimal(value: float | int) -> Decimal:
 def parse_groups(path_shown: str, values: object) -> dict[str, dict[str, Decimal]]:
     """Validate one units.yaml mapping: group → {unit: positive number}."""
     if not isinstance(values, dict):
-        raise UserError(f"{path_shown} must be a mapping of groups to units")
+        raise UserError(
+            message("units_not_mapping", file=path_shown), hint=message("units_example_hint")
+        )
     groups: dict[str, dict[str, Decimal]] = {}
     for group, members in values.items():
         if not isinstance(members, dict) or not members:
             raise UserError(
-                f"{path_shown}: group '{group}' must map units to their size",
-                hint="e.g.  money: {元: 1, 万元: 10000, 亿元: 100000000}",
+                message("units_group_not_mapping", file=path_shown, group=group),
+                hint=message("units_example_hint"),
             )
         parsed: dict[str, Decimal] = {}
         for unit, size in members.items():
@@ -88,8 +91,14 @@ def parse_groups(path_shown: str, values: object) -> dict[str, dict[str, Decimal
                 number = None
             if number is None or isinstance(size, bool) or not number.is_finite() or number <= 0:
                 raise UserError(
-                    f"{path_shown}: unit '{unit}' in group '{group}' needs a positive number, "
-                    f"not {size!r}"
+                    message(
+                        "units_not_positive",
+                        file=path_shown,
+                        unit=unit,
+                        group=group,
+                        value=repr(size),
+                    ),
+                    hint=message("units_not_positive_hint"),
                 )
             parsed[str(unit)] = number
         groups[str(group)] = parsed
