@@ -231,5 +231,5 @@ def _bug(exc: Exception) -> int:
     if _state["debug"] or "--debug" in sys.argv:
         traceback.print_exc()
     else:
-        print(message("internal_error", kind=type(exc).__name__, input=exc), file=sys.stderr)
+        print(message("internal_error", error=type(exc).__name__, input=exc), file=sys.stderr)
     return 3
