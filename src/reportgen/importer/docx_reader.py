@@ -243,10 +243,12 @@ class _DocxReader:
             self.notes.append(f"{text_boxes} text box(es) in the document were not read")
 
     def table(self, table: Any) -> Iterator[RawParagraph]:
-        """A table's rows as paragraphs, cells joined by ｜: kept as text, never dropped."""
+        """A table's rows as paragraphs, cells joined by ｜ and kept as ``cells``: inside an
+        item the structurer makes it the item's table, elsewhere it stays text; never dropped."""
         self.index += 1
         self.notes.append(
-            f"paragraph {self.index} is a table: its rows were kept as text (cells joined by ｜)"
+            f"paragraph {self.index} is a table: inside an item it is the item's table, "
+            "elsewhere its rows were kept as text (cells joined by ｜)"
         )
         for row in oxml.table_rows(table):
             cells: list[str] = []
@@ -255,7 +257,9 @@ class _DocxReader:
                 if value and (not cells or cells[-1] != value):  # merged cells repeat
                     cells.append(value)
             if cells:
-                yield RawParagraph("｜".join(cells), self.index, "paragraph", None, False, "", True)
+                yield RawParagraph(
+                    "｜".join(cells), self.index, "paragraph", None, False, "", True, tuple(cells)
+                )
 
     def heading_level(self, paragraph: Any) -> int | None:
         """1-based heading level: the paragraph's or its style's outline level, or Heading N."""
