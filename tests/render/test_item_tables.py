@@ -81,3 +81,13 @@ def test_word_writes_a_valid_three_line_table_after_the_item(package: bytes) -> 
     assert texts[at + 2].startswith("（二）项目推进")
     borders = table.find(f"{W}tblPr/{W}tblBorders")
     assert borders is not None and borders.find(f"{W}top") is not None
+
+
+def test_the_preview_draws_a_row_a_line_its_cells_apart() -> None:
+    from reportgen.render.pagelayout import paginate
+
+    doc = review(["指标", "完成"], ["收入", "4.18亿元"])
+    pages = paginate(compose_documents(doc, None, SECTIONS), SHIPPED.layout)
+    table = next(p for p in pages.placed if p.block.kind == "table")
+    assert [line.text for line in table.lines] == ["指标\u3000完成", "收入\u30004.18亿元"]
+    assert len(table.rows) == 2
