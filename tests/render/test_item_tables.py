@@ -50,6 +50,7 @@ def test_markdown_is_a_pipe_table_with_bars_and_html_escaped() -> None:
     out = render_text(compose_documents(doc, None, SECTIONS), "md", SHIPPED.templates).decode()
     assert "| 指标 | &lt;b&gt;完成&lt;/b&gt; |\n| --- | --- |\n| 税收\\|收入 | 4.18亿元 |\n" in out
     assert out.index("完成情况见下表") < out.index("| 指标 |") < out.index("项目推进")
+    assert "| 4.18亿元 |\n\n**（二）项目推进。**" in out  # one blank line, as between paragraphs
 
 
 def test_html_is_a_table_with_a_header_row_escaped() -> None:
