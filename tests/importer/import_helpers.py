@@ -69,6 +69,8 @@ def _item(item: Any) -> dict[str, Any]:
     leads = [p.lead for p in item.points if p.lead]
     if leads:
         out["leads"] = leads
+    if item.tables:  # tables of figures inside the item: rows per table
+        out["tables"] = [len(table) for table in item.tables]
     return out
 
 

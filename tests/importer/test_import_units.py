@@ -331,3 +331,17 @@ def test_written_yaml_reads_back_as_the_same_model(texts: list[str]) -> None:
 def test_an_enumeration_inside_one_sentence_stays_one_point() -> None:
     body = "一是推行“一窗通办”，二是打造便民服务圈，三是引进社会组织2家。"
     assert [p.text for p in split_points(body)] == [body]
+
+
+def test_an_items_tables_are_written_one_row_a_line_and_read_back_the_same() -> None:
+    table = [["指标", "数值, 单位", ""], ["[注]", "{1}", "a: b"], ["# 号", "1,200", "是"]]
+    review = Review(
+        organisation="某镇",
+        year=2022,
+        highlights=[Highlight(heading="指标", tables=[table, [["甲"]]])],
+    )
+    text = render_yaml(review, {}, ["header"])
+    assert '    tables:\n      - - [指标, "数值, 单位", ""]\n' in text
+    assert "\n      - - [甲]\n" in text
+    again = validate_loaded(load_yaml_text(text, "t.yaml"), "review")
+    assert again == review

@@ -2,6 +2,10 @@
 
 This is where numbering is generated, metric references are filled in and punctuation is
 normalised, once, so that the .docx, .md, .txt and .html can never disagree on the text.
+
+Long because every block kind (headings, items in both layouts, sub-points, parts, an item's
+tables, attachments, 落款) and the origins that tie each character to its YAML are composed
+here, in one place, so the outputs cannot drift apart.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from reportgen.text.punctuation import as_heading_sentence
 from reportgen.text.references import format_number, stated_or_computed_change
 
 SpanRole = Literal["number", "heading", "lead", "text"]
-BlockKind = Literal["title", "heading", "paragraph", "attachment", "signature", "date"]
+BlockKind = Literal["title", "heading", "paragraph", "table", "attachment", "signature", "date"]
 DocumentKind = Literal["review", "plan"]
 PathKey = tuple[str | int, ...]
 ADDED = -1  # an origin offset for a character compose added (a heading's 。, a lead's ，)
@@ -86,6 +90,7 @@ class Block:
     level: int = 0  # 1: 一、 2: （一） 3: 1. 4: （1）; 0 for body text
     section: str | None = None  # the section kind, or parts/<id or title> inside a part
     item: ItemRef | None = None
+    rows: tuple[tuple[str, ...], ...] = ()  # a table block's cells, the header row first
 
     @property
     def text(self) -> str:
@@ -271,15 +276,27 @@ class _Composer:
         if run_in:
             spans = head + tuple(s for spans in points for s in spans)
             yield Block("paragraph", spans, 2, section=key, item=ref)
-            return
-        yield Block("paragraph", head, 2, section=key, item=ref)
-        for k, (spans, point) in enumerate(zip(points, item.points, strict=True), start=1):
-            marker = Span(number_marker(3, k), "number")
-            yield Block("paragraph", (marker, *spans), 3, section=key, item=ref)
-            for m, sub in enumerate(point.subpoints, start=1):
-                number = Span(number_marker(4, m), "number")
-                span = self.read(sub, document, (*path, "points", k - 1, "subpoints", m - 1))
-                yield Block("paragraph", (number, span), 4, section=key, item=ref)
+        else:
+            yield Block("paragraph", head, 2, section=key, item=ref)
+            for k, (spans, point) in enumerate(zip(points, item.points, strict=True), start=1):
+                marker = Span(number_marker(3, k), "number")
+                yield Block("paragraph", (marker, *spans), 3, section=key, item=ref)
+                for m, sub in enumerate(point.subpoints, start=1):
+                    number = Span(number_marker(4, m), "number")
+                    span = self.read(sub, document, (*path, "points", k - 1, "subpoints", m - 1))
+                    yield Block("paragraph", (number, span), 4, section=key, item=ref)
+        for t, table in enumerate(item.tables):
+            yield self.table(table, document, (*path, "tables", t), key, ref)
+
+    def table(
+        self, table: list[list[str]], document: DocumentKind, path: PathKey, key: str, ref: ItemRef
+    ) -> Block:
+        """A table of figures after its item's text. Its text (what plain-text readers, txt and
+        the lints see) is one row a line, cells joined by ｜; ``rows`` holds the cells."""
+        rows = tuple(tuple(self.text(cell) for cell in row) for row in table)
+        text = "\n".join("｜".join(row) for row in rows)
+        span = Span(text, origin=Origin(document, path))
+        return Block("table", (span,), 0, section=key, item=ref, rows=rows)
 
     def subpoint_spans(
         self, point: Point, document: DocumentKind, path: PathKey

@@ -423,7 +423,9 @@ class _Assembler:
             for j, found in enumerate(subs):
                 if found:  # numbered sub-points （1） （2） of the point
                     points[j] = points[j].model_copy(update={"subpoints": list(found)})
-            out.append(model(heading=heading, points=points, layout=draft.layout))
+            out.append(
+                model(heading=heading, points=points, layout=draft.layout, tables=draft.tables)
+            )
         return out
 
     def build(self, model: type[Review] | type[Plan], key: str, **values: Any) -> Any:

@@ -245,7 +245,8 @@ class _DocxReader:
             self.notes.append(message("import_docx_text_boxes", count=text_boxes))
 
     def table(self, table: Any) -> Iterator[RawParagraph]:
-        """A table's rows as paragraphs, cells joined by ｜: kept as text, never dropped."""
+        """A table's rows as paragraphs, cells joined by ｜ and kept as ``cells``: inside an
+        item the structurer makes it the item's table, elsewhere it stays text; never dropped."""
         self.index += 1
         self.notes.append(message("import_docx_table", n=self.index))
         for row in oxml.table_rows(table):
@@ -255,7 +256,9 @@ class _DocxReader:
                 if value and (not cells or cells[-1] != value):  # merged cells repeat
                     cells.append(value)
             if cells:
-                yield RawParagraph("｜".join(cells), self.index, "paragraph", None, False, "", True)
+                yield RawParagraph(
+                    "｜".join(cells), self.index, "paragraph", None, False, "", True, tuple(cells)
+                )
 
     def heading_level(self, paragraph: Any) -> int | None:
         """1-based heading level: the paragraph's or its style's outline level, or Heading N."""

@@ -40,6 +40,7 @@ class RawParagraph:
     is_title: bool = False  # the Title style, or a centred first paragraph
     auto_number: str = ""  # the label Word generated (一、), already prefixed to ``text``
     from_table: bool = False
+    cells: tuple[str, ...] = ()  # a table row's cells (from_table)
 
     @property
     def where(self) -> str:

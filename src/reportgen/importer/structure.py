@@ -64,12 +64,28 @@ def mid_sentence(text: str, following: str) -> bool:
     return end[-1] not in _FINISHED
 
 
+def _tables(sub: list[Line]) -> tuple[list[Line], list[list[list[str]]]]:
+    """An item's lines without its tables' rows, and those tables (each a list of rows of
+    cells, in order): a Word table inside an item is the item's table of figures, which the
+    model keeps after the item's text."""
+    rest: list[Line] = []
+    tables: dict[int, list[list[str]]] = {}
+    for line in sub:
+        source = line.sources[0]
+        if line.from_table and source.cells:
+            tables.setdefault(source.index, []).append(list(source.cells))
+        else:
+            rest.append(line)
+    return rest, list(tables.values())
+
+
 @dataclass
 class ItemDraft:
     heading: str
     points: list[PointDraft] = field(default_factory=list)
     layout: Literal["run-in", "list"] = "run-in"
     notes: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -411,6 +427,12 @@ class _Structurer:
 
     # ── items and points ───────────────────────────────────────────────────
     def item(self, line: Line, sub: list[Line]) -> ItemDraft:
+        sub, tables = _tables(sub)
+        item = self.item_text(line, sub)
+        item.tables = tables
+        return item
+
+    def item_text(self, line: Line, sub: list[Line]) -> ItemDraft:
         marker = parse_marker(line.text)
         item_level = marker.level if marker else None
         rest = marker.rest if marker else line.text

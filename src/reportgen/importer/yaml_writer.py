@@ -7,6 +7,7 @@ YAML reads it back as the same string; otherwise it is double-quoted ("*街道",
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -172,12 +173,17 @@ class _Writer:
         yield f"{pad}  - heading: {scalar(item.heading)}"
         if item.layout != "run-in":
             yield f"{pad}    layout: {item.layout}"
-        if not item.points:
-            return
-        yield f"{pad}    points:"
+        if item.points:
+            yield f"{pad}    points:"
         for j, point in enumerate(item.points):
             yield from self.notes(*where, k, "points", j, indent=6 + indent)
             yield from self.point(point, indent)
+        if item.tables:  # each table a list of rows, each row one line: [cell, cell, …]
+            yield f"{pad}    tables:"
+            for table in item.tables:
+                for r, row in enumerate(table):
+                    lead = "      - - " if r == 0 else "        - "
+                    yield f"{pad}{lead}[{', '.join(flow_scalar(c) for c in row)}]"
 
     def point(self, point: Point, indent: int = 0) -> Iterator[str]:
         pad = " " * indent
@@ -192,6 +198,13 @@ class _Writer:
             yield f"{pad}        subpoints:"
             for sub in point.subpoints:
                 yield f"{pad}          - {scalar(sub)}"
+
+
+def flow_scalar(value: str) -> str:
+    """``value`` as a scalar inside a flow sequence [a, b]: plain when that is safe there."""
+    if value and not any(c in value for c in ",[]{}"):
+        return scalar(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def render_yaml(

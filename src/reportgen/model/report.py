@@ -40,6 +40,11 @@ Line = Annotated[
     Field(min_length=1),
 ]
 Plain = Annotated[str, AfterValidator(refuse_invisible)]
+Cell = Annotated[  # a table's cell: one line, empty when the table leaves it blank
+    str, AfterValidator(refuse_invisible), AfterValidator(clean_text), AfterValidator(one_paragraph)
+]
+Row = Annotated[list[Cell], Field(min_length=1)]  # a table's row: its cells, left to right
+Table = Annotated[list[Row], Field(min_length=1)]  # its rows; the first is the header
 Id = Annotated[
     str, Field(pattern=r"^[\w-]+$", description="a stable name: letters, digits, _ and -")
 ]
@@ -93,6 +98,11 @@ class Item(_Strict):
         default="run-in",
         description="run-in: points follow the heading in one paragraph; "
         "list: each point is its own paragraph numbered 1. 2. …",
+    )
+    tables: list[Table] = Field(
+        default_factory=list,
+        description="tables of figures after the item's text: each a list of rows, each row a "
+        "list of cells; the first row is the header",
     )
 
 

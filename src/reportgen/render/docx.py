@@ -453,9 +453,11 @@ class DocxWriter:
 
     # Blocks ────────────────────────────────────────────────────────────────
 
-    def block(self, block: Block) -> Paragraph:
-        """Write ``block`` as the next paragraph of the document; that paragraph."""
+    def block(self, block: Block) -> Any:
+        """Write ``block`` as the next paragraph (or table) of the document; that paragraph."""
         match block.kind:
+            case "table":
+                return self.item_table(block.rows)
             case "title":
                 return self.title(block.text)
             case "heading":
@@ -608,6 +610,17 @@ class DocxWriter:
         cells = [metric_cells(r) for r in rows]
         aligns = ("left", "center", "center", "center", "center")
         return self.table(list(self.layout.table.columns), cells, TABLE_COLUMN_SHARES, aligns)
+
+    def item_table(self, rows: Sequence[Sequence[str]]) -> Any:
+        """A table of figures inside an item: a three-line table, its first row the header,
+        columns of equal width, the first left-aligned and the others centred; a short row is
+        filled with empty cells."""
+        width = max(len(row) for row in rows)
+        cells = [[*row, *[""] * (width - len(row))] for row in rows]
+        aligns = ["left", *["center"] * (width - 1)]
+        grid = self.table(cells[0], cells[1:], [1 / width] * width, aligns)
+        oxml.set_three_line_borders(grid, grid.rows[0].cells)
+        return grid
 
     def title_line(self, text: str) -> Paragraph:
         """A table's caption: one line in the table's header font, centred."""

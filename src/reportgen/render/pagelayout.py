@@ -236,6 +236,10 @@ class _Layouter:
                     for t in text_lines
                 ]
                 return lines, 0, layout.title.blank_lines_after, True
+            case "table":  # drawn simply: a row a line (or more), cells apart by a
+                rows = ["　".join(row) for row in block.rows]
+                lines = [x for row in rows for x in self.flow((Span(row),), 0, 0.0, 0.0)]
+                return lines, 0, 0, False
             case "attachment":
                 spans = list(block.spans)
                 prefix = spans[0].text if len(spans) > 1 else ""

@@ -386,3 +386,23 @@ def test_punct_unbalanced_goes_on_after_a_closing_mark_without_its_opening() -> 
         ("'）' has no matching '（': …甲）乙“丙。…", "opening", 3, 11),
         ("'“' has no matching '”': …甲）乙“丙。…", "opening", 3, 13),
     ]
+
+
+_TABLED = """\
+organisation: 城南街道
+year: 2022
+highlights:
+  - heading: 指标稳步增长
+    points: [主要指标完成情况见下表：]
+{tables}  - heading: 项目加快推进
+    points: [主体封顶：]
+"""
+
+
+def test_a_point_announcing_its_items_table_may_end_in_a_colon() -> None:
+    tables = "    tables:\n      - - [指标, 完成]\n        - [收入, 4亿元]\n"
+    found = findings(_TABLED.format(tables=tables))
+    assert [r for r, _ in found] == ["punct-ending"]  # the item without a table still is one
+    assert "主体封顶" in found[0][1]
+    without = findings(_TABLED.format(tables=""))
+    assert [r for r, _ in without] == ["punct-ending", "punct-ending"]

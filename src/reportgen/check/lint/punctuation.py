@@ -133,27 +133,25 @@ def endings(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
                     yield from _ending(view, passage, start, paragraph, paragraph_end, settings)
         for items in view.sections.values():
             for item in items:
-                for passage, last in _point_texts(item):
-                    yield from _ending(
-                        view,
-                        passage,
-                        0,
-                        passage.text,
-                        paragraph_end if last else point_end,
-                        settings,
-                    )
+                for passage, last, final in _point_texts(item):
+                    allowed = paragraph_end if last else point_end
+                    if final and item.tables:  # 见下表： announces the item's table
+                        allowed += "：:"
+                    yield from _ending(view, passage, 0, passage.text, allowed, settings)
 
 
-def _point_texts(item: ItemView) -> Iterator[tuple[Passage, bool]]:
-    """Each point's text, and whether a paragraph ends with it. A point with sub-points is
-    followed by them (its text may end in ：): its sub-points are what end."""
+def _point_texts(item: ItemView) -> Iterator[tuple[Passage, bool, bool]]:
+    """Each point's text, whether a paragraph ends with it, and whether it is the item's
+    last text (before its tables). A point with sub-points is followed by them (its text may
+    end in ：): its sub-points are what end."""
     texts = [
         passage
         for p in item.points
         for passage in (p.subpoints or ([p.text] if p.text is not None else []))
     ]
     for n, passage in enumerate(texts):
-        yield passage, item.layout == "list" or n == len(texts) - 1
+        final = n == len(texts) - 1
+        yield passage, item.layout == "list" or final, final
 
 
 def _ending(

@@ -67,6 +67,7 @@ class ItemView:
     heading: Passage | None
     points: list[PointView]
     layout: str = "run-in"
+    tables: bool = False  # tables of figures follow the item's text
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def build_view(loaded: Loaded, kind: str) -> View:
                 else:  # not a point (the schema says so); still a point for the structure
                     points.append(PointView(point_path, None, None))
             layout = item.get("layout") if item.get("layout") in ("run-in", "list") else "run-in"
-            found.append(ItemView(path, heading, points, layout))
+            found.append(ItemView(path, heading, points, layout, bool(item.get("tables"))))
         return found
 
     for key in ("organisation", "title"):
