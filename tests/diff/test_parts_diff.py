@@ -117,3 +117,24 @@ def test_a_sections_intro_is_a_text_named_by_the_sections_title(tmp_path: Path) 
     assert (intro.field, intro.label) == ("intros/highlights", "主要工作及成效")
     assert intro.old == "主要工作及成效\n全年完成地区生产总值42亿元。"
     assert intro.new == "主要工作及成效\n全年完成地区生产总值45亿元。"
+
+
+def test_a_changed_cell_of_an_items_table_is_a_reworded_item(tmp_path: Path) -> None:
+    # issue 12: a table of figures inside an item is part of what diff compares
+    head = (
+        "organisation: 青石镇\nhighlights:\n  - heading: 经济指标\n    points: [完成情况见下表：]\n"
+    )
+    table = "    tables:\n      - - [指标, 完成]\n        - [财政收入, {value}]\n"
+    old = tmp_path / "2024.yaml"
+    old.write_text(f"year: 2024\n{head}{table.format(value='4.18亿元')}", "utf-8")
+    new = tmp_path / "2025.yaml"
+    new.write_text(f"year: 2025\n{head}{table.format(value='4.45亿元')}", "utf-8")
+    diff = compare(
+        load_document(old),
+        load_document(new),
+        sections=SHIPPED.templates.sections(),
+        units=SHIPPED.units,
+    )
+    [reworded] = diff.items.reworded
+    assert reworded.a.body == "完成情况见下表：\n指标｜完成\n财政收入｜4.18亿元"
+    assert reworded.b.body == "完成情况见下表：\n指标｜完成\n财政收入｜4.45亿元"

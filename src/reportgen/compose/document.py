@@ -70,6 +70,7 @@ class ItemRef:
     layout: str = "run-in"
     references: tuple[str, ...] = ()  # reports_on (highlights) or answers (priorities)
     items_path: PathKey = ()  # the YAML path of its list when not the section's (a part's items)
+    tables: tuple[str, ...] = ()  # each table of figures as shown: rows a line, cells joined by ｜
 
     @property
     def path(self) -> PathKey:
@@ -77,7 +78,8 @@ class ItemRef:
 
     @property
     def body(self) -> str:
-        return "".join(self.points)
+        """Its text as diff and track compare it: the points, then each table on its lines."""
+        return "".join(self.points) + "".join(f"\n{table}" for table in self.tables)
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,10 @@ class _Composer:
             layout=item.layout,
             references=tuple(getattr(item, "reports_on", ()) or getattr(item, "answers", ())),
             items_path=items_path,
+            tables=tuple(
+                "\n".join("｜".join(self.text(cell) for cell in row) for row in table)
+                for table in item.tables
+            ),
         )
         if run_in:
             spans = head + tuple(s for spans in points for s in spans)
