@@ -1,0 +1,273 @@
+"""importer/structure.py on hand-made cleaned lines, expected outlines written out by hand.
+
+These pin the boundaries the mutation run found unpinned (tests/README.md "Mutation testing"):
+the lengths that decide a title or a heading, the ending (落款, 附件), the closing paragraphs,
+and the raw-paragraph counts per part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reportgen.importer.cleaner import Line
+from reportgen.importer.reader import RawParagraph
+from reportgen.importer.structure import (
+    NoStructure,
+    looks_like_title,
+    mid_sentence,
+    section_kind,
+    split_heading,
+    structure,
+)
+
+_counter = iter(range(1, 10_000))
+
+
+def line(text: str, level: int | None = None, *, title: bool = False, raw: int = 1) -> Line:
+    sources = [RawParagraph(text, next(_counter)) for _ in range(raw)]
+    return Line(text, sources, heading_level=level, is_title=title)
+
+
+# ── mid_sentence ───────────────────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("text", "following", "expected"),
+    [
+        ("建成党群服务中心，", "日均服务300人次。", True),
+        ("建成党群服务中心。", "日均服务300人次。", False),
+        ("他说“抓落实。”", "下一段。", False),  # the closer is skipped, 。 before it ends
+        ("他说“抓落实”", "下一段。", True),
+        ("”", "下一段。", True),  # a lone closer: nothing before it ends a sentence
+        ("", "下一段。", False),
+        ("   ", "下一段。", False),
+        ("序号｜项目", "下一段。", False),  # a table row
+        ("建成服务中心，", "1｜2", False),
+        ("完成改造……", "下一段。", False),
+    ],
+)
+def test_mid_sentence(text: str, following: str, expected: bool) -> None:
+    assert mid_sentence(text, following) is expected
+
+
+# ── headings ───────────────────────────────────────────────────────────────
+def test_section_kind_strong_weak_none() -> None:
+    assert section_kind("2022年工作成效") == ("highlights", True)
+    assert section_kind("存在的不足") == ("shortcomings", True)
+    assert section_kind("下一步打算") == ("priorities", True)
+    assert section_kind("主要工作") == ("highlights", False)
+    assert section_kind("基本情况") == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ("：一是健全组织。", ("：一是健全组织", "")),  # a colon at 0 opens no heading
+        (
+            "一二三四五六七八九十一二三四五六七八九十：正文。",
+            ("一二三四五六七八九十一二三四五六七八九十", "正文。"),
+        ),
+        (
+            "一二三四五六七八九十一二三四五六七八九十一：正文。",
+            ("一二三四五六七八九十一二三四五六七八九十一：正文", ""),
+        ),
+        ("加强党建：", ("加强党建", "")),
+        ("加强党建:  ", ("加强党建", "")),
+        ("  党建引领！全面推进。", ("党建引领！", "全面推进。")),
+        ("党建引领。：后文", ("党建引领", "：后文")),
+        ("抓党建，促发展：一是健全组织。", ("抓党建，促发展：一是健全组织", "")),
+    ],
+)
+def test_split_heading_edges(rest: str, expected: tuple[str, str]) -> None:
+    assert split_heading(rest) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("工作总结", True),  # 4 characters: the shortest title
+        ("年度总结", True),
+        ("总结", False),
+        ("三字总结"[1:], False),
+        ("城南街道" * 14 + "工作总结", True),  # 60 characters
+        ("城南街道" * 14 + "工作总结啊", False),  # 61
+        ("一、工作总结", False),
+        ("城南街道工作总结，", False),
+        ("城南街道工作情况", False),
+    ],
+)
+def test_looks_like_title(text: str, expected: bool) -> None:
+    assert looks_like_title(line(text)) is expected
+
+
+# ── whole outlines ─────────────────────────────────────────────────────────
+def test_outline_title_sections_signature_and_counts() -> None:
+    lines = [
+        line("城南街道", title=True),
+        line("2022年工作总结", title=True),
+        line("今年以来，街道各项工作稳步推进。", raw=2),
+        line("一、2022年主要成效"),
+        line("（一）经济发展稳中有进。全年完成地区生产总值48亿元。"),
+        line("（二）城市面貌持续改善。完成老旧小区改造12个。"),
+        line("二、存在问题"),
+        line("（一）治理能力有待提升。网格员专业化程度不高。"),
+        line("城南街道办事处"),
+        line("2022年12月20日"),
+    ]
+    outline = structure(lines)
+    assert outline.title == "城南街道2022年工作总结"
+    assert outline.opening == ["今年以来，街道各项工作稳步推进。"]
+    assert [(s.heading, s.kind, s.year) for s in outline.sections] == [
+        ("2022年主要成效", "highlights", 2022),
+        ("存在问题", "shortcomings", None),
+    ]
+    assert [i.heading for i in outline.sections[0].items] == [
+        "经济发展稳中有进",
+        "城市面貌持续改善",
+    ]
+    assert outline.sections[0].items[0].points[0].text == "全年完成地区生产总值48亿元。"
+    assert outline.sections[0].paragraphs == 3
+    assert outline.signature_name == "城南街道办事处"
+    assert outline.signature_date == dt.date(2022, 12, 20)
+    assert outline.parts == {"title": 2, "signature": 2, "opening": 2}
+    assert outline.closing == [] and outline.attachments == []
+
+
+def test_a_title_wrapped_before_its_second_half() -> None:
+    lines = [
+        line("城南街道2023年工作总结"),
+        line("及2024年工作思路"),
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。新增就业300人。"),
+    ]
+    outline = structure(lines)
+    assert outline.title == "城南街道2023年工作总结及2024年工作思路"
+    assert outline.parts["title"] == 2
+
+
+def test_unit_name_line_then_title_line() -> None:
+    lines = [
+        line("城南街道"),
+        line("2023年工作总结"),
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。新增就业300人。"),
+    ]
+    assert structure(lines).title == "城南街道2023年工作总结"
+
+
+def test_attachments_at_the_end() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。新增就业300人。"),
+        line("附件：1.2023年主要经济指标表 2.重点项目清单。"),
+        line("3.民生实事完成情况"),
+    ]
+    outline = structure(lines)
+    assert outline.attachments == ["2023年主要经济指标表", "重点项目清单", "民生实事完成情况"]
+    assert outline.parts == {"attachments": 2, "opening": 0}
+    assert len(outline.sections[0].items) == 2
+
+
+def test_closing_paragraphs_after_the_last_item() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。新增就业300人。"),
+        line("补充说明一段。"),
+        line("总之，我们将继续努力。"),
+    ]
+    outline = structure(lines)
+    # closing starts at the first paragraph that reads like one; before it, the last item's
+    assert outline.closing == ["总之，我们将继续努力。"]
+    assert outline.parts["closing"] == 1
+    last = outline.sections[0].items[-1]
+    assert [(p.text, p.note) for p in last.points] == [
+        ("新增就业300人。", None),
+        ("补充说明一段。", "原文另起一段，导入后并入本事项的自然段"),
+    ]
+
+
+def test_closing_after_single_paragraph_items_needs_no_closing_word() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。新增就业300人。"),
+        line("全体干部将再接再厉。"),
+    ]
+    outline = structure(lines)
+    assert outline.closing == ["全体干部将再接再厉。"]
+    assert [len(i.points) for i in outline.sections[0].items] == [1, 1]
+
+
+def test_unnumbered_section_headings() -> None:
+    lines = [
+        line("工作成效"),
+        line("1.经济发展。增长6%。"),
+        line("2.民生改善。新增就业300人。"),
+        line("存在问题："),
+        line("1.治理短板。网格员不足。"),
+        line("2.城市管理。背街小巷仍脏乱。"),
+    ]
+    outline = structure(lines)
+    assert [s.heading for s in outline.sections] == ["工作成效", "存在问题"]
+    assert [len(s.items) for s in outline.sections] == [2, 2]
+
+
+def test_enumerated_paragraphs_become_items() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("一是经济发展。增长6%。"),
+        line("二是民生改善。新增就业300人。"),
+        line("二、存在问题"),
+        line("一是网格员不足。"),
+    ]
+    outline = structure(lines)
+    first = outline.sections[0]
+    assert [i.heading for i in first.items] == ["经济发展", "民生改善"]
+    assert first.items[0].notes == ["原文以“一是”开头，序号改为自动生成的（一）（二）……"]
+    assert outline.sections[1].items == []
+    assert outline.sections[1].intro == ["一是网格员不足。"]
+
+
+def test_list_items_with_subpoints_and_unnumbered_paragraphs() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展"),
+        line("前言一段。"),
+        line("1.工业增长。"),
+        line("（1）规上企业10家。"),
+        line("补充一段。"),
+        line("2.服务业增长。"),
+        line("（二）民生改善"),
+        line("新增就业300人。"),
+    ]
+    items = structure(lines).sections[0].items
+    first = items[0]
+    assert first.layout == "list"
+    assert [p.text for p in first.points] == ["前言一段。", "工业增长。补充一段。", "服务业增长。"]
+    assert [p.note for p in first.points] == [
+        "原文此段没有序号，导入为列表中的一项",
+        "原文另起的段落已并入本项",
+        None,
+    ]
+    assert [p.subpoints for p in first.points] == [[], ["规上企业10家。"], []]
+    assert items[1].layout == "run-in"
+    assert [p.text for p in items[1].points] == ["新增就业300人。"]
+
+
+def test_a_document_without_sections() -> None:
+    lines = [
+        line("今年以来，各项工作稳步推进。"),
+        line("1.经济发展。增长6%。"),
+        line("2.民生改善。新增就业300人。"),
+    ]
+    outline = structure(lines)
+    assert outline.opening == ["今年以来，各项工作稳步推进。"]
+    assert [i.heading for i in outline.sections[0].items] == ["经济发展", "民生改善"]
+    assert outline.sections[0].paragraphs == 2
+    assert outline.notes == ["原文没有“一、”之类的部分标题，各事项按其内容归入一个部分"]
+    with pytest.raises(NoStructure):
+        structure([line("只有一段。"), line("1.一项。")])
