@@ -31,6 +31,7 @@ def test_marker_as_written_and_the_text_after_it(text: str, expected: Marker) ->
     [
         "一，5个村完成人居环境整治",  # 一，5 is a count run into a sentence, not a heading
         "一,12户搬迁",
+        "十一，5个社区完成换届",
         "X、Y两条主干道同步施工",  # letters are not Chinese or Arabic numerals
         "A、项目名称",
     ],

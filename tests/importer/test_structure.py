@@ -271,3 +271,118 @@ def test_a_document_without_sections() -> None:
     assert outline.notes == ["原文没有“一、”之类的部分标题，各事项按其内容归入一个部分"]
     with pytest.raises(NoStructure):
         structure([line("只有一段。"), line("1.一项。")])
+
+
+def test_run_in_item_notes_subpoints_and_a_broken_sentence() -> None:
+    long_heading = "持续推进" * 10 + "改造"  # 42 characters, no 。
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展：全年增长6%。"),
+        line("（1）工业增长8%。"),
+        line("（2）服务业增长5%。"),
+        line("（二）建成党群服务中心，"),
+        line("（三）民生改善。新建党群服务中心，"),
+        line("日均服务300人次。"),
+        line("另一段。"),
+        line("（四）" + long_heading),
+    ]
+    items = structure(lines).sections[0].items
+    assert items[0].heading == "经济发展"
+    assert items[0].notes == ["原文小标题后是“：”，生成时小标题以“。”结尾"]
+    assert items[0].points[0].subpoints == ["工业增长8%。", "服务业增长5%。"]
+    assert items[1].heading == "建成党群服务中心，" and items[1].notes == []
+    assert [(p.text, p.note) for p in items[2].points] == [
+        ("新建党群服务中心，日均服务300人次。", "原文在句中另起一段，导入后接在前文之后"),
+        ("另一段。", "原文另起一段，导入后并入本事项的自然段"),
+    ]
+    assert items[3].heading == long_heading
+    assert items[3].notes == ["原文此段没有句号，整段作为小标题"]
+
+
+def test_a_heading_of_exactly_40_characters_has_no_note() -> None:
+    heading = "持续推进" * 10
+    lines = [line("一、主要成效"), line("（一）" + heading), line("（二）民生。增长。")]
+    assert structure(lines).sections[0].items[0].notes == []
+
+
+def test_item_marker_alone_takes_the_next_line_as_heading() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("（一）"),
+        line("经济发展。全年增长6%。"),
+        line("（二）民生改善。新增就业300人。"),
+    ]
+    items = structure(lines).sections[0].items
+    assert [i.heading for i in items] == ["经济发展", "民生改善"]
+    assert [p.text for p in items[0].points] == ["全年增长6%。"]
+
+
+def test_unnumbered_points_under_a_heading_only_item() -> None:
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展"),
+        line("工业增长8%。"),
+        line("服务业增长5%。"),
+        line("（二）民生改善"),
+        line("一是新增就业300人。"),
+        line("二是新建学校2所。"),
+        line("（三）社会治理"),
+    ]
+    items = structure(lines).sections[0].items
+    assert items[0].layout == "list"
+    assert [p.text for p in items[0].points] == ["工业增长8%。", "服务业增长5%。"]
+    assert items[0].notes == ["原文各段没有序号，导入为编号列表（1. 2. …）"]
+    assert items[1].layout == "run-in"
+    assert [p.text for p in items[1].points] == ["一是新增就业300人。", "二是新建学校2所。"]
+    assert items[2].points == [] and items[2].layout == "run-in"
+
+
+def test_heading_styles_decide_sections_and_items() -> None:
+    lines = [
+        line("概述段落。"),
+        line("经济建设", 1),
+        line("工业发展", 2),
+        line("增长8%。"),
+        line("农业发展", 2),
+        line("增长3%。"),
+        line("（二）存在问题", 1),
+        line("人才短缺", 2),
+        line("缺少专业人才。"),
+    ]
+    outline = structure(lines)
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("经济建设", None),
+        ("存在问题", "shortcomings"),
+    ]
+    assert [i.heading for i in outline.sections[0].items] == ["工业发展", "农业发展"]
+    assert [i.heading for i in outline.sections[1].items] == ["人才短缺"]
+
+
+def test_signature_date_without_a_name_line_that_is_too_long() -> None:
+    name = "城南街道党工委城南街道办事处城南街道人大工委城南街道政协联络组"  # 31 characters
+    lines = [
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。增长。"),
+        line(name),
+        line("2023年1月5日"),
+    ]
+    outline = structure(lines)
+    assert outline.signature_name is None
+    assert outline.signature_date == dt.date(2023, 1, 5)
+    assert outline.parts["signature"] == 1
+
+
+def test_attachment_lines_must_be_numbered_and_short() -> None:
+    base = [
+        line("一、主要成效"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。增长。"),
+        line("附件："),
+    ]
+    numbered = structure([*base, line("1." + "表" * 78)])
+    assert numbered.attachments == ["表" * 78]  # 80 characters with its 1.
+    too_long = structure([*base, line("1." + "表" * 79)])
+    assert too_long.attachments == []
+    unnumbered = structure([*base, line("主要经济指标表")])
+    assert unnumbered.attachments == []
