@@ -386,3 +386,31 @@ def test_attachment_lines_must_be_numbered_and_short() -> None:
     assert too_long.attachments == []
     unnumbered = structure([*base, line("主要经济指标表")])
     assert unnumbered.attachments == []
+
+
+def test_sections_numbered_like_items_when_they_name_a_section() -> None:
+    lines = [
+        line("（一）主要成效"),
+        line("1.经济发展。增长6%。"),
+        line("2.民生改善。增长。"),
+        line("（二）存在问题"),
+        line("1.人才短缺。缺少专业人才。"),
+    ]
+    outline = structure(lines)
+    assert [s.heading for s in outline.sections] == ["主要成效", "存在问题"]
+    assert [len(s.items) for s in outline.sections] == [2, 1]
+
+
+def test_a_section_heading_with_run_in_intro() -> None:
+    lines = [
+        line("一、主要成效。今年以来，各项工作稳步推进。"),
+        line("引言第二段。"),
+        line("（一）经济发展。增长6%。"),
+        line("（二）民生改善。增长。"),
+        line("二、存在问题"),
+        line("（一）人才短缺。缺少专业人才。"),
+    ]
+    section = structure(lines).sections[0]
+    assert section.heading == "主要成效"
+    assert section.intro == ["今年以来，各项工作稳步推进。", "引言第二段。"]
+    assert section.paragraphs == 4
