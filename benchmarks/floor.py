@@ -13,6 +13,8 @@ what any tool built on this stack pays; ``run.py`` compares reportgen's cold com
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -67,5 +69,14 @@ def check(
 
 
 if __name__ == "__main__":
-    gc.disable()  # as reportgen's own entry point does: the same process, the same rules
-    app()
+    # As reportgen's own entry point does (reportgen/__main__.py): the same process, the same
+    # rules. No collection while the libraries load, and no interpreter teardown at the end.
+    gc.disable()
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -8,6 +8,7 @@ later moment: one line, exit code 130, no traceback.
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 
@@ -24,7 +25,25 @@ def main() -> None:
         sys.exit(_interrupted_while_loading())
     code = run(app)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: Ctrl-C now changes nothing
-    sys.exit(code)
+    _leave(code)
+
+
+def _leave(code: int) -> None:
+    """End the process once everything is written, without tearing the interpreter down.
+
+    Every file is written (atomically) and every stream flushed before this point; what
+    Python's own exit would add is freeing each object of every module one by one, ~45 ms of
+    a 290 ms build (a sixth), for memory the operating system takes back at once. Nothing of
+    reportgen's waits for exit: no ``atexit`` handler, every temporary folder and process pool
+    is closed by its ``with`` block. ``python -m reportgen`` and the ``reportgen`` script both
+    come here; ``reportgen.cli.main`` (for embedding) exits the ordinary way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader gone away: nothing more can reach it
+            code = code or 1
+    os._exit(code)
 
 
 def _interrupted_while_loading() -> int:

@@ -65,8 +65,10 @@ class Point(_Strict):
 
     lead: Line | None = Field(default=None, description="引领短语, e.g. 稳进提质统筹经济指标")
     text: Line = Field(description="the point's text, after the lead phrase")
+    # default=[] rather than default_factory=list: pydantic copies a mutable default for each
+    # instance, and inspecting a builtin factory's signature cost ~5 ms of every cold check.
     subpoints: list[Line] = Field(
-        default_factory=list,
+        default=[],
         description="numbered sub-points （1）（2）…: run in after the point's text, or each "
         "its own paragraph when the item's layout is list",
     )
@@ -93,14 +95,14 @@ class Item(_Strict):
 
     id: Id | None = Field(default=None, description="stable name used by diff and track")
     heading: Line = Field(description="小标题, e.g. 社会发展开拓新局面 (the full stop is added)")
-    points: list[Point] = Field(default_factory=list)
+    points: list[Point] = Field(default=[])
     layout: Literal["run-in", "list"] = Field(
         default="run-in",
         description="run-in: points follow the heading in one paragraph; "
         "list: each point is its own paragraph numbered 1. 2. …",
     )
     tables: list[Table] = Field(
-        default_factory=list,
+        default=[],
         description="tables of figures after the item's text: each a list of rows, each row a "
         "list of cells; the first row is the header",
     )
@@ -110,7 +112,7 @@ class Highlight(Item):
     """亮点工作 / 主要成绩."""
 
     reports_on: list[Id] = Field(
-        default_factory=list, description="ids of last year's plan priorities this item reports on"
+        default=[], description="ids of last year's plan priorities this item reports on"
     )
 
 
@@ -122,7 +124,7 @@ class Priority(Item):
     """重点工作 of a plan."""
 
     answers: list[Id] = Field(
-        default_factory=list, description="ids of the review's shortcomings this priority answers"
+        default=[], description="ids of the review's shortcomings this priority answers"
     )
 
 
@@ -163,9 +165,9 @@ class _Document(_Strict):
         default=None, description="开头段; a blank line starts a paragraph"
     )
     closing: Text | None = Field(default=None, description="结尾段")
-    metrics: list[Metric] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default=[])
     signature: Signature | None = None
-    attachments: list[Line] = Field(default_factory=list, description="附件 notes")
+    attachments: list[Line] = Field(default=[], description="附件 notes")
 
     def metric(self, metric_id: str) -> Metric | None:
         return next((m for m in self.metrics if m.id == metric_id), None)
@@ -184,15 +186,15 @@ class _ReviewSections(_Document):
     """A year's review: 亮点工作 and 存在问题及短板."""
 
     kind: Literal["review"] = "review"
-    highlights: list[Highlight] = Field(default_factory=list, max_length=MAX_ITEMS)
-    shortcomings: list[Shortcoming] = Field(default_factory=list, max_length=MAX_ITEMS)
+    highlights: list[Highlight] = Field(default=[], max_length=MAX_ITEMS)
+    shortcomings: list[Shortcoming] = Field(default=[], max_length=MAX_ITEMS)
 
 
 class _PlanSections(_Document):
     """A year's plan: 重点工作."""
 
     kind: Literal["plan"] = "plan"
-    priorities: list[Priority] = Field(default_factory=list, max_length=MAX_ITEMS)
+    priorities: list[Priority] = Field(default=[], max_length=MAX_ITEMS)
 
 
 class Part(_Strict):
@@ -207,7 +209,7 @@ class Part(_Strict):
         "default: after the last section",
     )
     text: Text | None = Field(default=None, description="prose; a blank line starts a paragraph")
-    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+    items: list[Item] = Field(default=[], max_length=MAX_ITEMS)
 
     @model_validator(mode="before")
     @classmethod
@@ -276,13 +278,14 @@ class Review(_ReviewSections):
     """A year's review: 亮点工作 and 存在问题及短板, and the author's own titles and parts."""
 
     titles: ReviewTitles = Field(  # type: ignore[valid-type]
-        default_factory=ReviewTitles, description="the author's own section titles"
+        default_factory=lambda: ReviewTitles(), description="the author's own section titles"
     )
     intros: ReviewIntros = Field(  # type: ignore[valid-type]
-        default_factory=ReviewIntros, description="prose under a section's title, before its items"
+        default_factory=lambda: ReviewIntros(),
+        description="prose under a section's title, before its items",
     )
     parts: list[ReviewPart] = Field(  # type: ignore[valid-type]
-        default_factory=list, description="parts none of the section kinds covers"
+        default=[], description="parts none of the section kinds covers"
     )
 
 
@@ -290,13 +293,14 @@ class Plan(_PlanSections):
     """A year's plan: 重点工作, and the author's own titles and parts."""
 
     titles: PlanTitles = Field(  # type: ignore[valid-type]
-        default_factory=PlanTitles, description="the author's own section titles"
+        default_factory=lambda: PlanTitles(), description="the author's own section titles"
     )
     intros: PlanIntros = Field(  # type: ignore[valid-type]
-        default_factory=PlanIntros, description="prose under a section's title, before its items"
+        default_factory=lambda: PlanIntros(),
+        description="prose under a section's title, before its items",
     )
     parts: list[PlanPart] = Field(  # type: ignore[valid-type]
-        default_factory=list, description="parts none of the section kinds covers"
+        default=[], description="parts none of the section kinds covers"
     )
 
 
