@@ -44,11 +44,9 @@ def clean_with_origin(raw: str) -> tuple[str, list[int]]:
         paragraph = stripped[lo:hi]
         kept = 0
         for joint in LINE_BREAK.finditer(paragraph):
-            for j in range(kept, joint.start()):
-                text.append(paragraph[j])
-                origin.append(start + lo + j)
+            text.append(paragraph[kept : joint.start()])
+            origin.extend(range(start + lo + kept, start + lo + joint.start()))
             kept = joint.end()
-        for j in range(kept, len(paragraph)):
-            text.append(paragraph[j])
-            origin.append(start + lo + j)
+        text.append(paragraph[kept:])
+        origin.extend(range(start + lo + kept, start + lo + len(paragraph)))
     return "".join(text), origin

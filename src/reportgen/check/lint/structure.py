@@ -34,7 +34,7 @@ def empty(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
 
 
 def _key(text: str) -> str:
-    return "".join(c for c in text if not c.isspace()).rstrip("。.")
+    return "".join(text.split()).rstrip("。.")
 
 
 @rule("structure-duplicate")

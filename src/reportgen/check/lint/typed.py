@@ -86,11 +86,19 @@ def _agrees(written: str, unit: str, metric: Metric, table: UnitTable) -> bool |
     return shown == Decimal(written)
 
 
-def _figures(passage: Passage, units: list[str]) -> Iterator[tuple[int, str, str, str]]:
-    """(offset, number, unit, clause before it) of each number with a unit, typed by hand."""
+def _figure_pattern(units: list[str]) -> re.Pattern[str] | None:
+    """A number followed by one of ``units`` (longest first, so 万平方米 before 平方米)."""
     if not units:
+        return None
+    return re.compile(rf"(?<![\d.])(?P<n>{_NUMBER})\s*(?P<u>{'|'.join(map(re.escape, units))})")
+
+
+def _figures(
+    passage: Passage, pattern: re.Pattern[str] | None
+) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, number, unit, clause before it) of each number with a unit, typed by hand."""
+    if pattern is None:
         return
-    pattern = re.compile(rf"(?<![\d.])(?P<n>{_NUMBER})\s*(?P<u>{'|'.join(map(re.escape, units))})")
     for found in pattern.finditer(passage.text):
         start = found.start("n")
         if passage.raw[passage.origin[start]] != passage.text[start]:
@@ -114,10 +122,11 @@ def _matches(
         key=len,
         reverse=True,
     )
+    pattern = _figure_pattern(units)  # once per document: building it was half of check's time
     for passage in view.passages:
         if passage.role in ("label", "period"):
             continue
-        for start, number, unit, clause in _figures(passage, units):
+        for start, number, unit, clause in _figures(passage, pattern):
             scored = []
             for metric_view, entry in metrics:
                 metric = entry.metric
