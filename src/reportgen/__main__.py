@@ -19,6 +19,10 @@ def main() -> None:
     # A batch turns collection back on in its workers (app/batch.py), which live for many
     # documents.
     gc.disable()
+    # pydantic looks for plugins by reading the entry points of every installed distribution
+    # (54 files in the test environment, hundreds in a crowded one) the first time it builds a
+    # validator; reportgen uses none. Setting the variable yourself (even to "") keeps it.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         from reportgen.cli import app, run
     except KeyboardInterrupt:
