@@ -70,3 +70,34 @@ def _styles(docx: bytes) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(docx)).read("word/styles.xml")
+
+
+def test_projects_without_templates_share_the_shipped_settings_once(tmp_path: Path) -> None:
+    from reportgen.app.build import settings_of
+    from reportgen.files.project import Project
+
+    first, second = tmp_path / "s001", tmp_path / "s002"
+    for root in (first, second):
+        shutil.copytree(DATA, root / "data")
+    one = settings_of(Project(first))
+    assert settings_of(Project(second)) is one  # loaded once for a whole batch
+    assert one.layout.body.size_pt == 16  # the shipped 三号
+
+
+def test_settings_are_loaded_again_when_templates_change(project: Path) -> None:
+    from reportgen.app.build import settings_of
+    from reportgen.files.project import Project
+
+    templates = project / "templates"
+    templates.mkdir()
+    layout = templates / "layout.yaml"
+    layout.write_text("title:\n  size_pt: 20\n", "utf-8")
+    assert settings_of(Project(project)).layout.title.size_pt == 20
+    assert settings_of(Project(project)) is settings_of(Project(project))
+    layout.write_text("title:\n  size_pt: 18\n", "utf-8")
+    bump(layout)
+    assert settings_of(Project(project)).layout.title.size_pt == 18
+    (templates / "units.yaml").write_text("面积:\n  亩: 1\n", "utf-8")  # a file added
+    assert settings_of(Project(project)).units.group("亩") == "面积"
+    layout.unlink()  # and removed: the shipped 二号 again
+    assert settings_of(Project(project)).layout.title.size_pt == 22
