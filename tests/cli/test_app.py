@@ -41,3 +41,35 @@ def test_a_bug_is_one_line_naming_it_and_exit_3(
     err = capsys.readouterr().err
     assert err.splitlines()[0] == line
     assert "--debug" in err and "Traceback" not in err
+
+
+def test_every_command_module_is_in_the_table_of_commands() -> None:
+    # A command added without its line in COMMANDS would never be loaded by name.
+    import pkgutil
+
+    from typer.main import get_command, get_command_name
+
+    import reportgen.cli
+    from reportgen.cli.app import COMMANDS, app
+
+    group = get_command(app)
+    names = group.list_commands(typer.Context(group))  # loads every command
+    assert names == [
+        "build",
+        "check",
+        "diff",
+        "import",
+        "new",
+        "preview",
+        "rollup",
+        "schema",
+        "track",
+    ]
+    registered = {
+        info.name or get_command_name(info.callback.__name__)
+        for info in app.registered_commands
+        if info.callback is not None
+    }
+    assert registered == set(COMMANDS)
+    modules = {m.name for m in pkgutil.iter_modules(reportgen.cli.__path__)}
+    assert set(COMMANDS.values()) <= modules

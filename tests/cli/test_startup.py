@@ -126,3 +126,55 @@ def test_warm_help_imports_no_yaml(tmp_path: Path) -> None:
         assert code == 0
         assert "reportgen" in modules
         assert "yaml" not in modules, f"reportgen {' '.join(args)} imported yaml"
+
+
+# Runs the CLI as the console script does, then reports which command modules were imported.
+COMMAND_PROBE = """
+import json, sys
+out, sys.argv = sys.argv[1], ["reportgen", *sys.argv[2:]]
+from reportgen.cli import main
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+with open(out, "w") as handle:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+"""
+
+ALL_COMMANDS = {"build", "check", "diff", "import_", "new", "preview", "rollup", "schema", "track"}
+
+
+def commands_loaded(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, set[str]]:
+    report = tmp_path / "commands.json"
+    subprocess.run(
+        [sys.executable, "-c", COMMAND_PROBE, str(report), *args],
+        cwd=cwd or tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    data = json.loads(report.read_text())
+    prefix = "reportgen.cli."
+    names = {m[len(prefix) :].split(".")[0] for m in data["modules"] if m.startswith(prefix)}
+    return data["code"], names & ALL_COMMANDS
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "expected"),
+    [
+        (["build", "2022", "-f", "md"], 0, {"build"}),
+        (["--lang", "en", "check", "2022"], 1, {"check"}),  # 1: the seed's real findings
+        (["check", "--no-color", "2022"], 1, {"check"}),
+        (["schema", "review"], 0, {"schema"}),
+        (["track", "--help"], 0, {"track"}),
+        (["--help"], 0, ALL_COMMANDS),
+        (["biuld", "2022"], 2, ALL_COMMANDS),  # did-you-mean needs every name
+    ],
+)
+def test_a_run_loads_only_the_command_it_names(
+    tmp_path: Path, project: Path, args: list[str], exit_code: int, expected: set[str]
+) -> None:
+    code, loaded = commands_loaded(tmp_path, *args, cwd=project)
+    assert code == exit_code
+    assert loaded == expected
