@@ -39,7 +39,6 @@ def _root(
     pass
 
 
-@app.command()
 def build(
     year: Annotated[str, typer.Argument(help="The year.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="Formats.")] = "docx",
@@ -50,13 +49,13 @@ def build(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Processes.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Replace.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Strict.")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="PDF.")] = False,
 ) -> None:
     import docx  # noqa: F401
     import yaml  # noqa: F401
 
 
-@app.command()
 def check(
     specs: Annotated[list[str] | None, typer.Argument(metavar="YEAR|FILE", help="Files.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
@@ -68,10 +67,30 @@ def check(
     import yaml  # noqa: F401
 
 
+COMMANDS = {"build": build, "check": check}
+
+
+def named(args: list[str]) -> str | None:
+    """The command ``args`` run: the first word that is neither an option nor --lang's value."""
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 if __name__ == "__main__":
     # As reportgen's own entry point does (reportgen/__main__.py): the same process, the same
-    # rules. No collection while the libraries load, and no interpreter teardown at the end.
+    # rules. No collection while the libraries load, no interpreter teardown at the end, and
+    # only the command this run names is turned into a click command (reportgen's CommandLine
+    # group loads a command's module when it is run).
     gc.disable()
+    name = named(sys.argv[1:])
+    for command, function in COMMANDS.items():
+        if name not in COMMANDS or name == command:
+            app.command(command)(function)
     try:
         app()
         code = 0
