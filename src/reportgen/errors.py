@@ -3,7 +3,9 @@ anything else escaping the library is a bug and shows a traceback only under ``-
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -82,6 +84,17 @@ class InvalidInput(UserError):
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when it is inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        cwd = os.getcwd()
+    except OSError:  # the current folder was removed
+        return str(path)
+    return _displayed(path, cwd)
+
+
+@lru_cache(maxsize=512)
+def _displayed(path: Path, cwd: str) -> str:
+    # Kept per path and folder: resolving is a system call per part of the path, and a build
+    # names the same few files ~50 times (every finding, every file read and written).
+    try:
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
     except (ValueError, OSError, RuntimeError):  # outside; or a loop of links (RuntimeError
         return str(path)  # from Python 3.11's resolve), a name too long: shown as given
