@@ -296,7 +296,7 @@ def test_the_second_half_of_a_wrapped_title_is_at_most_30_characters() -> None:
     assert len(half30) == 30
     outline = structure(doc("城南街道2023年工作总结", half30, "一、主要成效", *TWO_ITEMS))
     assert outline.title == "城南街道2023年工作总结" + half30
-    half31 = half[:-4] + "等各项重点工作思路"[:8]
+    half31 = half[:-4] + "各项重点工作思路"
     assert len(half31) == 31
     outline = structure(doc("城南街道2023年工作总结", half31, "一、主要成效", *TWO_ITEMS))
     assert outline.title == "城南街道2023年工作总结"
@@ -403,12 +403,15 @@ def test_no_closing_is_taken_from_a_last_section_of_prose() -> None:
             "一、主要成效",
             *TWO_ITEMS,
             "二、下一步打算",
-            "明年重点抓好三件事。",
+            "明年重点抓好三件事。一是稳增长，二是惠民生。",
             "总之，我们将再接再厉。",
         )
     )
     assert outline.closing == []
-    assert outline.sections[1].intro == ["明年重点抓好三件事。", "总之，我们将再接再厉。"]
+    assert outline.sections[1].intro == [
+        "明年重点抓好三件事。一是稳增长，二是惠民生。",
+        "总之，我们将再接再厉。",
+    ]
 
 
 def test_the_paragraph_under_a_last_heading_alone_is_its_text_not_the_closing() -> None:
@@ -417,14 +420,14 @@ def test_the_paragraph_under_a_last_heading_alone_is_its_text_not_the_closing() 
         doc(
             "一、下一步打算",
             "（一）抓好经济发展",
-            "全力以赴稳增长。",
+            "全力以赴稳增长。确保增速6%以上。",
             "（二）加强队伍建设",
             "我们将加强干部培训，提升履职能力。",
             "总之，我们将再接再厉。",
         )
     )
     assert items_of(outline) == [
-        ("抓好经济发展", ["全力以赴稳增长。"]),
+        ("抓好经济发展", ["全力以赴稳增长。确保增速6%以上。"]),
         ("加强队伍建设", ["我们将加强干部培训，提升履职能力。"]),
     ]
     assert outline.closing == ["总之，我们将再接再厉。"]
@@ -441,7 +444,57 @@ def test_the_paragraph_under_a_last_styled_heading_is_its_text_not_the_closing()
             "全力以赴稳增长。",
             ("加强队伍建设", 2),
             "我们将加强干部培训，提升履职能力。",
+            "总之，我们将再接再厉。",
         )
     )
     assert items_of(outline, 1)[-1] == ("加强队伍建设", ["我们将加强干部培训，提升履职能力。"])
-    assert outline.closing == []
+    assert outline.closing == ["总之，我们将再接再厉。"]
+
+
+def test_a_closing_right_after_a_last_run_in_item() -> None:
+    outline = structure(
+        doc(
+            "一、主要成效",
+            "（一）经济发展。全年增长6%。",
+            "工业增长8%。",
+            "（二）民生改善。新增就业300人。",
+            "总之，我们将再接再厉。",
+        )
+    )
+    assert outline.closing == ["总之，我们将再接再厉。"]
+    assert items_of(outline) == [
+        ("经济发展", ["全年增长6%。", "工业增长8%。"]),
+        ("民生改善", ["新增就业300人。"]),
+    ]
+
+
+def test_a_document_that_is_only_a_list_of_attachments_has_no_structure() -> None:
+    with pytest.raises(NoStructure):
+        structure(doc("附件：", "1.主要经济指标表", "2.重点项目清单"))
+
+
+def test_twelve_attachment_lines_leave_the_first_outside_the_window() -> None:
+    outline = _attachments(*(f"附件{n}：附表{n}" for n in range(1, 13)))
+    assert outline.attachments == [f"附表{n}" for n in range(2, 13)]
+    assert outline.closing == ["附件1：附表1"]
+
+
+def test_list_points_take_sub_points_and_paragraphs_under_the_right_point() -> None:
+    outline = structure(
+        doc(
+            "一、主要成效",
+            "（一）经济发展",
+            "1.工业增长8%。",
+            "2.服务业增长5%。",
+            "3.农业稳定。",
+            "（1）粮食产量持平。",
+            "补充一段。",
+            "（二）民生改善。新增就业300人。",
+        )
+    )
+    first = outline.sections[0].items[0]
+    assert [(p.text, p.subpoints, p.note) for p in first.points] == [
+        ("工业增长8%。", [], None),
+        ("服务业增长5%。", [], None),
+        ("农业稳定。补充一段。", ["粮食产量持平。"], "原文另起的段落已并入本项"),
+    ]
