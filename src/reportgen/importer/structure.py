@@ -45,6 +45,7 @@ _CLOSING = re.compile(
 _YEAR_IN = re.compile(rf"(?P<y>{YEAR})\s*年")
 # 1. 2、 before an attachment's name (2.2023年…: a dot before a year is a number's dot too)
 _ATTACHMENT_NUMBER = r"\d{1,2}\s*(?:、|[.．](?!\d)|[.．](?=\d{4}年))"
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?")  # 附件： 附件2： 附 件 2：
 HEADING_LONG = 40
 COLON_HEADING_MAX = 20
 
@@ -289,28 +290,28 @@ class _Structurer:
         return len(text) <= 30 and not _INNER_PUNCT.search(text) and not parse_marker(text)
 
     def take_attachments(self) -> None:
+        """附件 notes among the last 11 lines: 附件：1.…… 2.…… (on one line or one a line), or
+        one 附件1：…… line per attachment."""
         lines = self.lines
+        window = max(0, len(lines) - 11)
         start = next(
-            (
-                i
-                for i in range(len(lines) - 1, max(-1, len(lines) - 12), -1)
-                if re.match(r"^附\s*件\s*\d*\s*[:：]?", lines[i].text)
-            ),
+            (i for i in range(len(lines) - 1, window - 1, -1) if _ATTACHMENT.match(lines[i].text)),
             None,
         )
         if start is None:
             return
+        while start > window and _ATTACHMENT.match(lines[start - 1].text):
+            start -= 1  # 附件1：…… / 附件2：……: each its own 附件 line
         block = lines[start:]
-        following_ok = all(parse_marker(line.text) and len(line.text) <= 80 for line in block[1:])
+        following_ok = all(
+            (parse_marker(line.text) or _ATTACHMENT.match(line.text)) and len(line.text) <= 80
+            for line in block[1:]
+        )
         if not following_ok:
             return
         names: list[str] = []
         for line in block:
-            text = (
-                re.sub(r"^附\s*件\s*\d*\s*[:：]?\s*", "", line.text)
-                if line is block[0]
-                else line.text
-            )
+            text = re.sub(rf"{_ATTACHMENT.pattern}\s*", "", line.text)
             marker = parse_marker(text)
             if marker and marker.level >= 3:
                 text = marker.rest
@@ -338,7 +339,14 @@ class _Structurer:
         trailing = body[tail:]
         if not trailing or tail == 0:
             return body
-        start = next((i for i, line in enumerate(trailing) if _CLOSING.match(line.text)), None)
+        # under a heading alone (（二）加强队伍建设), the first paragraph is that item's text even
+        # when it opens like a closing (我们将……)
+        last = body[tail - 1]
+        marker = parse_marker(last.text)
+        first = 1 if is_heading_alone(marker.rest if marker else last.text) else 0
+        start = next(
+            (i for i, line in enumerate(trailing) if i >= first and _CLOSING.match(line.text)), None
+        )
         if start is None and self.items_are_single_paragraphs(body[:tail]):
             start = 0
         if start is None:
@@ -404,7 +412,8 @@ class _Structurer:
         deeper_styles = [
             b.heading_level
             for b in body
-            if b.heading_level and b.heading_level > (section_style or 0)
+            # the section's own style too: a （一） styled like the 一、 above it opens no section
+            if b.heading_level and b.heading_level >= (section_style or 0)
         ]
         item_style = min(deeper_styles) if deeper_styles else None
         levels = [
