@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from reportgen.files.words import PLAN_WORDS, REVIEW_WORDS, alternation
+from reportgen.files.kind_words import PLAN_WORDS, REVIEW_WORDS, alternation
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "○": 0,

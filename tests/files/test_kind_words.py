@@ -1,4 +1,4 @@
-"""files/words: one vocabulary of the words that name a plan or a review, read alike by a
+"""files/kind_words: one vocabulary of the words that name a plan or a review, read alike by a
 file's name (near misses) and by a document's title (import). The words are written out here
 by hand: a word added to or dropped from the vocabulary is a decision this file records."""
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.files.kind_words import PLAN_WORDS, REVIEW_WORDS, alternation
 from reportgen.files.project import near_misses
-from reportgen.files.words import PLAN_WORDS, REVIEW_WORDS, alternation
 from reportgen.importer.title import parse_title
 
 PLAN = ["思路", "计划", "打算", "要点", "安排", "重点工作", "工作目标", "谋划"]
