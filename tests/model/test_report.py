@@ -98,3 +98,25 @@ def test_the_review_and_the_plan_keep_their_named_models() -> None:
         Review(organisation="某镇", year=2022).titles
         is not Review(organisation="某镇", year=2022).titles
     )  # each document its own titles, never one shared default
+
+
+def test_the_review_and_the_plan_place_their_errors_as_before() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Review(
+            organisation="某镇",
+            year=2022,
+            titles={"priorities": "重点工作"},
+            intros={"highlights": ""},
+            parts=[{"title": "基本情况", "after": "priorities"}],
+        )
+    assert [(e["loc"], e["type"]) for e in caught.value.errors()] == [
+        (("titles", "priorities"), "extra_forbidden"),
+        (("intros", "highlights"), "too_short"),
+        (("parts", 0, "after"), "literal_error"),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        Plan(organisation="某镇", year=2023, titles={"highlights": "亮点"}, parts=[{}])
+    assert [(e["loc"], e["type"]) for e in caught.value.errors()] == [
+        (("titles", "highlights"), "extra_forbidden"),
+        (("parts", 0, "title"), "missing"),
+    ]
