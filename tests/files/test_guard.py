@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from project_setup import make_project, run_in_process
 from reportgen.errors import UserError
 from reportgen.files import guard
 from reportgen.files.guard import (
@@ -25,6 +26,16 @@ pytestmark = pytest.mark.usefixtures("english")  # they read the English wording
 
 def _manifest(folder: Path) -> dict[str, list[str]]:
     return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+
+
+def _every_write_through(
+    monkeypatch: pytest.MonkeyPatch, write: Callable[[Path, bytes], None]
+) -> None:
+    """guard's single and batched writes both made by ``write`` (a crash stand-in)."""
+    monkeypatch.setattr(guard, "write_atomic", write)
+    monkeypatch.setattr(
+        guard, "write_all", lambda files, **options: [write(*item) for item in files.items()]
+    )
 
 
 def test_a_file_reportgen_wrote_is_replaced_and_recorded(tmp_path: Path) -> None:
@@ -101,12 +112,7 @@ def test_a_crash_before_the_replace_leaves_the_old_file_accepted(
             raise KeyboardInterrupt  # stands for SIGKILL between the two steps
         real(path, data)
 
-    monkeypatch.setattr(guard, "write_atomic", killed_on_target)
-    monkeypatch.setattr(
-        guard,
-        "write_all",
-        lambda files, **options: [killed_on_target(*item) for item in files.items()],
-    )
+    _every_write_through(monkeypatch, killed_on_target)
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"new")
     monkeypatch.undo()
@@ -128,12 +134,7 @@ def test_a_crash_after_the_replace_leaves_the_new_file_accepted(
             raise KeyboardInterrupt  # the final manifest update never happens
         real(path, data)
 
-    monkeypatch.setattr(guard, "write_atomic", killed_after_target)
-    monkeypatch.setattr(
-        guard,
-        "write_all",
-        lambda files, **options: [killed_after_target(*item) for item in files.items()],
-    )
+    _every_write_through(monkeypatch, killed_after_target)
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"new")
     monkeypatch.undo()
@@ -154,12 +155,7 @@ def test_a_new_file_killed_after_the_replace_is_accepted(
             raise KeyboardInterrupt
         real(path, data)
 
-    monkeypatch.setattr(guard, "write_atomic", killed_after_target)
-    monkeypatch.setattr(
-        guard,
-        "write_all",
-        lambda files, **options: [killed_after_target(*item) for item in files.items()],
-    )
+    _every_write_through(monkeypatch, killed_after_target)
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"first build")
     monkeypatch.undo()
@@ -242,19 +238,13 @@ highlights:
 
 
 def _cli(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> int:
-    from reportgen.cli import app
-    from reportgen.cli.app import run
-
-    monkeypatch.chdir(cwd)
-    monkeypatch.setattr(sys, "argv", ["reportgen", "--lang", "en", *args])
-    return run(app)
+    return run_in_process(["--lang", "en", *args], monkeypatch, cwd=cwd)
 
 
 def test_build_refuses_an_edited_output_and_force_replaces_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "2022.yaml").write_text(REVIEW, encoding="utf-8")
+    make_project(tmp_path, {"data/2022.yaml": REVIEW})
     assert _cli(["build", "2022", "-f", "txt,md"], tmp_path, monkeypatch) == 0
     assert _cli(["build", "2022", "-f", "txt,md"], tmp_path, monkeypatch) == 0  # unchanged: fine
     edited = tmp_path / "build" / "2022.md"

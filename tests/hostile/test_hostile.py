@@ -4,20 +4,13 @@ and never costs the user the outputs of their last good build."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hostile_cases import CASES, DATA, REVIEW, Case
 
-
-def _cli(args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    from reportgen.cli import app
-    from reportgen.cli.app import run
-
-    monkeypatch.setattr(sys, "argv", ["reportgen", *args])
-    return run(app)
+from project_setup import TXT_BUILD, build_with_command, make_project, run_in_process
 
 
 def _snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -35,9 +28,7 @@ def _project(
 ) -> tuple[Path, dict[str, bytes | None]]:
     """A valid project, built once with ``build``, then given the case's files; and the
     snapshot of that good build, which no hostile input may cost the user."""
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    root = make_project(tmp_path / "project", {DATA: REVIEW})
     build(root)
     good = _snapshot(root / "build")
     assert (good.get("2022.txt") or b"").startswith("*街道".encode()), good.keys()
@@ -59,17 +50,12 @@ def test_the_corpus_is_whole() -> None:
 def test_hostile_input(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
-    monkeypatch.chdir(root)
-    assert _cli(["build", "2022", "-f", "txt"], monkeypatch) == 0, capsys.readouterr().err
-    good = _snapshot(root / "build")
-    assert (good.get("2022.txt") or b"").startswith("*街道".encode()), good.keys()
-    for relative, content in case.files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content() if callable(content) else content)
+
+    def build(root: Path) -> None:
+        code = run_in_process(TXT_BUILD, monkeypatch, cwd=root)
+        assert code == 0, capsys.readouterr().err
+
+    root, good = _project(tmp_path, case, build)
     if case.prepare:
         case.prepare(root)
     before = _snapshot(root / "build")
@@ -77,7 +63,7 @@ def test_hostile_input(
         case.fault(monkeypatch)
     capsys.readouterr()
 
-    code = _cli(["--lang", case.lang, *case.args], monkeypatch)
+    code = run_in_process(["--lang", case.lang, *case.args], monkeypatch)
 
     out, err = capsys.readouterr()
     assert code == case.exit, f"exit {code}, expected {case.exit}\n{out}{err}"
@@ -116,11 +102,7 @@ THROUGH_THE_COMMAND = [
 def test_through_the_installed_command(
     case: Case, tmp_path: Path, reportgen_cmd: list[str]
 ) -> None:
-    def build(root: Path) -> None:
-        command = [*reportgen_cmd, "build", "2022", "-f", "txt"]
-        subprocess.run(command, cwd=root, check=True, capture_output=True, timeout=120)
-
-    root, good = _project(tmp_path, case, build)
+    root, good = _project(tmp_path, case, lambda root: build_with_command(reportgen_cmd, root))
     result = subprocess.run(
         [*reportgen_cmd, "--lang", case.lang, *case.args],
         cwd=root,
@@ -147,12 +129,11 @@ def test_check_reads_the_same_inputs(
     """``reportgen check`` meets every bad data file too: same verdict, same place, no trace."""
 
     def build(root: Path) -> None:
-        monkeypatch.chdir(root)
-        assert _cli(["build", "2022", "-f", "txt"], monkeypatch) == 0
+        assert run_in_process(TXT_BUILD, monkeypatch, cwd=root) == 0
 
     root, good = _project(tmp_path, case, build)
     capsys.readouterr()
-    code = _cli(["--lang", case.lang, "check", "2022"], monkeypatch)
+    code = run_in_process(["--lang", case.lang, "check", "2022"], monkeypatch)
     out, err = capsys.readouterr()
     assert code == case.exit, out + err
     assert "Traceback" not in err and "internal error" not in err

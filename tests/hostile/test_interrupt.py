@@ -17,6 +17,8 @@ import pytest
 from hostile_cases import DATA, REVIEW
 from measure import snapshot
 
+from project_setup import make_project
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is POSIX")
 
 RUNS = 14
@@ -70,9 +72,7 @@ def _check(code: int, err: str) -> None:
 
 
 def test_ctrl_c_at_any_moment(tmp_path: Path, reportgen_cmd: list[str]) -> None:
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    root = make_project(tmp_path / "project", {DATA: REVIEW})
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     env = {**os.environ, "TMPDIR": str(temporary)}
@@ -106,9 +106,7 @@ def test_ctrl_c_while_loading_the_libraries(tmp_path: Path, reportgen_cmd: list[
     reason="needs LibreOffice (soffice)",
 )
 def test_ctrl_c_during_the_pdf_leaves_no_folder(tmp_path: Path, reportgen_cmd: list[str]) -> None:
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    root = make_project(tmp_path / "project", {DATA: REVIEW})
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     env = {**os.environ, "TMPDIR": str(temporary)}

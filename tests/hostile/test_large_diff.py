@@ -12,6 +12,8 @@ from pathlib import Path
 
 from measure import measured
 
+from project_setup import make_project
+
 _WORDS = list("经济发展社会民生养老教育医疗环境治理安全招商项目建设改造服务社区")
 
 
@@ -34,9 +36,9 @@ def _year(year: int, items: int, seed: int) -> str:
 def test_diff_docx_of_two_large_years_without_ids_is_bounded(
     tmp_path: Path, reportgen_cmd: list[str]
 ) -> None:
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "2021.yaml").write_text(_year(2021, 1500, 1), encoding="utf-8")
-    (tmp_path / "data" / "2022.yaml").write_text(_year(2022, 1500, 2), encoding="utf-8")
+    make_project(
+        tmp_path, {"data/2021.yaml": _year(2021, 1500, 1), "data/2022.yaml": _year(2022, 1500, 2)}
+    )
     run = measured(
         [*reportgen_cmd, "diff", "2021", "2022", "-f", "docx", "-o", "changes.docx"], tmp_path
     )

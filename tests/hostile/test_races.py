@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hostile_cases import DATA, REVIEW
 
+from project_setup import make_project
 from reportgen.errors import UserError
 from reportgen.files.guard import MANIFEST, check_replaceable, write_outputs
 
@@ -113,9 +114,7 @@ def test_concurrent_builds_keep_every_manifest_record(tmp_path: Path) -> None:
 
 
 def test_eight_builds_of_the_command_at_once(tmp_path: Path, reportgen_cmd: list[str]) -> None:
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    root = make_project(tmp_path / "project", {DATA: REVIEW})
     formats = ["txt", "md", "html", "docx"]
     commands = [
         [*reportgen_cmd, "build", "2022", "-f", fmt, "-o", f"build/{prefix}{fmt}.{fmt}"]

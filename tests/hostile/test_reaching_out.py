@@ -22,6 +22,8 @@ import pytest
 import yaml
 from hostile_cases import DATA, REVIEW
 
+from project_setup import make_project, run_in_process
+
 MAX_PEAK_MB = 500
 MAX_SECONDS = 20
 
@@ -54,11 +56,7 @@ def _snapshot(root: Path) -> dict[str, bytes | None]:
 
 
 def _cli(args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    from reportgen.cli import app
-    from reportgen.cli.app import run
-
-    monkeypatch.setattr(sys, "argv", ["reportgen", "--lang", "zh", *args])
-    return run(app)
+    return run_in_process(["--lang", "zh", *args], monkeypatch)
 
 
 def _bounded(root: Path, args: list[str]) -> tuple[int, str, float, float]:
@@ -90,9 +88,7 @@ def project(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Path:
     """A valid project, built once to txt: the good build no refusal may cost."""
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
+    root = make_project(tmp_path / "project", {DATA: REVIEW})
     monkeypatch.chdir(root)
     assert _cli(["build", "2022", "-f", "txt"], monkeypatch) == 0, capsys.readouterr()
     capsys.readouterr()

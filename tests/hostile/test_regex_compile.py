@@ -5,25 +5,20 @@ of the second round still stops (x+x+)+y."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from hostile_cases import DATA, REVIEW
 from measure import measured, snapshot
 
+from project_setup import build_with_command, make_project
+
 
 @pytest.fixture
 def project(tmp_path: Path, reportgen_cmd: list[str]) -> Path:
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(
-        REVIEW.replace("招商引资持续发力。", "招商引资" + "x" * 5000 + "持续发力。"),
-        encoding="utf-8",
-    )
-    subprocess.run(
-        [*reportgen_cmd, "build", "2022", "-f", "txt"], cwd=root, check=True, capture_output=True
-    )
+    review = REVIEW.replace("招商引资持续发力。", "招商引资" + "x" * 5000 + "持续发力。")
+    root = make_project(tmp_path / "project", {DATA: review})
+    build_with_command(reportgen_cmd, root)
     (root / "templates").mkdir()
     return root
 

@@ -1,7 +1,8 @@
 """Issue 16, cases 1, 3 (check --fix) , 4, 10 (IO) and 14: special files, size caps and
 output streams. Only regular files are read or replaced; every read is capped and never
 waits on a FIFO; every refusal names the file and the fix, exit 1, no traceback, nothing of
-the last good build lost. Each run is a subprocess bounded in time and peak memory."""
+the last good build lost. Each run is a subprocess bounded in time and peak memory.
+``built``, the project with a good build, is hostile/conftest.py's."""
 
 from __future__ import annotations
 
@@ -16,19 +17,6 @@ from hostile_cases import DATA, REVIEW
 from measure import measured, snapshot
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and devices are POSIX")
-
-
-@pytest.fixture
-def built(tmp_path: Path, reportgen_cmd: list[str]) -> Path:
-    """A project with a good build of the valid review."""
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
-    subprocess.run(
-        [*reportgen_cmd, "build", "2022", "-f", "txt"], cwd=root, check=True, capture_output=True
-    )
-    assert (root / "build" / "2022.txt").read_bytes().startswith("*街道".encode())
-    return root
 
 
 def _special(path: Path, kind: str) -> None:

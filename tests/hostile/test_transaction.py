@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,19 +13,12 @@ import pytest
 from hostile_cases import DATA, REVIEW
 from measure import snapshot
 
+from project_setup import make_project, run_in_process
 from reportgen.files import atomic
 
 FORMATS = ["txt", "md", "html", "docx"]
 ALL = ("build", "2022", "-f", ",".join(FORMATS), "-o", "out")
 EDITED = REVIEW.replace("招商引资持续发力。", "招商引资持续发力，成效明显。")
-
-
-def _cli(args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> int:
-    from reportgen.cli import app
-    from reportgen.cli.app import run
-
-    monkeypatch.setattr(sys, "argv", ["reportgen", *args])
-    return run(app)
 
 
 @pytest.fixture
@@ -35,11 +27,8 @@ def previous(
 ) -> dict[str, bytes | None]:
     """A good four-format build in out/, then an edited review: the next build has new bytes
     for every output."""
-    root = tmp_path / "project"
-    (root / "data").mkdir(parents=True)
-    (root / DATA).write_text(REVIEW, encoding="utf-8")
-    monkeypatch.chdir(root)
-    assert _cli(ALL, monkeypatch) == 0, capsys.readouterr().err
+    root = make_project(tmp_path / "project", {DATA: REVIEW})
+    assert run_in_process(ALL, monkeypatch, cwd=root) == 0, capsys.readouterr().err
     good = snapshot(root / "out")
     assert sorted(good) == [".reportgen.json", *sorted(f"2022.{f}" for f in FORMATS)]
     (root / DATA).write_text(EDITED, encoding="utf-8")
@@ -76,7 +65,7 @@ def test_a_full_disk_at_any_output_leaves_the_previous_build(
     monkeypatch.setattr(
         atomic.tempfile, "mkstemp", _on_the_nth(f".2022.{full_at}.", real, on_full_disk)
     )
-    code = _cli(ALL, monkeypatch)
+    code = run_in_process(ALL, monkeypatch)
     err = capsys.readouterr().err
     assert code == 1, err
     assert f"无法写入 out/2022.{full_at}：磁盘已满" in err
@@ -96,7 +85,7 @@ def test_a_failed_rename_puts_back_the_outputs_already_replaced(
     # html is renamed third: txt and md are already new by then.
     real = atomic.os.replace
     monkeypatch.setattr(atomic.os, "replace", _on_the_nth(".2022.html.", real, broken))
-    code = _cli(ALL, monkeypatch)
+    code = run_in_process(ALL, monkeypatch)
     err = capsys.readouterr().err
     assert code == 1, err
     assert "无法写入 out/2022.html" in err and "Traceback" not in err
@@ -115,7 +104,7 @@ def test_ctrl_c_between_two_renames_rolls_back(
 
     real = atomic.os.replace
     monkeypatch.setattr(atomic.os, "replace", _on_the_nth(f".2022.{at}.", real, interrupted))
-    code = _cli(ALL, monkeypatch)
+    code = run_in_process(ALL, monkeypatch)
     err = capsys.readouterr().err
     assert code == 130
     assert err.strip().splitlines()[-1] == "已中断（Ctrl-C），原有文件没有改动"
@@ -130,6 +119,6 @@ def test_a_killed_builds_manifest_temporary_goes_with_the_next_build(
 ) -> None:
     leftover = Path("out") / "..reportgen.json.k1ll3d00.tmp"  # SIGKILL a second ago
     leftover.write_text('{"files": {}}', encoding="utf-8")
-    assert _cli(ALL, monkeypatch) == 0, capsys.readouterr().err
+    assert run_in_process(ALL, monkeypatch) == 0, capsys.readouterr().err
     assert not leftover.exists()
     assert sorted(snapshot(Path("out"))) == sorted(previous)

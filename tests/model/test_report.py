@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from reportgen.model.report import (
     PLAN_SECTIONS,
@@ -11,11 +11,16 @@ from reportgen.model.report import (
     Item,
     Part,
     Plan,
+    PlanIntros,
+    PlanPart,
     PlanTitles,
     Point,
     Review,
+    ReviewIntros,
     ReviewPart,
     ReviewTitles,
+    _Document,
+    _document_model,
 )
 
 
@@ -39,3 +44,79 @@ def test_a_points_all_text_numbers_its_sub_points() -> None:
     assert point.full_text == "抓项目，落地12个："
     assert point.all_text == "抓项目，落地12个：（1）工业7个；（2）农业5个。"
     assert Point.model_validate("只有正文。").subpoints == []
+
+
+class _MinutesSections(_Document):
+    """A kind of document made up for the test: two section kinds of its own."""
+
+    decisions: list[Item] = Field(default=[])
+    follow_ups: list[Item] = Field(default=[])
+
+
+def test_a_new_kind_of_document_gets_titles_intros_and_parts_from_its_sections() -> None:
+    minutes = _document_model("Minutes", _MinutesSections, "Minutes of a meeting.")
+    assert [name for name in minutes.model_fields if name in ("titles", "intros", "parts")] == [
+        "titles",
+        "intros",
+        "parts",
+    ]
+    titles = minutes.model_fields["titles"].annotation
+    intros = minutes.model_fields["intros"].annotation
+    assert (titles.__name__, intros.__name__) == ("MinutesTitles", "MinutesIntros")
+    assert tuple(titles.model_fields) == tuple(intros.model_fields) == ("decisions", "follow_ups")
+    document = minutes(
+        organisation="某镇",
+        year=2022,
+        titles={"follow_ups": "下一步工作"},
+        parts=[{"title": "会议概况", "after": "decisions"}],
+    )
+    assert document.titles.follow_ups == "下一步工作"
+    assert document.titles.decisions is None
+    assert type(document.parts[0]).__name__ == "MinutesPart"
+    assert minutes(organisation="某镇", year=2022).parts == []
+    with pytest.raises(ValidationError, match="'opening', 'decisions' or 'follow_ups'"):
+        minutes(organisation="某镇", year=2022, parts=[{"title": "x", "after": "highlights"}])
+    with pytest.raises(ValidationError) as caught:
+        minutes(organisation="某镇", year=2022, titles={"highlights": "亮点"})
+    assert [error["loc"] for error in caught.value.errors()] == [("titles", "highlights")]
+
+
+def test_the_review_and_the_plan_keep_their_named_models() -> None:
+    assert Review.model_fields["titles"].annotation is ReviewTitles
+    assert Review.model_fields["intros"].annotation is ReviewIntros
+    assert Review.model_fields["parts"].annotation == list[ReviewPart]
+    assert Plan.model_fields["titles"].annotation is PlanTitles
+    assert Plan.model_fields["intros"].annotation is PlanIntros
+    assert Plan.model_fields["parts"].annotation == list[PlanPart]
+    assert [m.__name__ for m in (ReviewTitles, ReviewIntros, ReviewPart)] == [
+        "ReviewTitles",
+        "ReviewIntros",
+        "ReviewPart",
+    ]
+    assert tuple(PlanIntros.model_fields) == ("priorities",)
+    assert (
+        Review(organisation="某镇", year=2022).titles
+        is not Review(organisation="某镇", year=2022).titles
+    )  # each document its own titles, never one shared default
+
+
+def test_the_review_and_the_plan_place_their_errors_as_before() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Review(
+            organisation="某镇",
+            year=2022,
+            titles={"priorities": "重点工作"},
+            intros={"highlights": ""},
+            parts=[{"title": "基本情况", "after": "priorities"}],
+        )
+    assert [(e["loc"], e["type"]) for e in caught.value.errors()] == [
+        (("titles", "priorities"), "extra_forbidden"),
+        (("intros", "highlights"), "too_short"),
+        (("parts", 0, "after"), "literal_error"),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        Plan(organisation="某镇", year=2023, titles={"highlights": "亮点"}, parts=[{}])
+    assert [(e["loc"], e["type"]) for e in caught.value.errors()] == [
+        (("titles", "highlights"), "extra_forbidden"),
+        (("parts", 0, "title"), "missing"),
+    ]

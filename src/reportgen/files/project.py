@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from reportgen.errors import UsageError, UserError, display_path
+from reportgen.files.kind_words import PLAN_WORDS, REVIEW_WORDS, alternation
 from reportgen.settings.messages import message
 
 # ASCII digits, 1000-9999: \d would take "２０２３" (and write build/２０２３_plan.txt) and
@@ -24,8 +25,10 @@ def normalise_spec(spec: str) -> str:
 
 # A data file may end in either; .yaml is the one reportgen writes and names.
 YAML_SUFFIXES = (".yaml", ".yml")
-_PLAN_WORDS = re.compile(r"工作计划|计划|工作思路|思路|plan", re.IGNORECASE)
-_REVIEW_WORDS = re.compile(r"年度|年|工作总结|总结|review", re.IGNORECASE)
+# The words of a plan or a review (files.kind_words), and those only a file's name uses: the
+# English of the names reportgen writes, and 年/年度 after the year.
+_PLAN_WORDS = re.compile(alternation((*PLAN_WORDS, "plan")), re.IGNORECASE)
+_REVIEW_WORDS = re.compile(alternation(("年度", "年", *REVIEW_WORDS, "review")), re.IGNORECASE)
 _OTHER_SUFFIXES = (".yaml.txt", ".yml.txt", ".txt", ".yaml", ".yml")
 
 

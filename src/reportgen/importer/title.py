@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from reportgen.files.kind_words import PLAN_WORDS, REVIEW_WORDS, alternation
+
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "○": 0,
     "零": 0,
@@ -14,8 +16,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
 }
 YEAR = r"(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})"
 _YEAR_IN = re.compile(rf"(?P<y>{YEAR})\s*年")
-_REVIEW_WORDS = re.compile(r"总结|回顾|报告|情况|述职|成效|亮点")
-_PLAN_WORDS = re.compile(r"思路|计划|打算|要点|安排|重点工作|工作目标|谋划")
+_REVIEW_WORDS = re.compile(alternation(REVIEW_WORDS))
+_PLAN_WORDS = re.compile(alternation(PLAN_WORDS))
 _CONNECTOR = re.compile(
     rf"(?:及|和|暨|与|以及|、|并)(?=\s*(?:{YEAR}\s*年|下一?年|明年)?[^及和暨与]*?(?:思路|计划|打算|要点|安排|重点工作))"
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from project_setup import make_project
 from reportgen.check.lint import build_view, lint, references
 from reportgen.model.loader import load_yaml_text
 from reportgen.model.report import Priority, Shortcoming
@@ -40,8 +41,7 @@ highlights:
 
 @pytest.fixture(autouse=True)
 def _here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, english: None) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("data").mkdir()
+    monkeypatch.chdir(make_project(tmp_path))
 
 
 def _found(name: str, text: str, kind: str) -> list[tuple[str, str, str, str, str]]:
