@@ -37,9 +37,7 @@ def test_outside_the_current_folder_is_shown_as_given(
     assert display_path(tmp_path / "elsewhere.yaml") == str(tmp_path / "elsewhere.yaml")
 
 
-def test_a_loop_of_links_is_shown_as_given(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_loop_of_links_is_shown_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
     monkeypatch.chdir(tmp_path)

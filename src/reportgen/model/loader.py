@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         ) from None
     # A mistake YAML accepted (``heading：…`` read as a text) is still one; lines inside a
     # quoted or block text spanning several lines are the author's text, not YAML.
-    mistakes = typing_mistakes(text, shown, set(_text_lines(node)))
+    mistakes = typing_mistakes(text, shown, set(_text_lines(node)), keys=schema_keys)
     if mistakes:
         raise InvalidInput(mistakes)
     loaded = Loaded(shown, None, text=text)
@@ -208,6 +209,15 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         ) from None
     loaded.seen_nodes.clear()
     return loaded
+
+
+@cache
+def schema_keys() -> frozenset[str]:
+    """Every key a review or plan file may hold (at any depth): a word before a full-width
+    colon that YAML read as text is a mistyped key only when it is one of these."""
+    from reportgen.model.report import field_names
+
+    return field_names()
 
 
 def _text_lines(node: yaml.Node | None) -> Iterator[int]:

@@ -12,6 +12,7 @@ the fix. Text inside a block scalar (``|`` or ``>``) is the user's prose and is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -61,10 +62,19 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def typing_mistakes(text: str, shown: str, text_lines: set[int] | None = None) -> list[Problem]:
+def typing_mistakes(
+    text: str,
+    shown: str,
+    text_lines: set[int] | None = None,
+    keys: Callable[[], Collection[str]] | None = None,
+) -> list[Problem]:
     """Full-width colons, spaces and dashes where YAML's own are needed, outside block text:
     outside the lines ``text_lines`` names (when YAML could read the file), else outside what
-    looks like a ``|`` or ``>`` block."""
+    looks like a ``|`` or ``>`` block.
+
+    ``keys``: when YAML read the file, a word before a full-width colon is a mistaken key only
+    if it is one of these names (``heading：…``); ``- GDP：增长5%`` is a point's text. Called
+    only when such a line is found."""
     problems = []
     for line in _lines(text):
         inside = line.number in text_lines if text_lines is not None else line.in_block
@@ -72,7 +82,9 @@ def typing_mistakes(text: str, shown: str, text_lines: set[int] | None = None) -
             continue
         here = line.text
         colon = _FULL_COLON.match(here)
-        if colon:
+        if colon and keys is not None and colon["key"] not in keys():
+            colon = None  # read as text, and no name the file could mean: the author's text
+        elif colon:
             problems.append(
                 _problem(shown, line.number, colon.start("colon"), "typing_colon", colon["key"])
             )
