@@ -40,3 +40,17 @@ def test_the_repeated_text_is_cut_after_twenty_characters() -> None:
     assert duplicates(twenty, twenty)[0][2] == f"repeats line 6: '{twenty}'"
     longer = twenty + "多"
     assert duplicates(longer, longer)[0][2] == f"repeats line 6: '{twenty}…'"
+
+
+def test_a_point_repeated_with_a_stray_space_is_still_a_repeat() -> None:
+    # An input method's space between two words does not make the text another text (the
+    # space between Chinese characters is dropped when the text is read; this one, after a
+    # Latin letter, is kept in the text and only the comparison leaves it out).
+    assert duplicates("全年建成5G 基站20个以上。", "全年建成5G基站20个以上") == [
+        (
+            "data/2022.yaml:7:9",
+            "highlights[0].points[1]",
+            "repeats line 6: '全年建成5G基站20个以上'",
+        )
+    ]
+    assert duplicates("全年建成5G 基站20个以上。", "全年建成6G基站20个以上") == []
