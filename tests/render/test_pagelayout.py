@@ -3,6 +3,8 @@ by 0.25 pt are 15.75 pt, so the 442.2 pt line holds 28 of them (28 × 15.75 = 44
 
 from __future__ import annotations
 
+import pytest
+
 from reportgen.compose.document import Block, Composed, Span
 from reportgen.render.pagelayout import break_lines, char_width, paginate
 from reportgen.settings import load_settings
@@ -62,12 +64,13 @@ def test_a_heading_keeps_with_the_paragraph_after_it() -> None:
     # be the last line of page 1, so it moves to page 2 with its paragraph.
     blocks = [Block("title", (Span("题"),)), *[body] * 19, heading, body]
     pages = paginate(Composed("题", blocks), LAYOUT)
-    assert [p.rows[0] for p in pages.placed[-3:]] == [(1, 20), (2, 0), (2, 1)]
+    assert [p.tops[0] for p in pages.placed[-3:]] == [(1, 20 * 28.95), (2, 0), (2, 28.95)]
     assert pages.count == 2
 
 
 def test_long_paragraphs_run_on_to_the_next_page() -> None:
     blocks = [Block("paragraph", (Span("甲" * (26 + 28 * 24)),))]  # 25 lines
     pages = paginate(Composed("", blocks), LAYOUT)
-    rows = pages.placed[0].rows
-    assert rows[21] == (1, 21) and rows[22] == (2, 0) and rows[-1] == (2, 2)
+    tops = pages.placed[0].tops
+    assert tops[21] == (1, pytest.approx(21 * 28.95)) and tops[22] == (2, 0)
+    assert tops[-1] == (2, pytest.approx(2 * 28.95))
