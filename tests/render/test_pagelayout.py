@@ -103,6 +103,23 @@ def test_a_table_runs_onto_the_next_page_under_its_repeated_header() -> None:
     assert pages.count == 2
 
 
+def test_a_row_of_several_lines_at_the_foot_of_a_page_is_split_between_its_lines() -> None:
+    # 19 lines (550.05 pt); top border to 551.55, header to 571.8, rule to 572.55, the first
+    # row to 592.65. The second row's cell holds 40 characters: 15 a line in a column of
+    # 210.3 pt, so 3 lines of 20.1 pt; two fit (to 632.85), the third goes to page 2 under
+    # the repeated header (21.75), then the bottom border (to 63.45 − 20.1 = 43.35).
+    body = Block("paragraph", (Span("甲" * 20),))
+    table = _table(("项目", "说明"), ("甲", "一"), ("乙", "丙" * 40))
+    pages = paginate(Composed("", [*[body] * 19, table, body]), LAYOUT)
+    laid = pages.placed[19]
+    texts = ["项目", "说明", "甲", "一", "乙", "丙" * 15, "丙" * 15, "项目", "说明", "丙" * 10]
+    assert [line.text for line in laid.lines] == texts
+    tops = [(1, 551.55)] * 2 + [(1, 572.55)] * 2 + [(1, 592.65), (1, 592.65), (1, 612.75)]
+    tops += [(2, 1.5)] * 2 + [(2, 21.75)]
+    assert laid.tops == [(p, pytest.approx(t)) for p, t in tops]
+    assert pages.placed[20].tops == [(2, pytest.approx(43.35))]
+
+
 def test_a_table_whose_header_and_first_row_do_not_fit_starts_the_next_page() -> None:
     # 21 lines (607.95 pt) + 1.5 + 20.25 + 0.75 + 20.1 = 650.55 > 637.8.
     body = Block("paragraph", (Span("甲" * 20),))

@@ -134,7 +134,8 @@ def pdf_words(pdf: Path) -> list[list[tuple[str, float]]]:
 @needs_libreoffice
 def test_tables_and_the_key_figures_page_are_where_libreoffice_puts_them(tmp_path: Path) -> None:
     """Our own document (tests/fixtures/tables): an item's table that runs onto page 2, a cell
-    that wraps to three lines, paragraphs after the table, and 附表 on page 3."""
+    of three lines split by that page break (one line on page 1, two under the repeated
+    header), paragraphs after the table, and 附表 on page 3."""
     from reportgen.render.pagelayout import wide
 
     source = FIXTURES / "tables"
@@ -167,6 +168,7 @@ def test_tables_and_the_key_figures_page_are_where_libreoffice_puts_them(tmp_pat
                 assert found, f"page {number}: {text} at {y:.2f} is not in the preview"
     cells = [t for p, t, _ in ours if p == 2]
     assert cells[:4] == ["社区（村）", "常住户数", "常住人口", "较上年"]  # the repeated header
+    assert cells[4:6] == ["工业园区安置小", "区）"]  # the rest of the split cell
 
 
 @needs_libreoffice

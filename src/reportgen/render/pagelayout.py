@@ -34,7 +34,7 @@ from reportgen.compose.document import Block, Composed, Span
 from reportgen.settings.layout import PT_PER_MM, Layout
 
 if TYPE_CHECKING:
-    from reportgen.render.pagetable import Row, Table
+    from reportgen.render.pagetable import Table
 
 # Times New Roman advance widths, 1/1000 em (as in the Adobe Times-Roman metrics it matches).
 _TIMES: dict[str, int] = {
@@ -361,6 +361,7 @@ class _Pager:
         self.height = layout.page.text_height_pt
         self.pitch = layout.grid.line_spacing_pt
         self.page, self.top = 1, 0.0
+        self.start = self.fresh = 0.0  # a table's top on this page; under its repeated header
 
     def fits(self, height: float) -> bool:
         return self.top + height <= self.height + FIT_PT
@@ -376,43 +377,65 @@ class _Pager:
             self.top += self.pitch
 
     def table(self, item: Placed, table: Table, first: float) -> None:
-        """The table's rows from here on, its header again at the top of each new page."""
+        """The table's rows from here on, its header again at the top of each new page; a
+        row of several lines that reaches the foot of the page is split between its lines,
+        as LibreOffice splits it (the .docx lets every row but the header break)."""
         borders = table.borders
         if self.top and not self.fits(first):
             self.new_page()
-        start = self.top
+        self.start = self.top
         body = table.rows[1:]
         self.header(item, table, repeated=False)
         for k, row in enumerate(body):
             last = k == len(body) - 1
-            if self.top and not self.fits(row.height_pt + (borders.bottom if last else 0.0)):
-                self.columns(item, table, start, self.top)
-                self.new_page()
-                start = self.top
-                self.header(item, table, repeated=True)
-            self.row(item, row)
+            cells = [list(cell) for cell in row.cells]
+            height = row.height_pt
+            while not self.fits(height):  # (a last row's bottom border may overhang: a guess)
+                room = self.height + FIT_PT - self.top
+                fitted = [_fitting(cell, room) for cell in cells]
+                if fitted == [len(cell) for cell in cells]:  # an empty cell's height overhangs
+                    break
+                if any(fitted):
+                    self.cells(item, [cell[:n] for cell, n in zip(cells, fitted, strict=True)])
+                    cells = [cell[n:] for cell, n in zip(cells, fitted, strict=True)]
+                    height = max(_height(cell) for cell in cells)
+                elif self.top <= self.fresh:  # taller than a page: it overflows, as it must
+                    break
+                self.turn(item, table)
+            self.cells(item, cells)
+            self.top += height
             below = borders.bottom if last else borders.between
             if below:
                 self.rule(item, table, below)
         if not body:
             self.rule(item, table, borders.bottom)
-        self.columns(item, table, start, self.top)
+        self.columns(item, table, self.start, self.top)
+
+    def turn(self, item: Placed, table: Table) -> None:
+        """The table goes on at the top of the next page, under its header again."""
+        self.columns(item, table, self.start, self.top)
+        self.new_page()
+        self.start = self.top
+        self.header(item, table, repeated=True)
+        self.fresh = self.top
 
     def header(self, item: Placed, table: Table, *, repeated: bool) -> None:
         """The top border and the header row; the rule under a repeated header takes no room."""
         self.rule(item, table, table.borders.top)
-        self.row(item, table.rows[0])
+        header = table.rows[0]
+        self.cells(item, header.cells)
+        self.top += header.height_pt
         if table.borders.header and len(table.rows) > 1:
             self.rule(item, table, table.borders.header, room=not repeated)
 
-    def row(self, item: Placed, row: Row) -> None:
-        for cell in row.cells:
+    def cells(self, item: Placed, cells: Sequence[Sequence[Line]]) -> None:
+        """Each cell's lines from here down (the row's top does not move)."""
+        for cell in cells:
             top = self.top
             for line in cell:
                 item.lines.append(line)
                 item.tops.append((self.page, top))
                 top += line.height_pt or self.pitch
-        self.top += row.height_pt
 
     def rule(self, item: Placed, table: Table, height: float, *, room: bool = True) -> None:
         if height:
@@ -428,6 +451,20 @@ class _Pager:
             return
         for edge in table.edges:
             item.rules.append(Rule(self.page, edge - width / 2, start, width, end - start))
+
+
+def _height(cell: Sequence[Line]) -> float:
+    return sum(line.height_pt or 0.0 for line in cell)
+
+
+def _fitting(cell: Sequence[Line], room: float) -> int:
+    """How many of a cell's first lines fit in ``room``."""
+    used = 0.0
+    for n, line in enumerate(cell):
+        used += line.height_pt or 0.0
+        if used > room:
+            return n
+    return len(cell)
 
 
 def paginate(composed: Composed, layout: Layout) -> Pages:

@@ -17,7 +17,7 @@ fonts (:mod:`reportgen.render.faces`):
   under the table's bottom border;
 - a table running onto the next page repeats its header row under the top border there, the
   rule under the repeated header taking no room of its own; the part before the break has no
-  bottom border.
+  bottom border; a row of several lines is split between them at the foot of the page.
 """
 
 from __future__ import annotations
