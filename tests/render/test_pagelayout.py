@@ -120,6 +120,21 @@ def test_a_row_of_several_lines_at_the_foot_of_a_page_is_split_between_its_lines
     assert pages.placed[20].tops == [(2, pytest.approx(43.35))]
 
 
+def test_a_table_starts_where_its_header_and_one_line_of_its_first_row_fit() -> None:
+    # 20 lines (579 pt); top border to 580.5, header to 600.75, rule to 601.5; the first row's
+    # three lines need to 661.8, one fits (621.6). On page 2 the rule under the repeated header
+    # takes its room (to 22.5) above the rest of the first row; the next row follows at 62.7.
+    body = Block("paragraph", (Span("甲" * 20),))
+    table = _table(("项目", "说明"), ("乙", "丙" * 40), ("丁", "戊"))
+    pages = paginate(Composed("", [*[body] * 20, table]), LAYOUT)
+    laid = pages.placed[20]
+    texts = ["项目", "说明", "乙", "丙" * 15, "项目", "说明", "丙" * 15, "丙" * 10, "丁", "戊"]
+    assert [line.text for line in laid.lines] == texts
+    tops = [(1, 580.5)] * 2 + [(1, 601.5)] * 2 + [(2, 1.5)] * 2 + [(2, 22.5), (2, 42.6)]
+    tops += [(2, 62.7)] * 2
+    assert laid.tops == [(p, pytest.approx(t)) for p, t in tops]
+
+
 def test_a_table_whose_header_and_first_row_do_not_fit_starts_the_next_page() -> None:
     # 21 lines (607.95 pt) + 1.5 + 20.25 + 0.75 + 20.1 = 650.55 > 637.8.
     body = Block("paragraph", (Span("甲" * 20),))

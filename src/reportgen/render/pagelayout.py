@@ -314,10 +314,10 @@ class _Laid:
         if self.table is None:
             return pitch
         rows, borders = self.table.rows, self.table.borders
-        height = borders.top + rows[0].height_pt + borders.header
+        height = borders.top + rows[0].height_pt
         if len(rows) > 1:
-            height += rows[1].height_pt
-        return height + (borders.bottom if len(rows) <= 2 else 0.0)
+            height += borders.header + rows[1].first_pt
+        return height
 
     def height_pt(self, pitch: float) -> float:
         if self.table is None:
@@ -385,7 +385,7 @@ class _Pager:
             self.new_page()
         self.start = self.top
         body = table.rows[1:]
-        self.header(item, table, repeated=False)
+        self.header(item, table)
         for k, row in enumerate(body):
             last = k == len(body) - 1
             cells = [list(cell) for cell in row.cells]
@@ -401,7 +401,7 @@ class _Pager:
                     height = max(_height(cell) for cell in cells)
                 elif self.top <= self.fresh:  # taller than a page: it overflows, as it must
                     break
-                self.turn(item, table)
+                self.turn(item, table, first=k == 0)
             self.cells(item, cells)
             self.top += height
             below = borders.bottom if last else borders.between
@@ -411,22 +411,23 @@ class _Pager:
             self.rule(item, table, borders.bottom)
         self.columns(item, table, self.start, self.top)
 
-    def turn(self, item: Placed, table: Table) -> None:
-        """The table goes on at the top of the next page, under its header again."""
+    def turn(self, item: Placed, table: Table, *, first: bool) -> None:
+        """The table goes on at the top of the next page, under its header again; ``first``:
+        with the rest of its first row."""
         self.columns(item, table, self.start, self.top)
         self.new_page()
         self.start = self.top
-        self.header(item, table, repeated=True)
+        self.header(item, table, room=first)
         self.fresh = self.top
 
-    def header(self, item: Placed, table: Table, *, repeated: bool) -> None:
-        """The top border and the header row; the rule under a repeated header takes no room."""
+    def header(self, item: Placed, table: Table, *, room: bool = True) -> None:
+        """The top border, the header row and the rule under it (taking ``room`` or not)."""
         self.rule(item, table, table.borders.top)
         header = table.rows[0]
         self.cells(item, header.cells)
         self.top += header.height_pt
         if table.borders.header and len(table.rows) > 1:
-            self.rule(item, table, table.borders.header, room=not repeated)
+            self.rule(item, table, table.borders.header, room=room)
 
     def cells(self, item: Placed, cells: Sequence[Sequence[Line]]) -> None:
         """Each cell's lines from here down (the row's top does not move)."""

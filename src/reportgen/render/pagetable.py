@@ -15,9 +15,11 @@ fonts (:mod:`reportgen.render.faces`):
   between rows;
 - the rows after a table do not return to the 28.95 pt grid: the next paragraph starts right
   under the table's bottom border;
+- a table starts on the page that holds its header and the first line of its first row;
 - a table running onto the next page repeats its header row under the top border there, the
-  rule under the repeated header taking no room of its own; the part before the break has no
-  bottom border; a row of several lines is split between them at the foot of the page.
+  rule under the repeated header taking room only when the first row goes on under it (the
+  rule is that row's top border to LibreOffice); the part before the break has no bottom
+  border; a row of several lines is split between them at the foot of the page.
 """
 
 from __future__ import annotations
@@ -67,11 +69,13 @@ def three_line_borders() -> Borders:
 @dataclass(frozen=True)
 class Row:
     """A table row: each cell's lines (``left_pt`` from the text block's left edge, each line's
-    height set) and the row's height, without borders."""
+    height set), the row's height without borders and the height of its first line (the
+    least of it a page can hold)."""
 
     cells: tuple[tuple[Line, ...], ...]
     height_pt: float
     header: bool
+    first_pt: float
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,7 @@ def lay_table(
     for r, values in enumerate([header, *rows]):
         cells = []
         heights = []
+        firsts = []
         for c, value in enumerate(values):
             align = "center" if r == 0 else aligns[c]
             left, width = edges[c], edges[c + 1] - edges[c]
@@ -155,5 +160,6 @@ def lay_table(
             font = layout.table.header_font if r == 0 else layout.table.font
             empty = line_height("", layout.table.size_pt, font)
             heights.append(sum(line.height_pt or 0.0 for line in lines) or empty)
-        laid.append(Row(tuple(cells), max(heights), r == 0))
+            firsts.append(lines[0].height_pt or empty if lines else empty)
+        laid.append(Row(tuple(cells), max(heights), r == 0, max(firsts)))
     return Table(tuple(laid), edges, borders)
