@@ -145,6 +145,40 @@ def test_the_page_shows_the_document_and_follows_each_save(
     assert banner_text(browser).strip() == ""
 
 
+@needs_browser
+def test_the_key_figures_page_is_drawn_after_the_document(
+    reportgen_cmd: list[str], project: Path, browser: object
+) -> None:
+    """附表 on: the page LibreOffice puts it on (9 of 9 for the bundled report, measured in its
+    PDF), its label at the top, and the table's cells and ruled lines there."""
+    (project / "templates").mkdir()
+    (project / "templates" / "layout.yaml").write_text("metrics_table: true\n", encoding="utf-8")
+    running = start(reportgen_cmd, project)
+    try:
+        browser.get(running.url)  # type: ignore[attr-defined]
+        wait_for(browser, lambda d: "主要指标" in page_text(d))
+        shown = browser.execute_script(  # type: ignore[attr-defined]
+            """const pages = document.querySelectorAll('.page');
+            const last = pages[pages.length - 1];
+            const rules = [...last.querySelectorAll('.rule')].map(r => r.getBoundingClientRect());
+            const label = last.querySelector('.line');
+            return {count: pages.length, page: last.dataset.page, label: label.innerText,
+                    top: label.getBoundingClientRect().top - last.getBoundingClientRect().top,
+                    text: last.innerText, rules: rules.length,
+                    widest: Math.max(...rules.map(r => r.width))};"""
+        )
+    finally:
+        running.process.send_signal(signal.SIGINT)
+        running.process.communicate(timeout=10)
+    assert (shown["count"], shown["page"], shown["label"]) == (9, "9", "附表")
+    assert shown["top"] == pytest.approx(37 / 25.4 * 96, abs=0.5)  # the 37 mm top margin
+    assert "规上工业总产值" in shown["text"] and "同比" in shown["text"]
+    # 10 key figures: lines over the header, between the 11 rows and under the last (12),
+    # and at the 6 column edges; the widest across the 442.2 pt text width (589.6 px).
+    assert shown["rules"] == 18
+    assert shown["widest"] == pytest.approx(442.2 * 96 / 72, abs=0.5)
+
+
 def test_it_serves_its_page_and_nothing_from_the_file_system(server: Server) -> None:
     assert server.status("/") == 200
     for path in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/data/2022.yaml", "/x.css"):

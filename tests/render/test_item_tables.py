@@ -84,11 +84,23 @@ def test_word_writes_a_valid_three_line_table_after_the_item(package: bytes) -> 
     assert borders is not None and borders.find(f"{W}top") is not None
 
 
-def test_the_preview_draws_a_row_a_line_its_cells_apart() -> None:
+def test_the_preview_draws_the_three_line_table_in_cells_under_the_item() -> None:
     from reportgen.render.pagelayout import paginate
 
     doc = review(["指标", "完成"], ["收入", "4.18亿元"])
     pages = paginate(compose_documents(doc, None, SECTIONS), SHIPPED.layout)
     table = next(p for p in pages.placed if p.block.kind == "table")
-    assert [line.text for line in table.lines] == ["指标\u3000完成", "收入\u30004.18亿元"]
-    assert len(table.rows) == 2
+    # Two columns of 4422 twips (221.1 pt) from 5.4 pt left of the text block; each cell's
+    # text 5.4 pt in; the header centred, the first column left, the others centred.
+    assert [(line.text, line.left_pt, line.width_pt, line.align) for line in table.lines] == [
+        ("指标", 0.0, pytest.approx(210.3), "center"),
+        ("完成", pytest.approx(221.1), pytest.approx(210.3), "center"),
+        ("收入", 0.0, pytest.approx(210.3), "left"),
+        ("4.18亿元", pytest.approx(221.1), pytest.approx(210.3), "center"),
+    ]
+    # Title, blank line, 一、, （一）: the table's top border at line 4 (115.8 pt), 1.5 pt
+    # thick; the header row (黑体 14 pt: 20.25 pt) and its 0.75 pt rule; then the body row.
+    header, body = 115.8 + 1.5, 115.8 + 1.5 + 20.25 + 0.75
+    assert table.tops == [(1, pytest.approx(t)) for t in (header, header, body, body)]
+    rules = [x for r in table.rules for x in (r.top_pt, r.height_pt)]
+    assert rules == pytest.approx([115.8, 1.5, header + 20.25, 0.75, body + 20.1, 1.5])

@@ -44,6 +44,11 @@ from reportgen.oxml.elements import (
 )
 
 _BORDERS = ("top", "left", "bottom", "right", "insideH", "insideV")
+# Border widths in eighths of a point (w:sz): the table style's grid, the three-line table's
+# thick lines above and below and its thin rule under the header. The preview draws them too.
+GRID_EIGHTHS = 4
+THREE_LINE_OUTER_EIGHTHS = 12
+THREE_LINE_RULE_EIGHTHS = 6
 
 
 def set_table_width(table: Any, twips: int) -> None:
@@ -63,7 +68,7 @@ def set_grid_widths(table: Any, widths: Iterable[int]) -> None:
             set_attributes(get_or_add(get_or_add(cell, "tcPr"), "tcW"), w=width, type="dxa")
 
 
-def set_table_borders(tbl_pr: Any, *, size_eighths: int = 4) -> None:
+def set_table_borders(tbl_pr: Any, *, size_eighths: int = GRID_EIGHTHS) -> None:
     """Single lines around and between every cell (size in eighths of a point)."""
     borders = get_or_add(tbl_pr, "tblBorders")
     remove_children(borders, *_BORDERS)
@@ -75,8 +80,8 @@ def set_three_line_borders(
     table: Any,
     header_cells: Iterable[Any],
     *,
-    outer_eighths: int = 12,
-    rule_eighths: int = 6,
+    outer_eighths: int = THREE_LINE_OUTER_EIGHTHS,
+    rule_eighths: int = THREE_LINE_RULE_EIGHTHS,
 ) -> None:
     """A three-line table (三线表): a thick line above and below the table, a thin one under the
     header row (``header_cells``, cells or their ``w:tc``), none between the columns or the

@@ -607,18 +607,11 @@ class DocxWriter:
         return label, self.title(table_layout.title)
 
     def metrics_grid(self, rows: list[MetricRow]) -> Any:
-        cells = [metric_cells(r) for r in rows]
-        aligns = ("left", "center", "center", "center", "center")
-        return self.table(list(self.layout.table.columns), cells, TABLE_COLUMN_SHARES, aligns)
+        return self.table(*metrics_grid(rows, self.layout))
 
     def item_table(self, rows: Sequence[Sequence[str]]) -> Any:
-        """A table of figures inside an item: a three-line table, its first row the header,
-        columns of equal width, the first left-aligned and the others centred; a short row is
-        filled with empty cells."""
-        width = max(len(row) for row in rows)
-        cells = [[*row, *[""] * (width - len(row))] for row in rows]
-        aligns = ["left", *["center"] * (width - 1)]
-        grid = self.table(cells[0], cells[1:], [1 / width] * width, aligns)
+        """A table of figures inside an item: a three-line table (:func:`item_grid`)."""
+        grid = self.table(*item_grid(rows))
         oxml.set_three_line_borders(grid, grid.rows[0].cells)
         return grid
 
@@ -651,8 +644,7 @@ class DocxWriter:
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.doc.styles[TABLE_STYLE]
         width = twips(layout.page.text_width_pt)
-        widths = [math.floor(width * share) for share in shares]
-        widths[0] += width - sum(widths)
+        widths = column_twips(width, shares)
         oxml.set_table_width(table, width)
         oxml.set_table_layout_fixed(table)
         oxml.set_grid_widths(table, widths)
@@ -672,6 +664,34 @@ class DocxWriter:
 def metric_cells(row: MetricRow) -> list[str]:
     """The cells of a key figure's row in 附表, in column order."""
     return [row.label, row.period, row.value, row.unit, row.change]
+
+
+Grid = tuple[list[str], list[list[str]], list[float], list[str]]
+
+
+def column_twips(width: int, shares: Sequence[float]) -> list[int]:
+    """Each column's width in twips: its share of ``width`` rounded down, the first column
+    taking what the rounding left over."""
+    widths = [math.floor(width * share) for share in shares]
+    widths[0] += width - sum(widths)
+    return widths
+
+
+def metrics_grid(rows: Sequence[MetricRow], layout: Layout) -> Grid:
+    """附表's header, rows, column shares and alignments, as :meth:`DocxWriter.table` takes
+    them."""
+    aligns = ["left", "center", "center", "center", "center"]
+    cells = [metric_cells(r) for r in rows]
+    return list(layout.table.columns), cells, list(TABLE_COLUMN_SHARES), aligns
+
+
+def item_grid(rows: Sequence[Sequence[str]]) -> Grid:
+    """A table of figures inside an item: its first row the header, columns of equal width,
+    the first left-aligned and the others centred; a short row is filled with empty cells."""
+    width = max(len(row) for row in rows)
+    cells = [[*row, *[""] * (width - len(row))] for row in rows]
+    aligns = ["left", *["center"] * (width - 1)]
+    return cells[0], cells[1:], [1 / width] * width, aligns
 
 
 @dataclass(frozen=True)

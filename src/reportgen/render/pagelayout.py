@@ -12,7 +12,14 @@ deterministically, from the same layout data the .docx is written from:
   mark that does not fit goes to the next line with the character before it (LibreOffice
   does not hang punctuation in the margin, measured);
 - pages: 22 lines of the exact line spacing; a heading keeps with the paragraph after it;
-  widow control is off, as in the .docx.
+  widow control is off, as in the .docx;
+- tables (a table of figures inside an item, and 附表 on a page of its own after the document
+  when the layout asks for it): rows of their own heights, off the grid, their header row
+  repeated on each page they run onto (:mod:`reportgen.render.pagetable`). Positions are
+  therefore kept in points from the text block's top, not in lines.
+
+Long because line breaking and page breaking are one layout: the pages are placed from the
+lines this module breaks, and both share its line model.
 """
 
 from __future__ import annotations
@@ -21,9 +28,13 @@ import itertools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportgen.compose.document import Block, Composed, Span
 from reportgen.settings.layout import PT_PER_MM, Layout
+
+if TYPE_CHECKING:
+    from reportgen.render.pagetable import Table
 
 # Times New Roman advance widths, 1/1000 em (as in the Adobe Times-Roman metrics it matches).
 _TIMES: dict[str, int] = {
@@ -47,6 +58,7 @@ NO_LINE_END = frozenset("（《「『“‘〔【〈")
 # LibreOffice fits a line that overshoots the text width by a fraction of a point (its widths
 # are rounded to twips): measured on the test fixtures, 0.21 pt over still fits.
 SLACK_PT = 0.3
+FIT_PT = 0.01  # what a line or row may overshoot the text block's foot by (float sums)
 AUTOSPACE_EM = 0.25  # of the body size: measured in LibreOffice's PDF (a quarter em, as Word)
 
 
@@ -104,24 +116,40 @@ class Line:
     width_pt: float  # the box the line is set in
     align: str  # justify, left, center, right
     size_pt: float
+    height_pt: float | None = None  # None: the grid's line spacing
+    spacing_pt: float | None = None  # between characters; None: the grid's condensing
 
     @property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A border line of a table, as a black box on a page (pt from the text block)."""
+
+    page: int
+    left_pt: float
+    top_pt: float
+    width_pt: float
+    height_pt: float
+
+
 @dataclass
 class Placed:
-    """A block's lines as laid out: the page each line is on and its row (0-based)."""
+    """A block's lines as laid out: the page each line is on and its top (pt from the text
+    block's top); a table's lines are its cells' lines, row by row (a repeated header row
+    again on each page), and its borders are ``rules``."""
 
     block: Block
-    index: int  # the block's position in the composed document
+    index: int  # the block's position in the composed document (附表's: after the last)
     lines: list[Line]
-    rows: list[tuple[int, int]] = field(default_factory=list)  # (page, row)
+    tops: list[tuple[int, float]] = field(default_factory=list)  # (page, top)
+    rules: list[Rule] = field(default_factory=list)
 
     @property
     def page(self) -> int:
-        return self.rows[0][0] if self.rows else 1
+        return self.tops[0][0] if self.tops else 1
 
 
 @dataclass
@@ -236,10 +264,6 @@ class _Layouter:
                     for t in text_lines
                 ]
                 return lines, 0, layout.title.blank_lines_after, True
-            case "table":  # drawn simply: a row a line (or more), cells apart by a
-                rows = ["　".join(row) for row in block.rows]
-                lines = [x for row in rows for x in self.flow((Span(row),), 0, 0.0, 0.0)]
-                return lines, 0, 0, False
             case "attachment":
                 spans = list(block.spans)
                 prefix = spans[0].text if len(spans) > 1 else ""
@@ -271,39 +295,215 @@ class _Layouter:
         return self.flow(block.spans, block.level, 0.0, indent), 0, 0, keep
 
 
-def paginate(composed: Composed, layout: Layout) -> Pages:
-    """Every block's lines, each on its page and row."""
+@dataclass
+class _Laid:
+    """A block laid out before it is placed: its lines (or table), the blank lines before and
+    after it, whether it keeps with the next block and whether a page break opens it."""
+
+    index: int
+    block: Block
+    lines: list[Line]
+    before: int = 0
+    after: int = 0
+    keep: bool = False
+    table: Table | None = None
+    page_break: bool = False
+
+    def first_pt(self, pitch: float) -> float:
+        """The room its first line takes (a table's: its header and first row, with borders)."""
+        if self.table is None:
+            return pitch
+        rows, borders = self.table.rows, self.table.borders
+        height = borders.top + rows[0].height_pt
+        if len(rows) > 1:
+            height += borders.header + rows[1].first_pt
+        return height
+
+    def height_pt(self, pitch: float) -> float:
+        if self.table is None:
+            return len(self.lines) * pitch
+        return self.first_pt(pitch)
+
+
+def _laid(composed: Composed, layout: Layout) -> list[_Laid]:
+    """Every block's lines (a table's rows), and 附表 after them when the .docx has it."""
+    from reportgen.render.docx import item_grid, metrics_grid
+    from reportgen.render.pagetable import grid_borders, lay_table, three_line_borders
+
     layouter = _Layouter(layout)
-    per_page = layout.grid.lines_per_page
-    laid = [(i, b, *layouter.lines(b)) for i, b in enumerate(composed.blocks)]
+    out = []
+    for index, block in enumerate(composed.blocks):
+        if block.kind == "table":
+            table = lay_table(*item_grid(block.rows), layout, three_line_borders())
+            out.append(_Laid(index, block, [], table=table))
+        else:
+            out.append(_Laid(index, block, *layouter.lines(block)))
+    if layout.metrics_table and composed.metrics:
+        index = len(composed.blocks)
+        label = Block("paragraph", (Span(layout.table.label),))
+        size = layout.body.size_pt
+        line = Line((Piece(layout.table.label, "label", 1),), 0.0, layouter.width, "left", size)
+        out.append(_Laid(index, label, [line], page_break=True))
+        title = Block("title", (Span(layout.table.title),))
+        out.append(_Laid(index + 1, title, *layouter.lines(title)))
+        header, rows, shares, aligns = metrics_grid(composed.metrics, layout)
+        table = lay_table(header, rows, shares, aligns, layout, grid_borders())
+        text = "\n".join("｜".join(row) for row in [header, *rows])
+        block = Block("table", (Span(text),), rows=tuple(map(tuple, [header, *rows])))
+        out.append(_Laid(index + 2, block, [], table=table))
+    return out
+
+
+class _Pager:
+    """The place the next line goes: a page and a top (pt from the text block's top)."""
+
+    def __init__(self, layout: Layout):
+        self.height = layout.page.text_height_pt
+        self.pitch = layout.grid.line_spacing_pt
+        self.page, self.top = 1, 0.0
+        self.start = self.fresh = 0.0  # a table's top on this page; under its repeated header
+
+    def fits(self, height: float) -> bool:
+        return self.top + height <= self.height + FIT_PT
+
+    def new_page(self) -> None:
+        self.page, self.top = self.page + 1, 0.0
+
+    def lines(self, item: Placed) -> None:
+        for _ in item.lines:
+            if not self.fits(self.pitch):
+                self.new_page()
+            item.tops.append((self.page, self.top))
+            self.top += self.pitch
+
+    def table(self, item: Placed, table: Table, first: float) -> None:
+        """The table's rows from here on, its header again at the top of each new page; a
+        row of several lines that reaches the foot of the page is split between its lines,
+        as LibreOffice splits it (the .docx lets every row but the header break)."""
+        borders = table.borders
+        if self.top and not self.fits(first):
+            self.new_page()
+        self.start = self.top
+        body = table.rows[1:]
+        self.header(item, table)
+        for k, row in enumerate(body):
+            last = k == len(body) - 1
+            cells = [list(cell) for cell in row.cells]
+            height = row.height_pt
+            while not self.fits(height):  # (a last row's bottom border may overhang: a guess)
+                room = self.height + FIT_PT - self.top
+                fitted = [_fitting(cell, room) for cell in cells]
+                if fitted == [len(cell) for cell in cells]:  # an empty cell's height overhangs
+                    break
+                if any(fitted):
+                    self.cells(item, [cell[:n] for cell, n in zip(cells, fitted, strict=True)])
+                    cells = [cell[n:] for cell, n in zip(cells, fitted, strict=True)]
+                    height = max(_height(cell) for cell in cells)
+                elif self.top <= self.fresh:  # taller than a page: it overflows, as it must
+                    break
+                self.turn(item, table, first=k == 0)
+            self.cells(item, cells)
+            self.top += height
+            below = borders.bottom if last else borders.between
+            if below:
+                self.rule(item, table, below)
+        if not body:
+            self.rule(item, table, borders.bottom)
+        self.columns(item, table, self.start, self.top)
+
+    def turn(self, item: Placed, table: Table, *, first: bool) -> None:
+        """The table goes on at the top of the next page, under its header again; ``first``:
+        with the rest of its first row."""
+        self.columns(item, table, self.start, self.top)
+        self.new_page()
+        self.start = self.top
+        self.header(item, table, room=first)
+        self.fresh = self.top
+
+    def header(self, item: Placed, table: Table, *, room: bool = True) -> None:
+        """The top border, the header row and the rule under it (taking ``room`` or not)."""
+        self.rule(item, table, table.borders.top)
+        header = table.rows[0]
+        self.cells(item, header.cells)
+        self.top += header.height_pt
+        if table.borders.header and len(table.rows) > 1:
+            self.rule(item, table, table.borders.header, room=room)
+
+    def cells(self, item: Placed, cells: Sequence[Sequence[Line]]) -> None:
+        """Each cell's lines from here down (the row's top does not move)."""
+        for cell in cells:
+            top = self.top
+            for line in cell:
+                item.lines.append(line)
+                item.tops.append((self.page, top))
+                top += line.height_pt or self.pitch
+
+    def rule(self, item: Placed, table: Table, height: float, *, room: bool = True) -> None:
+        if height:
+            rule = Rule(self.page, table.left_pt, self.top, table.width_pt, height)
+            item.rules.append(rule)
+        if room:
+            self.top += height
+
+    def columns(self, item: Placed, table: Table, start: float, end: float) -> None:
+        """The lines between (and around) the columns, from ``start`` to ``end`` on this page."""
+        width = table.borders.columns
+        if not width:
+            return
+        for edge in table.edges:
+            item.rules.append(Rule(self.page, edge - width / 2, start, width, end - start))
+
+
+def _height(cell: Sequence[Line]) -> float:
+    return sum(line.height_pt or 0.0 for line in cell)
+
+
+def _fitting(cell: Sequence[Line], room: float) -> int:
+    """How many of a cell's first lines fit in ``room``."""
+    used = 0.0
+    for n, line in enumerate(cell):
+        used += line.height_pt or 0.0
+        if used > room:
+            return n
+    return len(cell)
+
+
+def paginate(composed: Composed, layout: Layout) -> Pages:
+    """Every block's lines, each on its page and at its top."""
+    laid = _laid(composed, layout)
+    pager = _Pager(layout)
+    pitch = pager.pitch
     placed: list[Placed] = []
-    page, row = 1, 0
-    for n, (index, block, lines, before, after, keep) in enumerate(laid):
-        if row and before:
-            row += before
-        if row >= per_page:  # blank lines never carry over to the next page
-            page, row = page + 1, 0
+    for n, block in enumerate(laid):
+        if block.page_break:
+            pager.new_page()
+        if pager.top and block.before:
+            pager.top += block.before * pitch
+        if not pager.fits(pitch):  # blank lines never carry over to the next page
+            pager.new_page()
         # A heading keeps with the first line of what follows; a chain of headings (and the
         # title with its blank line) stays together.
-        needed = len(lines)
-        if keep:
-            needed += after
-            for _, _, next_lines, next_before, next_after, next_keep in laid[n + 1 :]:
-                needed += next_before + (len(next_lines) + next_after if next_keep else 1)
-                if not next_keep:
+        needed = block.height_pt(pitch)
+        if block.keep:
+            needed += block.after * pitch
+            for following in laid[n + 1 :]:
+                needed += following.before * pitch
+                if not following.keep:
+                    needed += following.first_pt(pitch)
                     break
-        if keep and row and row + needed > per_page and needed <= per_page:
-            page, row = page + 1, 0
-        item = Placed(block, index, lines)
-        for _ in lines:
-            if row >= per_page:
-                page, row = page + 1, 0
-            item.rows.append((page, row))
-            row += 1
+                needed += following.height_pt(pitch) + following.after * pitch
+        if block.keep and pager.top and not pager.fits(needed) and needed <= pager.height:
+            pager.new_page()
+        item = Placed(block.block, block.index, [] if block.table else block.lines)
+        if block.table is not None:
+            pager.table(item, block.table, block.first_pt(pitch))
+        else:
+            pager.lines(item)
         placed.append(item)
-        row += after
-    return Pages(layout, placed, page)
+        pager.top += block.after * pitch
+    return Pages(layout, placed, pager.page)
 
 
-def line_top_pt(layout: Layout, row: int) -> float:
-    return layout.page.margin_top_mm * PT_PER_MM + row * layout.grid.line_spacing_pt
+def line_top_pt(layout: Layout, top: float) -> float:
+    """A line's top on the page, from its top in the text block."""
+    return layout.page.margin_top_mm * PT_PER_MM + top

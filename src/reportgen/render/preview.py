@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reportgen.compose.document import Block, Composed
 from reportgen.errors import Problem
 from reportgen.render.faces import css_family, css_font_faces
-from reportgen.render.pagelayout import Line, Pages, Piece, line_top_pt, paginate
+from reportgen.render.pagelayout import Line, Pages, Piece, Rule, line_top_pt, paginate
 from reportgen.settings.layout import PT_PER_MM, Layout
 from reportgen.settings.messages import message
 
@@ -80,6 +80,10 @@ def _font(piece: Piece, layout: Layout) -> tuple[str, bool]:
     """The Chinese font of a piece and whether it is bold, as the .docx chooses it."""
     if piece.role == "title":
         return layout.title.font, False
+    if piece.role == "label":  # 附表
+        return layout.headings.level1.font, False
+    if piece.role in ("cell", "header"):
+        return (layout.table.header_font if piece.role == "header" else layout.table.font), False
     heading = layout.headings.at(piece.level) if 1 <= piece.level <= 4 else None
     if heading is not None and piece.role in ("number", "heading"):
         return heading.font, heading.bold
@@ -100,14 +104,25 @@ def _line_html(line: Line, top: float, layout: Layout, flagged: bool) -> str:
             f"<span style='font-family:{html.escape(family)};{weight}'>"
             f"{html.escape(piece.text)}</span>"
         )
-    spacing = 0 if line.align == "center" else layout.grid.char_spacing_pt
-    pitch = layout.grid.line_spacing_pt
+    spacing = line.spacing_pt
+    if spacing is None:
+        spacing = 0 if line.align == "center" else layout.grid.char_spacing_pt
+    pitch = line.height_pt or layout.grid.line_spacing_pt
     classes = "line flagged" if flagged else "line"
     return (
         f'<div class="{classes} {line.align}" style="left:{line.left_pt:.2f}pt;top:{top:.2f}pt;'
         f"height:{pitch:g}pt;line-height:{pitch:g}pt;"
         f'width:{line.width_pt:.2f}pt;font-size:{line.size_pt:g}pt;letter-spacing:{spacing:g}pt">'
         f"{''.join(runs)}</div>"
+    )
+
+
+def _rule_html(rule: Rule, layout: Layout) -> str:
+    """A table's border line, a black box."""
+    top = line_top_pt(layout, rule.top_pt)
+    return (
+        f'<div class="rule" style="left:{rule.left_pt:.2f}pt;top:{top:.2f}pt;'
+        f'width:{rule.width_pt:.2f}pt;height:{rule.height_pt:.2f}pt"></div>'
     )
 
 
@@ -138,8 +153,10 @@ def _pages_html(pages: Pages, notes: dict[int, list[Problem]], loose: list[Probl
     by_page: dict[int, list[str]] = {n: [] for n in range(1, pages.count + 1)}
     for item in pages.placed:
         found = notes.get(item.index, [])
-        for k, (line, (page, row)) in enumerate(zip(item.lines, item.rows, strict=True)):
-            top = line_top_pt(layout, row)
+        for rule in item.rules:
+            by_page[rule.page].append(_rule_html(rule, layout))
+        for k, (line, (page, at)) in enumerate(zip(item.lines, item.tops, strict=True)):
+            top = line_top_pt(layout, at)
             by_page[page].append(_line_html(line, top, layout, bool(found)))
             if k == 0 and found:
                 notes_html = "".join(_note_html(p) for p in found)
@@ -210,6 +227,8 @@ main { padding: 16px 0 48px; }
   color: #000; }
 .line.justify { text-align: justify; text-align-last: justify; }
 .line.center { text-align: center; }
+.line.right { text-align: right; }
+.rule { position: absolute; background: #000; }
 .line.flagged { background: #fff3bf; }
 .number { position: absolute; line-height: 1; }
 .notes { position: absolute; left: calc(%(width)smm - %(left)smm + 8px); width: 260px; }
