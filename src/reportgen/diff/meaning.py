@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from reportgen.text.segment import words
@@ -70,6 +70,13 @@ class Profile:
     text: dict[str, float]
     heading: dict[str, float]
     figures: frozenset[str]
+    # The sums of the two weightings, kept: pairing scores one profile against dozens.
+    text_total: float = field(init=False, repr=False, compare=False)
+    heading_total: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text_total", sum(self.text.values()))
+        object.__setattr__(self, "heading_total", sum(self.heading.values()))
 
     @property
     def keys(self) -> list[str]:
@@ -89,11 +96,12 @@ def profile(heading: str, body: str) -> Profile:
     return Profile(on_heading | _weighted(body), on_heading, figures)
 
 
-def _dice(a: dict[str, float], b: dict[str, float]) -> float:
-    total = sum(a.values()) + sum(b.values())
+def _dice(a: dict[str, float], b: dict[str, float], total: float) -> float:
+    """The weighted Dice coefficient of two word sets; ``total``: the sum of both weightings
+    (a word weighs the same in both, so the shared words' weight is counted once, twice)."""
     if not total:
         return 0.0
-    return 2 * sum(a[k] for k in a.keys() & b.keys()) / total
+    return 2 * sum(map(a.__getitem__, a.keys() & b.keys())) / total
 
 
 def score(a: Profile, b: Profile) -> float:
@@ -102,8 +110,8 @@ def score(a: Profile, b: Profile) -> float:
     if a.figures and b.figures:
         figures = len(a.figures & b.figures) / min(len(a.figures), len(b.figures))
     raw = (
-        _dice(a.text, b.text)
-        + HEADING_WEIGHT * _dice(a.heading, b.heading)
+        _dice(a.text, b.text, a.text_total + b.text_total)
+        + HEADING_WEIGHT * _dice(a.heading, b.heading, a.heading_total + b.heading_total)
         + FIGURE_WEIGHT * figures
     )
     return raw / _TOTAL
