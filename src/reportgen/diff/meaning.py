@@ -51,11 +51,24 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def _idf() -> tuple[dict[str, float], float]:
     """jieba's inverse document frequencies and their median (for words it does not know).
 
-    Read from jieba's own file without importing jieba.analyse (which would read it again).
+    Read from jieba's own file without importing jieba.analyse (which would read it again),
+    and kept parsed beside it (:mod:`reportgen.files.cache`): parsing its 270,000 lines took
+    0.3 s of every diff and track, a tenth of a diff of 1,000 items.
     """
     from importlib import resources
+    from pathlib import Path
 
-    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    source = resources.files("jieba") / "analyse" / "idf.txt"
+    if isinstance(source, Path):  # an ordinary install; a zipped one is parsed every time
+        from reportgen.files.cache import load_cached
+
+        table, median = load_cached(source, _parse_idf)
+        return table, median
+    return _parse_idf(source.read_text(encoding="utf-8"))
+
+
+def _parse_idf(text: str) -> tuple[dict[str, float], float]:
+    """``word idf`` lines: the table, and the median of its values."""
     fields = text.split()
     table = dict(zip(fields[::2], map(float, fields[1::2]), strict=True))
     values = sorted(table.values())
