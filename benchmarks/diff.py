@@ -42,16 +42,23 @@ def _item(heading: str, text: str) -> str:
     return f"  - heading: {heading}\n    points:\n      - text: {text}"
 
 
+# Characters of the names of the item's own projects (two of them name one project).
+NAMES = "安宝昌成大德东丰福富广海和宏华吉嘉金锦京康乐利林隆美明南宁平浦祺庆瑞润山盛世顺泰天通万旺伟文西祥新信兴旭雅阳怡益永裕元源云泽正志中州"
+
+
 def _work(k: int) -> tuple[str, list[str]]:
-    """Item ``k``: a heading and two or three clauses (verb, place, work, figures), drawn
-    from the pools with a seed of its own, so that texts vary as real ones do."""
+    """Item ``k``: a heading and five to nine clauses (verb, place, work, figures), drawn
+    from the pools with a seed of its own, and a project name of its own in each clause (as
+    real items name their own projects): no run of Chinese repeats from item to item, so
+    that segmentation costs what it does on real text."""
     pick = random.Random(k)
     heading = f"{pick.choice(PLACES)}{pick.choice(WORKS)}{pick.choice(GOALS)}"
+    name = NAMES[k % len(NAMES)] + NAMES[k // len(NAMES) % len(NAMES)]
     clauses = [
-        f"{pick.choice(VERBS)}{pick.choice(PLACES)}{pick.choice(WORKS)}{pick.randint(1, 99)}处"
-        for _ in range(pick.randint(2, 3))
+        f"{pick.choice(VERBS)}{name}{pick.choice(PLACES)}{pick.choice(WORKS)}{pick.randint(1, 99)}处"
+        for _ in range(pick.randint(5, 9))
     ]
-    clauses.append(f"投资{k % 997 + 1}万元，惠及群众{k * 7 % 9973}户")
+    clauses.append(f"为{name}项目投资{k % 997 + 1}万元，惠及群众{k * 7 % 9973}户")
     return heading, clauses
 
 
@@ -67,7 +74,9 @@ def two_years(n: int) -> tuple[str, str]:
         if k % 20 == 3:
             heading = heading[:-3] + "新成效"
         if k % 5:  # most figures move on
-            clauses[-1] = f"投资{k % 997 + 1 + k % 5}万元，惠及群众{k * 7 % 9973 + 3}户"
+            clauses[-1] = clauses[-1].split("投资")[0] + (
+                f"投资{k % 997 + 1 + k % 5}万元，惠及群众{k * 7 % 9973 + 3}户"
+            )
         later.append(_item(heading, "，".join(clauses) + "。"))
         if k % 50 == 24:  # new work next year
             extra_heading, extra = _work(n + k)
