@@ -43,7 +43,10 @@ def _item(heading: str, text: str) -> str:
 
 
 # Characters of the names of the item's own projects (two of them name one project).
-NAMES = "安宝昌成大德东丰福富广海和宏华吉嘉金锦京康乐利林隆美明南宁平浦祺庆瑞润山盛世顺泰天通万旺伟文西祥新信兴旭雅阳怡益永裕元源云泽正志中州"
+NAMES = (
+    "安宝昌成大德东丰福富广海和宏华吉嘉金锦京康乐利林隆美明南宁平浦祺庆"
+    "瑞润山盛世顺泰天通万旺伟文西祥新信兴旭雅阳怡益永裕元源云泽正志中州"
+)
 
 
 def _work(k: int) -> tuple[str, list[str]]:
@@ -55,7 +58,8 @@ def _work(k: int) -> tuple[str, list[str]]:
     heading = f"{pick.choice(PLACES)}{pick.choice(WORKS)}{pick.choice(GOALS)}"
     name = NAMES[k % len(NAMES)] + NAMES[k // len(NAMES) % len(NAMES)]
     clauses = [
-        f"{pick.choice(VERBS)}{name}{pick.choice(PLACES)}{pick.choice(WORKS)}{pick.randint(1, 99)}处"
+        f"{pick.choice(VERBS)}{name}{pick.choice(PLACES)}{pick.choice(WORKS)}"
+        f"{pick.randint(1, 99)}处"
         for _ in range(pick.randint(5, 9))
     ]
     clauses.append(f"为{name}项目投资{k % 997 + 1}万元，惠及群众{k * 7 % 9973}户")
