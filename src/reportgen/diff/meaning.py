@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,25 +109,24 @@ def profile(heading: str, body: str) -> Profile:
     return Profile(on_heading | _weighted(body), on_heading, figures)
 
 
-def _dice(a: dict[str, float], b: dict[str, float], total: float) -> float:
-    """The weighted Dice coefficient of two word sets; ``total``: the sum of both weightings
-    (a word weighs the same in both, so the shared words' weight is counted once, twice)."""
-    if not total:
-        return 0.0
-    return 2 * sum(map(a.__getitem__, a.keys() & b.keys())) / total
-
-
 def score(a: Profile, b: Profile) -> float:
-    """How surely ``a`` and ``b`` are the same line of work, 0 to 1."""
+    """How surely ``a`` and ``b`` are the same line of work, 0 to 1.
+
+    The weighted Dice coefficient of the texts' words and of the headings' words (a word
+    weighs the same in both, so the shared words' weight counts twice over both totals),
+    written out here: pairing scores a few hundred thousand candidates on 10,000 items.
+    """
     figures = 0.0
     if a.figures and b.figures:
         figures = len(a.figures & b.figures) / min(len(a.figures), len(b.figures))
-    raw = (
-        _dice(a.text, b.text, a.text_total + b.text_total)
-        + HEADING_WEIGHT * _dice(a.heading, b.heading, a.heading_total + b.heading_total)
-        + FIGURE_WEIGHT * figures
-    )
-    return raw / _TOTAL
+    text, heading = a.text, a.heading
+    total = a.text_total + b.text_total
+    raw = 2 * sum(map(text.__getitem__, text.keys() & b.text.keys())) / total if total else 0.0
+    total = a.heading_total + b.heading_total
+    if total:
+        shared = sum(map(heading.__getitem__, heading.keys() & b.heading.keys()))
+        raw += HEADING_WEIGHT * (2 * shared / total)
+    return (raw + FIGURE_WEIGHT * figures) / _TOTAL
 
 
 def pair(
@@ -149,13 +148,13 @@ def pair(
     taken_old: set[int] = set()
     taken_new: set[int] = set()
     out: list[tuple[int, int, float]] = []
-    waiting: dict[object, list[int]] = defaultdict(list)
+    waiting: dict[object, deque[int]] = defaultdict(deque)
     for i, text in enumerate(old):
         waiting[(key(0, i), text)].append(i)
     for j, text in enumerate(new):
         queue = waiting.get((key(1, j), text))
-        while queue:
-            i = queue.pop(0)
+        while queue:  # a deque: 9,999 identical drafts (待填写) must not shift a list each time
+            i = queue.popleft()
             if allowed(i, j):
                 out.append((i, j, 1.0))
                 taken_old.add(i)
