@@ -7,8 +7,10 @@
 Each run is the installed command as a whole process (start-up and jieba's dictionary
 included). The two years are generated here: the later year changes most items' figures,
 rewords one heading in 20, drops one item in 50, adds one in 50 and swaps one pair in 100, so
-that pairing by meaning, word-level diffs and the move finder all have work to do. Prints the
-median wall time and the CPU time (user + system) of the median run.
+that pairing by meaning, word-level diffs and the move finder all have work to do; with
+``--rewritten`` the later year is written anew (other items, other projects), the case where
+a tracked-changes document deletes and inserts everything. Prints the median wall time and the
+CPU time (user + system) of the median run.
 """
 
 from __future__ import annotations
@@ -66,9 +68,17 @@ def _work(k: int) -> tuple[str, list[str]]:
     return heading, clauses
 
 
-def two_years(n: int) -> tuple[str, str]:
-    """A review of ``n`` items and the next year's, edited as described above."""
+def two_years(n: int, *, rewritten: bool = False) -> tuple[str, str]:
+    """A review of ``n`` items and the next year's, edited as described above, or (with
+    ``rewritten``) written anew: ``n`` other items, of other projects."""
     old, new = [HEAD.format(year=2023)], [HEAD.format(year=2024)]
+    if rewritten:
+        for k in range(n):
+            heading, clauses = _work(k)
+            old.append(_item(heading, "，".join(clauses) + "。"))
+            heading, clauses = _work(100_000 + k)
+            new.append(_item(heading, "，".join(clauses) + "。"))
+        return "\n".join(old) + "\n", "\n".join(new) + "\n"
     later: list[str] = []
     for k in range(n):
         heading, clauses = _work(k)
@@ -122,6 +132,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--formats", default="terminal,json")
     parser.add_argument("--profile", action="store_true", help="cProfile one diff in-process")
+    parser.add_argument(
+        "--rewritten", action="store_true", help="the later year written anew: nothing pairs"
+    )
     args = parser.parse_args()
     command = str(Path(sys.executable).with_name("reportgen"))
     with tempfile.TemporaryDirectory() as folder:
@@ -129,7 +142,7 @@ def main() -> None:
         (root / "data").mkdir()
         for n in (int(x) for x in args.items.split(",")):
             old, new = root / f"old{n}.yaml", root / f"new{n}.yaml"
-            texts = two_years(n)
+            texts = two_years(n, rewritten=args.rewritten)
             old.write_text(texts[0], "utf-8")
             new.write_text(texts[1], "utf-8")
             if args.profile:

@@ -19,6 +19,7 @@ insertion.
 from __future__ import annotations
 
 import difflib
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -94,16 +95,18 @@ def _moves(planned: list[PlannedBlock], items: ItemDiff) -> list[PlannedBlock]:
     named = [
         names.get((p.status, p.block.item)) if p.block.item is not None else None for p in planned
     ]
+    # each move's blocks gathered in one pass: looking them up per move made a document of
+    # 7,000 moved items (a year rewritten, paired by meaning) 7,000 × 20,000 steps
+    blocks_of: dict[str, list[PlannedBlock]] = defaultdict(list)
+    for p, name in zip(planned, named, strict=True):
+        if name is not None:
+            blocks_of[name].append(p)
+    marks = {"delete": "del", "insert": "ins"}
     complete = {
         name
-        for name in set(named) - {None}
-        if {p.status for p, n in zip(planned, named, strict=True) if n == name}
-        == {"delete", "insert"}
-        and all(
-            p.mark == {"delete": "del", "insert": "ins"}[p.status]
-            for p, n in zip(planned, named, strict=True)
-            if n == name
-        )
+        for name, blocks in blocks_of.items()
+        if {p.status for p in blocks} == {"delete", "insert"}
+        and all(p.mark == marks[p.status] for p in blocks)
     }
     return [
         PlannedBlock(p.block, p.status, p.pieces, p.mark, p.old, name) if name in complete else p
