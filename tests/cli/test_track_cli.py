@@ -143,3 +143,23 @@ def test_each_chain_has_its_verdict_through_the_command(
         else "1 answered and carried out, 1 answered but not carried out, 0 only suggested, "
         "1 unanswered"
     )
+
+
+def test_the_printed_summary_names_the_authors_section_titles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(CHAINS, tmp_path / "data")
+    plan = tmp_path / "data" / "2023_plan.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace("year:", "titles:\n  priorities: 下一步工作打算\nyear:"),
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["--lang", "zh", "track", "2023"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "  ✓ 下一步工作打算（一） 拓展楼宇招商  [buildings]" in lines
+    assert lines[-1] == (
+        "2023年下一步工作打算 2 项：1 项有总结对应，0 项仅有相似建议，1 项无对应；"
+        "2022年问题 3 个：1 个已回应且落实，1 个有回应但未落实，0 个仅有相似建议，1 个未回应"
+    )

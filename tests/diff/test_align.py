@@ -116,3 +116,65 @@ def test_2022_to_2023_by_hand() -> None:
     assert shown["inserted"] == {(h, 1), (h, 3), (h, 5), (s, 2)}
     assert shown["deleted"] == {(h, 1), (h, 4), (h, 5), (s, 1), (s, 3)}
     assert shown["texts"] == {"title", "opening", "titles/highlights"}  # 2022年亮点工作 → 2023年…
+
+
+def test_a_rewritten_section_keeps_its_heading_paired_among_whole_items(tmp_path: Path) -> None:
+    # every item replaced: between the anchors only the title and the section headings can
+    # pair (the table is kept over those: 10,000 items a side no longer make 10⁸ cells), the
+    # items are deleted, then inserted, in order; the last paragraph pairs (its mark stays)
+    def year(n: int, highlights: list[str], shortcoming: str) -> Path:
+        path = tmp_path / f"{n}.yaml"
+        text = f"kind: review\norganisation: 某镇\nyear: {n}\nhighlights:\n"
+        text += "".join(f"  - heading: {h}\n    points: [{h}的具体做法。]\n" for h in highlights)
+        path.write_text(text + f"shortcomings:\n  - heading: {shortcoming}\n", "utf-8")
+        return path
+
+    result = compare(
+        load_document(year(2022, ["湿地公园开园", "老旧小区改造"], "招商空间不足")),
+        load_document(year(2023, ["数字治理上线", "养老服务扩面"], "停车难题突出")),
+        sections=SHIPPED.sections,
+        units=SHIPPED.units,
+    )
+    assert result.old_composed is not None and result.new_composed is not None
+    planned = plan(result.old_composed.blocks, result.new_composed.blocks, result.items)
+    assert [(p.status, p.block.text.split("。")[0]) for p in planned] == [
+        ("change", "某镇2023年工作总结"),
+        ("change", "一、2023年亮点工作"),
+        ("delete", "（一）湿地公园开园"),
+        ("delete", "（二）老旧小区改造"),
+        ("insert", "（一）数字治理上线"),
+        ("insert", "（二）养老服务扩面"),
+        ("equal", "二、存在问题及短板"),
+        ("change", "（一）停车难题突出"),
+    ]
+    assert planned[1].old is not None and planned[1].old.text == "一、2022年亮点工作"
+
+
+def test_a_region_of_whole_items_scores_only_the_blocks_that_can_pair() -> None:
+    # 300 items removed and 300 added around one heading a side: the old table scored every
+    # one of the 301 × 301 pairs; now the heading pair and one look per step of the walk
+    from reportgen.compose.document import Block, Span
+    from reportgen.diff.align import _outside, _pairable_outside, _region
+
+    def item(n: int, side: str) -> Block:
+        ref = ItemRef(
+            document="review", section="highlights", section_title="亮点", index=n, id=None,
+            heading=f"{side}{n}", points=(), layout="run-in", references=(),
+        )  # fmt: skip
+        return Block("paragraph", (Span(f"{side}{n}", "text"),), 2, section="highlights", item=ref)
+
+    def heading(text: str) -> Block:
+        return Block("heading", (Span(text, "heading"),), 1, section="highlights")
+
+    old = [heading("2022年亮点工作"), *(item(n, "旧") for n in range(300))]
+    new = [heading("2023年亮点工作"), *(item(n, "新") for n in range(300))]
+    calls = 0
+
+    def counted(a: Block, b: Block) -> float:
+        nonlocal calls
+        calls += 1
+        return _pairable_outside(a, b)
+
+    planned = _region(old, new, counted, _outside)
+    assert [p.status for p in planned] == ["change"] + ["delete"] * 300 + ["insert"] * 300
+    assert calls <= 1 + 301  # the table's one cell, then at most one look per paired step

@@ -140,3 +140,19 @@ def test_diff_of_9999_items_against_itself_takes_seconds(
     assert done.returncode == 0, done.stderr
     assert cpu < 20
     assert seconds < 120
+
+
+def test_the_rarity_table_is_read_as_word_and_weight_with_its_median() -> None:
+    # jieba's idf.txt, three lines of it; the median weighs the words it does not know
+    table, median = meaning._parse_idf("江屿村 13.9\n推进 3.2\n工作 2.15\n")
+    assert table == {"江屿村": 13.9, "推进": 3.2, "工作": 2.15}
+    assert median == 3.2
+
+
+def test_the_rarity_table_kept_parsed_is_jiebas() -> None:
+    # the table is kept parsed beside jieba's file: what comes back is what parsing gives
+    from importlib import resources
+
+    source = resources.files("jieba") / "analyse" / "idf.txt"
+    meaning._idf.cache_clear()
+    assert meaning._idf() == meaning._parse_idf(source.read_text(encoding="utf-8"))

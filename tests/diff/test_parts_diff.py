@@ -3,6 +3,7 @@ section of their own, and a part's prose is a text of its own, named by the part
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -115,8 +116,8 @@ def test_a_sections_intro_is_a_text_named_by_the_sections_title(tmp_path: Path) 
     assert diff.items.reworded == [] and diff.items.added == []
     [intro] = [t for t in diff.texts if t.field != "title"]
     assert (intro.field, intro.label) == ("intros/highlights", "主要工作及成效")
-    assert intro.old == "主要工作及成效\n全年完成地区生产总值42亿元。"
-    assert intro.new == "主要工作及成效\n全年完成地区生产总值45亿元。"
+    assert intro.old == "全年完成地区生产总值42亿元。"  # the title names it, no more
+    assert intro.new == "全年完成地区生产总值45亿元。"
 
 
 def test_a_changed_cell_of_an_items_table_is_a_reworded_item(tmp_path: Path) -> None:
@@ -138,3 +139,120 @@ def test_a_changed_cell_of_an_items_table_is_a_reworded_item(tmp_path: Path) -> 
     [reworded] = diff.items.reworded
     assert reworded.a.body == "完成情况见下表：\n指标｜完成\n财政收入｜4.18亿元"
     assert reworded.b.body == "完成情况见下表：\n指标｜完成\n财政收入｜4.45亿元"
+
+
+def _renamed(tmp_path: Path, old_intro: str, new_intro: str) -> tuple[Path, Path]:
+    """Two years of a review whose author renamed 主要工作及成效 → 主要工作和成效; the section
+    has an intro in both (``old_intro``, ``new_intro``) and one unchanged item."""
+
+    def year(n: int, title: str, intro: str) -> Path:
+        path = tmp_path / f"{n}.yaml"
+        path.write_text(
+            f"kind: review\norganisation: 某镇\nyear: {n}\n"
+            f"titles:\n  highlights: {title}\n"
+            f"intros:\n  highlights: {intro}\n"
+            "highlights:\n  - heading: 经济稳中有进\n    points: [完成固定资产投资。]\n",
+            "utf-8",
+        )
+        return path
+
+    return year(2022, "主要工作及成效", old_intro), year(2023, "主要工作和成效", new_intro)
+
+
+def test_a_renamed_section_with_an_unchanged_intro_is_one_change(tmp_path: Path) -> None:
+    # review: the rename showed twice, as titles/highlights and as the first line of
+    # intros/highlights, though the intro itself had not changed
+    old, new = _renamed(tmp_path, "全年完成地区生产总值42亿元。", "全年完成地区生产总值42亿元。")
+    diff = compare(
+        load_document(old),
+        load_document(new),
+        sections=SHIPPED.templates.sections(),
+        units=SHIPPED.units,
+    )
+    assert [(t.field, t.old, t.new) for t in diff.texts] == [
+        ("title", "某镇2022年工作总结", "某镇2023年工作总结"),
+        ("titles/highlights", "主要工作及成效", "主要工作和成效"),
+    ]
+    assert diff.items.changed == []
+    assert [t["field"] for t in to_json(diff)["texts"]] == ["title", "titles/highlights"]
+
+
+def test_a_renamed_section_whose_intro_changed_shows_the_intro_alone(tmp_path: Path) -> None:
+    old, new = _renamed(tmp_path, "全年完成地区生产总值42亿元。", "全年完成地区生产总值45亿元。")
+    diff = compare(
+        load_document(old),
+        load_document(new),
+        sections=SHIPPED.templates.sections(),
+        units=SHIPPED.units,
+    )
+    assert [(t.field, t.label, t.old, t.new) for t in diff.texts[1:]] == [
+        ("titles/highlights", "", "主要工作及成效", "主要工作和成效"),
+        # named by the section's new title, its text the intro alone
+        (
+            "intros/highlights",
+            "主要工作和成效",
+            "全年完成地区生产总值42亿元。",
+            "全年完成地区生产总值45亿元。",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "md",
+            [
+                "- 标题：某镇~~2022~~**2023**年工作总结",
+                "- 章节标题：主要工作~~及~~**和**成效",
+            ],
+        ),
+        (
+            "html",
+            [
+                "<li>标题：某镇<del>2022</del><ins>2023</ins>年工作总结</li>",
+                "<li>章节标题：主要工作<del>及</del><ins>和</ins>成效</li>",
+            ],
+        ),
+        (
+            "terminal",
+            [
+                "  ~ 标题  某镇[-2022-]{+2023+}年工作总结",
+                "  ~ 章节标题  主要工作[-及-]{+和+}成效",
+            ],
+        ),
+    ],
+)
+def test_every_text_output_shows_the_rename_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, expected: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    old, new = _renamed(tmp_path, "全年完成地区生产总值42亿元。", "全年完成地区生产总值42亿元。")
+    args = ["--lang", "zh", "diff", str(old), str(new), "-f", fmt]
+    result = CliRunner().invoke(app, [*args, "-o", "out"] if fmt != "terminal" else args)
+    assert result.exit_code == 1, result.output
+    shown = (tmp_path / "out").read_text("utf-8") if fmt != "terminal" else result.output
+    changed = [line for line in shown.splitlines() if line.startswith(("- ", "  ~ ", "<li>"))]
+    assert changed == expected  # the intro, unchanged, is not among them
+
+
+def test_the_tracked_changes_document_shows_the_rename_once(tmp_path: Path) -> None:
+    from docx import Document as Word
+    from docx.oxml.ns import qn
+
+    from reportgen.render.docx_diff import render_docx_diff
+
+    old, new = _renamed(tmp_path, "全年完成地区生产总值42亿元。", "全年完成地区生产总值42亿元。")
+    diff = compare(
+        load_document(old),
+        load_document(new),
+        sections=SHIPPED.templates.sections(),
+        units=SHIPPED.units,
+    )
+    assert diff.old_composed is not None and diff.new_composed is not None
+    data = render_docx_diff(diff.old_composed, diff.new_composed, SHIPPED.layout, items=diff.items)
+    body = Word(io.BytesIO(data)).element.body
+    deleted = ["".join(t.text for t in d.iter(qn("w:delText"))) for d in body.iter(qn("w:del"))]
+    inserted = ["".join(t.text for t in i.iter(qn("w:t"))) for i in body.iter(qn("w:ins"))]
+    assert [d for d in deleted if d] == ["2022", "及"]
+    assert [i for i in inserted if i] == ["2023", "和"]

@@ -343,3 +343,56 @@ def test_track_with_2000_items_a_side_takes_seconds(
     assert out["priorities"][0]["linked"][0]["id"] == "h1"  # h1 reports on p0
     assert cpu < 20
     assert seconds < 120
+
+
+CHAINS = Path(__file__).resolve().parents[1] / "fixtures" / "track_chains" / "data"
+
+
+def _own_titles(root: Path, plan_title: str | None, previous_title: str | None) -> Project:
+    """The issue-17 chains, the plan's priorities and 2022's shortcomings retitled by their
+    author (titles:) where a title is given."""
+    shutil.copytree(CHAINS, root / "data")
+    for name, kind, title in (
+        ("2023_plan.yaml", "priorities", plan_title),
+        ("2022.yaml", "shortcomings", previous_title),
+    ):
+        if title is not None:
+            path = root / "data" / name
+            text = path.read_text("utf-8").replace("year:", f"titles:\n  {kind}: {title}\nyear:")
+            path.write_text(text, "utf-8")
+    return Project(root)
+
+
+def test_the_summary_names_sections_by_the_authors_titles(tmp_path: Path) -> None:
+    # review: the summary said 2023年重点工作 / 2022年问题 though the plan calls its
+    # priorities 下一步工作打算 and 2022 its shortcomings 存在的问题和不足
+    result = track_year(
+        _own_titles(tmp_path, "下一步工作打算", "存在的问题和不足"), "2023", SECTIONS
+    )
+    assert summary(result) == (
+        "2023年下一步工作打算 2 项：1 项有总结对应，0 项仅有相似建议，1 项无对应；"
+        "2022年存在的问题和不足 3 个：1 个已回应且落实，1 个有回应但未落实，0 个仅有相似建议，"
+        "1 个未回应"
+    )
+    set_language("en")
+    assert summary(result) == (
+        "2 items of 下一步工作打算 (2023): 1 reported on, 0 only suggested, 1 not reported on; "
+        "3 items of 存在的问题和不足 (2022): 1 answered and carried out, 1 answered but not "
+        "carried out, 0 only suggested, 1 unanswered"
+    )
+
+
+def test_a_title_that_names_its_year_is_not_given_it_twice(tmp_path: Path) -> None:
+    result = track_year(_own_titles(tmp_path, "2023年工作打算", None), "2023", SECTIONS)
+    assert summary(result) == (
+        "2023年工作打算 2 项：1 项有总结对应，0 项仅有相似建议，1 项无对应；"
+        "2022年问题 3 个：1 个已回应且落实，1 个有回应但未落实，0 个仅有相似建议，1 个未回应"
+    )
+    assert result.titles == {"priorities": "2023年工作打算"}
+
+
+def test_without_own_titles_the_summary_keeps_its_usual_names(tmp_path: Path) -> None:
+    result = track_year(_own_titles(tmp_path, None, None), "2023", SECTIONS)
+    assert result.titles == {}
+    assert summary(result).startswith("2023年重点工作 2 项：")
+    assert "；2022年问题 3 个：" in summary(result)

@@ -43,3 +43,35 @@ def test_jieba_loads_silently() -> None:
     )
     assert result.stdout == "完成/整村/结算\n"
     assert result.stderr == ""
+
+
+def test_a_run_of_chinese_is_cut_alike_in_every_text_that_holds_it() -> None:
+    # jieba cuts each run of Chinese once (diff cuts a text and its width-folded copy, and the
+    # same item in two years): a run cut on its own, between figures or marks, or after
+    # another text held it, gives the same words
+    from reportgen.text import segment
+
+    segment._cut.cache_clear()
+    segment._cut_chinese.cache_clear()
+    assert words("完成整村结算，投资12万元。") == [
+        "完成",
+        "整村",
+        "结算",
+        "，",
+        "投资",
+        "12",
+        "万元",
+        "。",
+    ]
+    assert words("完成整村结算,投资１２万元.") == [
+        "完成",
+        "整村",
+        "结算",
+        ",",
+        "投资",
+        "１",
+        "２",
+        "万元",
+        ".",
+    ]
+    assert segment._cut_chinese.cache_info().misses == 3  # 完成整村结算, 投资, 万元

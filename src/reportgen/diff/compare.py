@@ -20,11 +20,13 @@ class TextChange:
     """A changed text outside the items: title, opening, closing, signature, date, attachments."""
 
     field: str  # one of TEXT_FIELDS, parts/<id or title> (a part's title and prose),
-    # titles/<section kind> (a section's title) or intros/<section kind> (its title and intro)
+    # titles/<section kind> (a section's title) or intros/<section kind> (its intro alone)
     old: str
     new: str
     ops: list[Op]
-    label: str = ""  # a part's title (the other fields' names are worded in diff.output)
+    # a part's title, or the title of the section an intro opens (the new one's, else the old
+    # one's); the other fields' names are worded in diff.output
+    label: str = ""
 
 
 @dataclass
@@ -62,21 +64,18 @@ class DocumentDiff:
 def document_texts(composed: Composed) -> dict[str, str]:
     """The texts of a composed document outside its items, as they are printed. A part's
     title and prose are a text of their own, named by the part (``parts/<id or title>``); a
-    section's title is one too (``titles/<section kind>``), so that renaming it is a change."""
+    section's title is one too (``titles/<section kind>``), so that renaming it is a change,
+    and so is a section's intro (``intros/<section kind>``), without the title: a renamed
+    section with an intro is one change, the rename, not two."""
     found: dict[str, list[str]] = {key: [] for key in TEXT_FIELDS}
-    headings: dict[str | None, str] = {}
     for block in composed.blocks:
         part = block.section if block.section and block.section.startswith("parts/") else None
-        if block.kind == "heading" and block.level == 1:
-            headings[block.section] = "".join(s.text for s in block.spans[1:])
         if (
             block.kind == "paragraph"
             and block.origin is not None
             and block.origin.path[0] == "intros"
         ):
-            # a section's intro: a text of its own, named by the section's title (its first line)
-            key = f"intros/{block.section}"
-            found.setdefault(key, [headings.get(block.section, "")]).append(block.text)
+            found.setdefault(f"intros/{block.section}", []).append(block.text)
         elif part is not None and block.item is None:
             shown = block.spans[1:] if block.kind == "heading" else block.spans  # no 一、
             found.setdefault(part, []).append("".join(s.text for s in shown))
@@ -93,6 +92,16 @@ def document_texts(composed: Composed) -> dict[str, str]:
         elif block.kind == "paragraph" and block.item is None and block.origin is not None:
             found[str(block.origin.path[0])].append(block.text)
     return {key: "\n".join(texts) for key, texts in found.items()}
+
+
+def section_titles(composed: Composed) -> dict[str, str]:
+    """Each section's (and part's) title as the document shows it, without its 一、: the
+    author's own (``titles:``) where there is one, else the template's."""
+    return {
+        block.section: "".join(s.text for s in block.spans if s.role != "number")
+        for block in composed.blocks
+        if block.kind == "heading" and block.level == 1 and block.item is None and block.section
+    }
 
 
 def report_of(document: Document) -> Report:
@@ -115,17 +124,17 @@ def compare(
 ) -> DocumentDiff:
     composed_old, composed_new = compose_alone(old, sections), compose_alone(new, sections)
     texts_old, texts_new = document_texts(composed_old), document_texts(composed_new)
+    titles = section_titles(composed_old) | section_titles(composed_new)  # the new one wins
     texts = []
     for name in [*texts_old, *(k for k in texts_new if k not in texts_old)]:
         before, after = texts_old.get(name, ""), texts_new.get(name, "")
         ops = word_diff(before, after)
         if has_changes(ops):
-            # a part or an intro is named by its title, the first line of its text
-            label = (
-                ""
-                if name in TEXT_FIELDS or name.startswith("titles/")
-                else (after or before).split("\n")[0]
-            )
+            label = ""
+            if name.startswith("parts/"):  # a part is named by its title, its first line
+                label = (after or before).split("\n")[0]
+            elif name.startswith("intros/"):  # an intro, by its section's title
+                label = titles.get(name.removeprefix("intros/"), "")
             texts.append(TextChange(name, before, after, ops, label))
     return DocumentDiff(
         old_name=old_name,

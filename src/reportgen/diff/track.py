@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from reportgen.diff import meaning
-from reportgen.diff.compare import compose_alone
+from reportgen.diff.compare import compose_alone, section_titles
 from reportgen.diff.items import ItemView, item_views
 from reportgen.diff.words import similarity
 from reportgen.model.report import Plan, Review
 
 if TYPE_CHECKING:
+    from reportgen.compose.document import Composed
     from reportgen.settings.templating import Templates
 
 # Tuned on the bundled 2023 plan and the test review: a highlight written about a priority
@@ -94,6 +95,10 @@ class TrackResult:
     unplanned: list[Tracked] = field(default_factory=list)
     dangling: list[Dangling] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The author's own title (``titles:``) of the plan's priorities and of the previous
+    # review's shortcomings, as the documents show them, where they have one: the summary
+    # names a section by it rather than by the template's name.
+    titles: dict[str, str] = field(default_factory=dict)
 
     def count(self, group: str, status: Status) -> int:
         return sum(1 for t in getattr(self, group) if t.status == status)
@@ -136,7 +141,9 @@ def track(
         plan.year, names[0], names[1] if review else None, names[2] if previous else None
     )
     # a part's items (parts/<id or title>) are a section of their own: no priorities
-    priorities = [v for v in item_views(compose_alone(plan, sections)) if v.section == "priorities"]
+    composed_plan = compose_alone(plan, sections)
+    priorities = [v for v in item_views(composed_plan) if v.section == "priorities"]
+    result.titles |= _own_titles(plan, composed_plan, "priorities")
     highlights = (
         [v for v in item_views(compose_alone(review, sections)) if v.section == "highlights"]
         if review
@@ -153,9 +160,9 @@ def track(
         )
     ]
     if previous is not None:
-        shortcomings = [
-            v for v in item_views(compose_alone(previous, sections)) if v.section == "shortcomings"
-        ]
+        composed_previous = compose_alone(previous, sections)
+        shortcomings = [v for v in item_views(composed_previous) if v.section == "shortcomings"]
+        result.titles |= _own_titles(previous, composed_previous, "shortcomings")
         shortcoming_ids = {s.id for s in shortcomings if s.id}
         reported = {id(t.item) for t in result.priorities if t.linked}
         result.shortcomings = [
@@ -175,6 +182,15 @@ def track(
                 "in answers; give each an id"
             )
     return result
+
+
+def _own_titles(document: Plan | Review, composed: Composed, kind: str) -> dict[str, str]:
+    """``{kind: title}`` when ``document`` gives section ``kind`` a title of its own (as shown,
+    placeholders filled), else nothing."""
+    if getattr(document.titles, kind, None) is None:
+        return {}
+    shown = section_titles(composed).get(kind)
+    return {kind: shown} if shown else {}
 
 
 def _linked(targets: list[ItemView], sources: list[ItemView], threshold: float) -> list[Tracked]:
@@ -248,6 +264,21 @@ def summary(result: TrackResult) -> str:
     p = {s: result.count("priorities", s) for s in ("linked", "suggested", "none")}
     s = {k: result.count("shortcomings", k) for k in STATUSES}
     n_p, n_s = len(result.priorities), len(result.shortcomings)
+    if result.titles:  # a section with the author's own title is named by it
+        line = message(
+            "track_summary_priorities_titled",
+            title=_named(result.titles.get("priorities"), "priorities", result.year),
+            total=n_p,
+            **p,
+        )
+        if result.previous_name:
+            line += message(
+                "track_summary_shortcomings_titled",
+                title=_named(result.titles.get("shortcomings"), "shortcomings", result.year - 1),
+                total=n_s,
+                **s,
+            )
+        return line
     if language() == "zh":
         line = (
             f"{result.year}年重点工作 {n_p} 项：{p['linked']} 项有总结对应，"
@@ -263,6 +294,16 @@ def summary(result: TrackResult) -> str:
     if result.previous_name:
         line += message("track_summary_shortcomings", year=result.year - 1, total=n_s, **s)
     return line
+
+
+def _named(title: str | None, kind: str, year: int) -> str:
+    """A section as the summary names it: the author's title, with the year of the document
+    when the title does not say it (主要问题 → 2022年主要问题); without one, the usual name."""
+    from reportgen.settings.messages import message
+
+    if title is None:
+        return message(f"track_summary_{kind}_default", year=year)
+    return title if str(year) in title else message("track_summary_of_year", year=year, title=title)
 
 
 def _entry(view: ItemView) -> dict[str, object]:

@@ -48,8 +48,14 @@ def _cut(text: str) -> tuple[str, ...]:
     # 10,000-item years jieba was half the run.
     out: list[str] = []
     for match in _PIECES.finditer(text):
-        if match["cjk"]:
-            out.extend(_jieba().lcut(match["cjk"], HMM=True))
-        else:
-            out.append(match[0])
+        chunk = match["cjk"]
+        out.extend(_cut_chinese(chunk) if chunk else (match[0],))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _cut_chinese(chunk: str) -> tuple[str, ...]:
+    """A run of Chinese characters, cut by jieba once however many texts hold it: the same
+    item in two years, a text and its folded copy (``diff.words.fold`` changes only marks and
+    figures, never these runs), the phrases an office repeats from item to item."""
+    return tuple(_jieba().lcut(chunk, HMM=True))
