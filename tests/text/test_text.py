@@ -465,3 +465,18 @@ def test_read_refuses_an_undefined_reference() -> None:
         read("共{{x}}", {})
     with pytest.raises(UserError, match=r"^指标 “output” 没有 period，无法引用$"):
         read("{{output.period}}", {"output": _Metric(1)})
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A pair right after a pair: the first one's neighbour is the second's "(", which
+        # must still be looked at as the start of its own pair.
+        ("()()、", "（）（）、"),
+        ("中(a)(b)", "中（a）（b）"),
+        ("(1)(2)项", "（1）（2）项"),
+        ("a(b)(c)d", "a(b)(c)d"),
+    ],
+)
+def test_adjacent_bracket_pairs_are_each_looked_at(raw: str, expected: str) -> None:
+    assert normalise_punctuation(raw) == expected

@@ -15,7 +15,8 @@ _CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # ``after`` is looked at, not consumed: it may be the next mark, which needs its own match.
 _SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?=(?P<after>.?))", re.S)
-_PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?P<after>.?)", re.S)
+# Here too: in "()()、" the first pair's ``after`` is the second pair's "(".
+_PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?=(?P<after>.?))", re.S)
 
 
 def is_cjk(char: str) -> bool:
@@ -36,7 +37,7 @@ def _single(match: re.Match[str]) -> str:
 def _pair(match: re.Match[str]) -> str:
     before, inside, after = match["before"], match["inside"], match["after"]
     if any(is_cjk(c) for c in inside) or is_cjk(before) or is_cjk(after):
-        return f"{before}（{inside}）{after}"
+        return f"{before}（{inside}）"
     return match[0]
 
 
