@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reportgen.errors import InvalidInput
+from reportgen.model.keys import field_names
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.report import field_names
 
 REVIEW = """\
 organisation: 某街道办事处

@@ -215,7 +215,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
 def schema_keys() -> frozenset[str]:
     """Every key a review or plan file may hold (at any depth): a word before a full-width
     colon that YAML read as text is a mistyped key only when it is one of these."""
-    from reportgen.model.report import field_names
+    from reportgen.model.keys import field_names
 
     return field_names()
 

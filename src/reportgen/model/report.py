@@ -7,7 +7,7 @@ else. Numbering (一、 （一） 1. （1）) is never stored: it follows from t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
@@ -378,27 +378,3 @@ SECTION_KINDS: tuple[str, ...] = (*REVIEW_SECTIONS, *PLAN_SECTIONS)
 def sections_of(document: _Document) -> tuple[str, ...]:
     """The section kinds ``document`` holds (a review's or a plan's)."""
     return PLAN_SECTIONS if isinstance(document, Plan) else REVIEW_SECTIONS
-
-
-def field_names() -> frozenset[str]:
-    """Every key a review or plan file may hold, at any depth (``heading``, ``points``,
-    ``lead``, a section kind under ``titles``…)."""
-    names: set[str] = set()
-    seen: set[type] = set()
-    stack: list[Any] = [Review, Plan]
-    while stack:
-        model = stack.pop()
-        if model in seen:
-            continue
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            names.add(info.alias or name)
-            stack.extend(_models_in(info.annotation))
-    return frozenset(names)
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    """The pydantic models an annotation names (inside list[...], X | None, Annotated…)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in get_args(annotation) for m in _models_in(arg)]
