@@ -22,8 +22,8 @@ def main() -> None:
     # pydantic looks for plugins by reading the entry points of every installed distribution
     # (54 files in the test environment, hundreds in a crowded one) the first time it builds a
     # validator; reportgen uses none. Setting the variable yourself (even to "") keeps it.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         from reportgen.cli import app, run
     except KeyboardInterrupt:
         sys.exit(_interrupted_while_loading())
