@@ -59,3 +59,13 @@ def test_the_words_only_a_file_name_uses_stay_out_of_titles(tmp_path: Path) -> N
     assert near_misses(tmp_path / "2022.yaml") == [tmp_path / "2022_review.yaml"]
     # A title's plan needs a Chinese plan word: "plan" alone reads as the review.
     assert parse_title("城南街道2023年plan").plan_year is None
+
+
+@pytest.mark.parametrize("word", PLAN)
+def test_every_plan_word_splits_a_title_into_its_review_and_its_plan(word: str) -> None:
+    # 某镇2022年工作总结及2023年工作目标: the plan half is named by the same words as a plan
+    # title alone (工作目标 and 谋划 used to leave the whole title as the review).
+    info = parse_title(f"城南街道2022年工作总结及2023年工作{word}")
+    assert (info.review_year, info.plan_year) == (2022, 2023)
+    assert info.review_part == "城南街道2022年工作总结"
+    assert info.plan_part == f"2023年工作{word}"

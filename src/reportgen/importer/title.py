@@ -18,8 +18,9 @@ YEAR = r"(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})"
 _YEAR_IN = re.compile(rf"(?P<y>{YEAR})\s*年")
 _REVIEW_WORDS = re.compile(alternation(REVIEW_WORDS))
 _PLAN_WORDS = re.compile(alternation(PLAN_WORDS))
+# The plan half of a title is named by the same words as everywhere (files/kind_words.py).
 _CONNECTOR = re.compile(
-    rf"(?:及|和|暨|与|以及|、|并)(?=\s*(?:{YEAR}\s*年|下一?年|明年)?[^及和暨与]*?(?:思路|计划|打算|要点|安排|重点工作))"
+    rf"(?:及|和|暨|与|以及|、|并)(?=\s*(?:{YEAR}\s*年|下一?年|明年)?[^及和暨与]*?(?:{alternation(PLAN_WORDS)}))"
 )
 _ORG_END = re.compile(rf"{YEAR}\s*年|年度|上半年|下半年|全年|工作|总结|述职")
 _GENERIC_ORGS = {
