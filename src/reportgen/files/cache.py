@@ -12,6 +12,7 @@ project's own files are read by the located loader every time).
 
 from __future__ import annotations
 
+import importlib
 import marshal
 import struct
 import sys
@@ -21,6 +22,26 @@ from typing import Any
 
 _MAGIC = b"RGC1"
 _STAMP = struct.Struct("<4sqq")  # magic, the source's st_mtime_ns and st_size
+
+
+def load_shipped(package: str, name: str) -> Any:
+    """A YAML data file shipped inside reportgen's ``package`` (``messages.yaml``,
+    ``rules.yaml``): trusted and read on every run, so parsed by libyaml when present, without
+    positions, and kept parsed beside it. Without the loader or ``importlib.resources`` in the
+    usual case: ``reportgen --help`` needs the catalogue and nothing of the model."""
+    beside = Path(importlib.import_module(package).__file__ or "").with_name(name)
+    if beside.is_file():  # installed as files, as pip does
+        return load_cached(beside, _parse_yaml)
+    from importlib import resources
+
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    return _parse_yaml(text)  # inside a zip: no folder to keep it in
+
+
+def _parse_yaml(text: str) -> Any:
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def cache_path(source: Path) -> Path:

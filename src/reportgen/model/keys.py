@@ -1,9 +1,10 @@
-"""Every key a review or plan file may hold, from the model: the typing-mistake check names a
-word before a full-width colon as a mistyped key only when it is one of these."""
+"""The keys of the model: every key a review or plan file may hold (the typing-mistake check
+names a word before a full-width colon as a mistyped key only when it is one of these), and the
+model a field holds (validate's did-you-mean walks a path down through it)."""
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -23,12 +24,17 @@ def field_names() -> frozenset[str]:
         seen.add(model)
         for name, info in model.model_fields.items():
             names.add(info.alias or name)
-            stack.extend(_models_in(info.annotation))
+            inner = inner_model(info.annotation)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                stack.append(inner)
     return frozenset(names)
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    """The pydantic models an annotation names (inside list[...], X | None, Annotated…)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in get_args(annotation) for m in _models_in(arg)]
+def inner_model(annotation: Any) -> Any:
+    """The pydantic model an annotation holds (inside ``list[...]``, ``X | None``…), or the
+    annotation itself when it holds none."""
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = inner_model(arg)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation

@@ -133,24 +133,6 @@ def _not_text(raw: bytes) -> str:
     return ""
 
 
-def load_shipped(package: str, name: str) -> Any:
-    """A data file shipped inside reportgen (``messages.yaml``, ``rules.yaml``): trusted and
-    read on every run, so parsed by libyaml when present, without positions, and kept parsed
-    beside it (:mod:`reportgen.files.cache`)."""
-    from importlib import resources
-
-    from reportgen.files.cache import load_cached
-
-    source = resources.files(package).joinpath(name)
-    if isinstance(source, Path):
-        return load_cached(source, parse_shipped)
-    return parse_shipped(source.read_text("utf-8"))  # inside a zip: no folder to keep it in
-
-
-def parse_shipped(text: str) -> Any:
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 def load_yaml(path: Path) -> Loaded:
     """Load one YAML file; raise :class:`UserError` with file, line and column on any failure."""
     shown = display_path(path)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import InvalidInput, Location, Problem
+from reportgen.model.keys import inner_model
 from reportgen.model.loader import Loaded, PathKey, format_path, load_yaml
 from reportgen.model.report import (
     PLAN_SECTIONS,
@@ -217,16 +218,8 @@ def _model_at(model: type[BaseModel], path: PathKey) -> type[BaseModel] | None:
         field = current.model_fields.get(part)
         if field is None:
             return None
-        current = _inner_model(field.annotation)
+        current = inner_model(field.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if isinstance(found, type) and issubclass(found, BaseModel):
-            return found
-    return annotation
 
 
 def text_fields(document: _Document) -> Iterator[tuple[PathKey, str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("zh", "en")
@@ -31,24 +30,9 @@ def localised(labels: dict[str, dict[str, str]]) -> dict[str, str]:
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    # Read as load_shipped reads a shipped file (libyaml, no positions, kept parsed beside it),
-    # without importing the loader: `reportgen --help` needs the catalogue and nothing of the
-    # model, and with the cache not even PyYAML.
-    from reportgen.files.cache import load_cached
+    from reportgen.files.cache import load_shipped
 
-    beside = Path(__file__).with_name("messages.yaml")
-    if beside.is_file():  # installed as files, as pip does
-        return load_cached(beside, _parse)
-    from importlib import resources
-
-    source = resources.files("reportgen.settings").joinpath("messages.yaml")
-    return _parse(source.read_text("utf-8"))  # inside a zip: no folder to keep it in
-
-
-def _parse(text: str) -> dict[str, dict[str, str]]:
-    import yaml
-
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_shipped("reportgen.settings", "messages.yaml")  # type: ignore[no-any-return]
 
 
 def has_message(kind: str) -> bool:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Location, Problem, UserError, display_path
-from reportgen.model.loader import load_shipped, load_yaml
+from reportgen.files.cache import load_shipped
+from reportgen.model.loader import load_yaml
 from reportgen.settings.messages import language, message
 from reportgen.settings.templating import project_file
 
