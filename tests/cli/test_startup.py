@@ -31,7 +31,8 @@ with open(out, "w") as handle:
 RENDERING = ("docx", "lxml", "jinja2", "jieba")
 
 
-def imported(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, set[str]]:
+def probe(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, list[str]]:
+    """Exit code and every module (full name) a run of ``reportgen args`` imported."""
     report = tmp_path / "modules.json"
     subprocess.run(
         [sys.executable, "-c", PROBE, str(report), *args],
@@ -42,7 +43,12 @@ def imported(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, 
         check=False,
     )
     data = json.loads(report.read_text())
-    return data["code"], {name.split(".")[0] for name in data["modules"]}
+    return data["code"], data["modules"]
+
+
+def imported(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, set[str]]:
+    code, modules = probe(tmp_path, *args, cwd=cwd)
+    return code, {name.split(".")[0] for name in modules}
 
 
 # The top-level help needs no model and no rich either: a pydantic import at the top of a
@@ -128,36 +134,14 @@ def test_warm_help_imports_no_yaml(tmp_path: Path) -> None:
         assert "yaml" not in modules, f"reportgen {' '.join(args)} imported yaml"
 
 
-# Runs the CLI as the console script does, then reports which command modules were imported.
-COMMAND_PROBE = """
-import json, sys
-out, sys.argv = sys.argv[1], ["reportgen", *sys.argv[2:]]
-from reportgen.cli import main
-try:
-    main()
-except SystemExit as exc:
-    code = exc.code
-with open(out, "w") as handle:
-    json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
-"""
-
 ALL_COMMANDS = {"build", "check", "diff", "import_", "new", "preview", "rollup", "schema", "track"}
 
 
 def commands_loaded(tmp_path: Path, *args: str, cwd: Path | None = None) -> tuple[int, set[str]]:
-    report = tmp_path / "commands.json"
-    subprocess.run(
-        [sys.executable, "-c", COMMAND_PROBE, str(report), *args],
-        cwd=cwd or tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    data = json.loads(report.read_text())
+    code, modules = probe(tmp_path, *args, cwd=cwd)
     prefix = "reportgen.cli."
-    names = {m[len(prefix) :].split(".")[0] for m in data["modules"] if m.startswith(prefix)}
-    return data["code"], names & ALL_COMMANDS
+    names = {m[len(prefix) :].split(".")[0] for m in modules if m.startswith(prefix)}
+    return code, names & ALL_COMMANDS
 
 
 @pytest.mark.parametrize(
