@@ -44,18 +44,23 @@ def _parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def cache_path(source: Path) -> Path:
+def cache_path(source: Path, beside: Path | None = None) -> Path:
     """Where the parsed form of ``source`` is kept: ``__pycache__/<name>.<python tag>.marshal``
-    (marshal's format belongs to one Python version, as bytecode does)."""
+    (marshal's format belongs to one Python version, as bytecode does) in the source's folder,
+    or in ``beside``'s folder, named ``<folder>.<name>…``, for a source in a folder of data
+    that must hold nothing else (the shipped ``templates/``, copied whole into a wheel)."""
     tag = sys.implementation.cache_tag or "python"
-    return source.parent / "__pycache__" / f"{source.name}.{tag}.marshal"
+    if beside is None:
+        return source.parent / "__pycache__" / f"{source.name}.{tag}.marshal"
+    return beside.parent / "__pycache__" / f"{source.parent.name}.{source.name}.{tag}.marshal"
 
 
-def load_cached(source: Path, parse: Callable[[str], Any]) -> Any:
-    """``parse(text of source)``, from the cache when its stamp matches the source."""
+def load_cached(source: Path, parse: Callable[[str], Any], beside: Path | None = None) -> Any:
+    """``parse(text of source)``, from the cache when its stamp matches the source; kept in
+    the ``__pycache__`` folder of the source's folder, or of ``beside``'s (:func:`cache_path`)."""
     stat = source.stat()
     stamp = _STAMP.pack(_MAGIC, stat.st_mtime_ns, stat.st_size)
-    kept = cache_path(source)
+    kept = cache_path(source, beside)
     try:
         data = kept.read_bytes()
         if data[: _STAMP.size] == stamp:

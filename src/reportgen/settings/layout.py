@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from reportgen.errors import InvalidInput, Problem, display_path
+from reportgen.errors import InvalidInput, Problem
 from reportgen.model.loader import (
     Loaded,
     PathKey,
     format_path,
-    load_yaml_text,
     problem_at,
-    read_text,
 )
 from reportgen.model.validate import describe_error
 from reportgen.settings.messages import describe_value, message
@@ -224,7 +221,7 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
 def load_layout(templates: Templates) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
     found = [p for d in reversed(templates.dirs) if (p := project_file(d, LAYOUT_FILE)) is not None]
-    sources = [loaded for loaded in map(_load, found) if loaded is not None]
+    sources = [s for p in found if (s := templates.load(p, blank=True)) is not None]
     problems = [
         problem_at(
             s,
@@ -247,14 +244,6 @@ def load_layout(templates: Templates) -> Layout:
     if problems:
         raise InvalidInput(problems)
     return layout
-
-
-def _load(path: Path) -> Loaded | None:
-    """A layout file; ``None`` for one holding only comments (an override not yet filled in)."""
-    text = read_text(path)
-    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        return None
-    return load_yaml_text(text, display_path(path))
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
