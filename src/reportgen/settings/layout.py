@@ -24,6 +24,7 @@ from reportgen.model.loader import (
 )
 from reportgen.model.validate import describe_error
 from reportgen.settings.messages import describe_value, message
+from reportgen.settings.plain import construct
 from reportgen.settings.templating import Templates, project_file
 
 LAYOUT_FILE = "layout.yaml"
@@ -236,10 +237,12 @@ def load_layout(templates: Templates) -> Layout:
     merged: dict[str, Any] = {}
     for source in sources:
         merged = merge(merged, source.value)
-    try:
-        layout = Layout.model_validate(merged)
-    except ValidationError as exc:
-        raise InvalidInput(_schema_problems(exc, merged, sources)) from None
+    layout = construct(Layout, merged)  # the usual case, without building pydantic's validator
+    if layout is None:
+        try:
+            layout = Layout.model_validate(merged)
+        except ValidationError as exc:
+            raise InvalidInput(_schema_problems(exc, merged, sources)) from None
     problems = [_at(sources, path, text) for path, text in grid_problems(layout)]
     if problems:
         raise InvalidInput(problems)
