@@ -22,7 +22,7 @@ from reportgen.model.loader import Loaded, load_yaml_text, read_text
 from reportgen.model.report import SECTION_KINDS
 from reportgen.settings.messages import message
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_MD_SPECIAL = r"([\\`*_\[\]#|])"  # compiled (by re's own cache) for Markdown output only
 _HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
@@ -30,7 +30,7 @@ def markdown_escape(text: str) -> str:
     """User text for Markdown: HTML as entities (a backslash does not stop ``<img onerror>``
     inside an HTML block such as the signature's ``<p align="right">``), then Markdown's own
     specials behind a backslash."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text).translate(_HTML_SPECIAL))
+    return re.sub(_MD_SPECIAL, r"\\\1", str(text).translate(_HTML_SPECIAL))
 
 
 class Templates:
@@ -320,19 +320,20 @@ def _check_estimate(name: str, text: str, args: Any) -> None:
         raise SecurityError(_too_large())
 
 
-_WIDTH = re.compile(r"\d+")
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?([-#0 +]*)(\*|\d+)?(?:\.(\*|\d+))?")
+# Compiled (by re's own cache) when a template formats text, not on every run.
+_WIDTH = r"\d+"
+_PERCENT_SPEC = r"%(?:\([^)]*\))?([-#0 +]*)(\*|\d+)?(?:\.(\*|\d+))?"
 
 
 def _check_width(spec: str) -> None:
     from jinja2.exceptions import SecurityError
 
-    if "*" in spec or "{" in spec or any(int(n) > _MAX_VALUE for n in _WIDTH.findall(spec)):
+    if "*" in spec or "{" in spec or any(int(n) > _MAX_VALUE for n in re.findall(_WIDTH, spec)):
         raise SecurityError(_too_large())
 
 
 def _check_percent_format(text: str) -> None:
-    for match in _PERCENT_SPEC.finditer(text):
+    for match in re.finditer(_PERCENT_SPEC, text):
         _check_width(match.group(0)[1:])
 
 
