@@ -7,7 +7,8 @@ of the file that set the value, and numbers that cannot give the promised 22 × 
 refused with the arithmetic that shows why.
 """
 
-from __future__ import annotations
+# Without ``from __future__ import annotations``: pydantic would compile each of the models'
+# 51 field annotations back from its string when the classes are made, ~0.6 ms of every run.
 
 import math
 from collections.abc import Iterator
