@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.files.project import Inputs, Project, default_templates_dir, near_misses
+from reportgen.files.project import (
+    Inputs,
+    Project,
+    default_templates_dir,
+    near_misses,
+    normalise_spec,
+)
 
 
 def test_the_shipped_templates_are_where_importlib_resources_says() -> None:
@@ -41,3 +47,19 @@ def test_near_misses_still_read_plan_and_review_words(tmp_path: Path) -> None:
         "2023_计划.yaml",
     ]
     assert [p.name for p in near_misses(data / "2022.yaml")] == ["2022年工作总结.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2022", "2022"),
+        ("２０２２", "2022"),
+        ("２０２３＿ｐｌａｎ", "2023_plan"),
+        ("2023＿plan", "2023_plan"),
+        ("２０２２年", "２０２２年"),  # not a year once folded: left as typed
+        ("report.yaml", "report.yaml"),
+        ("2022\n", "2022\n"),
+    ],
+)
+def test_a_year_typed_with_a_chinese_input_method_is_folded(typed: str, meant: str) -> None:
+    assert normalise_spec(typed) == meant
