@@ -66,12 +66,12 @@ def _model(cls: type[M], value: Any) -> M:
 
 
 def _value(kind: Any, metadata: list[Any], value: Any) -> Any:
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        out: Any = _model(kind, value)
-    elif kind is float and type(value) in (int, float):  # not bool: pydantic reads True as 1.0
-        out = float(value)
+    if kind is float and type(value) in (int, float):  # not bool: pydantic reads True as 1.0
+        out: Any = float(value)
     elif kind in (int, bool, str) and type(value) is kind:
         out = value
+    elif isinstance(kind, type) and BaseModel in kind.__mro__:  # not issubclass: ABC's caches
+        out = _model(kind, value)
     elif typing.get_origin(kind) is list and type(value) is list:
         (item,) = typing.get_args(kind)
         out = [_annotated(item, v) for v in value]
