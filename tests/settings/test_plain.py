@@ -7,6 +7,8 @@ import copy
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from reportgen.settings.layout import LAYOUT_FILE, Layout, PageNumber, load_layout
@@ -142,3 +144,78 @@ def test_a_model_whose_settings_change_validation_is_left_to_pydantic() -> None:
 
     assert construct(Strict, {"size": 1}) is None
     assert construct(Loose, {"size": 1}) is None  # extra keys would be ignored, not refused
+
+
+def leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value in the shipped layout, mappings included."""
+    found = [path] if path else []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += leaves(inner, (*path, key))
+    return found
+
+
+SHIPPED = shipped()
+PATHS = leaves(SHIPPED)
+
+
+def at(path: tuple[Any, ...]) -> Any:
+    value = SHIPPED
+    for part in path:
+        value = value[part]
+    return value
+
+
+def like(value: Any) -> st.SearchStrategy[Any]:
+    """Values of the shipped value's kind, in and out of every bound, and now and then of
+    another kind altogether."""
+    if isinstance(value, bool):
+        kind: st.SearchStrategy[Any] = st.booleans()
+    elif isinstance(value, int | float):
+        kind = st.one_of(
+            st.integers(min_value=-3, max_value=1100),
+            st.floats(min_value=-20, max_value=1100),
+            st.sampled_from([0, 0.0, 1000, 1000.0, 200, 200.5, 50, 10, -10, 100, 101]),
+        )
+    elif isinstance(value, str):
+        kind = st.one_of(
+            st.text(max_size=35),
+            st.sampled_from(["en", "zh-CN", "EN", "en\n", "— {page} —", "{page}{page}", "a}"]),
+        )
+    elif isinstance(value, list):
+        kind = st.lists(st.text(max_size=4), min_size=3, max_size=7)
+    elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        kind = st.dictionaries(st.text(max_size=33), st.text(max_size=33), max_size=3)
+    else:
+        kind = st.just(value)
+    other = st.one_of(st.none(), st.text(max_size=3), st.integers(), st.lists(st.none()))
+    return st.one_of(kind, kind, kind, other)
+
+
+CHANGES = st.lists(
+    st.sampled_from(PATHS).flatmap(lambda path: st.tuples(st.just(path), like(at(path)))),
+    max_size=3,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(changes=CHANGES)
+def test_whatever_it_builds_is_what_pydantic_builds(changes: list[tuple[Any, Any]]) -> None:
+    data = shipped()
+    for path, value in changes:
+        data = changed_in(data, path, value)
+    built = construct(Layout, data)
+    if built is None:
+        return  # pydantic decides, as before
+    assert repr(built) == repr(Layout.model_validate(data))
+
+
+def changed_in(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    target = data
+    for part in path[:-1]:
+        if not isinstance(target, dict) or part not in target:
+            return data  # an earlier change replaced the mapping this path went through
+        target = target[part]
+    if isinstance(target, dict):
+        target[path[-1]] = value
+    return data
