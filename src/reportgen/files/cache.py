@@ -55,16 +55,26 @@ def cache_path(source: Path, beside: Path | None = None) -> Path:
     return beside.parent / "__pycache__" / f"{source.parent.name}.{source.name}.{tag}.marshal"
 
 
-def load_cached(source: Path, parse: Callable[[str], Any], beside: Path | None = None) -> Any:
+def load_cached(
+    source: Path,
+    parse: Callable[[str], Any],
+    beside: Path | None = None,
+    code: tuple[Path, ...] = (),
+) -> Any:
     """``parse(text of source)``, from the cache when its stamp matches the source; kept in
-    the ``__pycache__`` folder of the source's folder, or of ``beside``'s (:func:`cache_path`)."""
-    stat = source.stat()
-    stamp = _STAMP.pack(_MAGIC, stat.st_mtime_ns, stat.st_size)
+    the ``__pycache__`` folder of the source's folder, or of ``beside``'s (:func:`cache_path`).
+    ``code``: the modules whose code ``parse`` runs, when its result may change with them
+    (the located loader's positions): their stamps are the cache's too, so a checkout whose
+    code changed parses again."""
+    stamp = b"".join(
+        _STAMP.pack(_MAGIC, stat.st_mtime_ns, stat.st_size)
+        for stat in (path.stat() for path in (source, *code))
+    )
     kept = cache_path(source, beside)
     try:
         data = kept.read_bytes()
-        if data[: _STAMP.size] == stamp:
-            return marshal.loads(data[_STAMP.size :])
+        if data[: len(stamp)] == stamp:
+            return marshal.loads(data[len(stamp) :])
     except (OSError, ValueError, EOFError, TypeError):
         pass  # no cache yet, or a damaged one: parse again
     value = parse(source.read_text("utf-8"))

@@ -80,8 +80,16 @@ class Templates:
 
         if path.parent == self.shipped:
             from reportgen.files.cache import load_cached
+            from reportgen.model import loader
 
-            kept = load_cached(path, parse, beside=Path(__file__))
+            # read as a project's file is (bytes decoded as they are, \r\n kept), not as
+            # load_cached's text
+            kept = load_cached(
+                path,
+                lambda _: parse(read_text(path)),
+                beside=Path(__file__),
+                code=(Path(__file__), Path(str(loader.__file__))),
+            )
         else:
             kept = parse(read_text(path))
         return None if kept is None else Loaded(shown, *kept)
