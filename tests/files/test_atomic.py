@@ -505,3 +505,47 @@ def test_a_temporary_exactly_sixty_seconds_old_is_stale(
     monkeypatch.setattr(atomic.time, "time", lambda: 1_000_060.0)
     atomic.remove_stale_temporaries(tmp_path, "a.txt")
     assert not leftover.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "present", "found"),
+    [
+        (
+            "a.txt",
+            [".a.txt.x.tmp", ".a.txt..tmp", ".a.txt.tmp", "a.txt.x.tmp", ".a.txt.x.tmpx"],
+            [
+                ".a.txt..tmp",
+                ".a.txt.x.tmp",
+            ],
+        ),
+        ("a*.txt", [".a*.txt.1.tmp", ".ab.txt.1.tmp"], [".a*.txt.1.tmp"]),
+        ("a?.txt", [".a?.txt.1.tmp", ".ab.txt.1.tmp"], [".a?.txt.1.tmp"]),
+        ("[ab].txt", [".[ab].txt.1.tmp", ".a.txt.1.tmp"], [".[ab].txt.1.tmp"]),
+        (
+            ".reportgen.json",
+            ["..reportgen.json.a.b.tmp", ".reportgen.json.a.tmp"],
+            ["..reportgen.json.a.b.tmp"],
+        ),
+        ("报告.docx", [".报告.docx.甲.tmp", ".报告.docx.tmp"], [".报告.docx.甲.tmp"]),
+        ("t", [".t.tmp", ".t..tmp", ".t.a.tmp"], [".t..tmp", ".t.a.tmp"]),  # .t. and .tmp apart
+    ],
+)
+def test_the_temporaries_found_are_the_globs(
+    tmp_path: Path, name: str, present: list[str], found: list[str]
+) -> None:
+    import glob
+
+    for leftover in present:
+        (tmp_path / leftover).write_bytes(b"half")
+    expected = sorted(p.name for p in tmp_path.glob(f".{glob.escape(name)}.*.tmp"))
+    assert expected == sorted(found)  # the behaviour kept, written out by hand
+    assert sorted(p.name for p in atomic._temporaries(tmp_path, name)) == sorted(found)
+    atomic.remove_stale_temporaries(tmp_path, name, older_than=0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(set(present) - set(found))
+
+
+def test_no_temporaries_in_a_folder_that_is_not_there(tmp_path: Path) -> None:
+    assert atomic._temporaries(tmp_path / "missing", "a.txt") == []
+    (tmp_path / "file").write_bytes(b"")
+    assert atomic._temporaries(tmp_path / "file", "a.txt") == []
+    atomic.remove_stale_temporaries(tmp_path / "missing", "a.txt")

@@ -100,3 +100,36 @@ def test_the_shipped_catalogue_is_kept_parsed_beside_it() -> None:
     assert table["interrupted"]["en"]
     source = Path(messages.__file__).with_name("messages.yaml")
     assert cache_path(source).is_file()
+
+
+def test_a_change_to_the_code_that_parses_is_a_change_too(tmp_path: Path) -> None:
+    source = tmp_path / "layout.yaml"
+    source.write_text("a\n", "utf-8")
+    code = tmp_path / "loader.py"
+    code.write_text("x = 1\n", "utf-8")
+    parse = Parser()
+    assert load_cached(source, parse, code=(code,)) == {"lines": ["a"], "n": 2}
+    assert load_cached(source, parse, code=(code,)) == {"lines": ["a"], "n": 2}
+    assert parse.calls == 1
+    code.write_text("x = 22\n", "utf-8")
+    assert load_cached(source, parse, code=(code,)) == {"lines": ["a"], "n": 2}
+    assert parse.calls == 2
+    assert load_cached(source, parse) == {"lines": ["a"], "n": 2}  # without the code's stamp
+    assert parse.calls == 3
+
+
+def test_a_file_kept_beside_another_folder_is_named_by_its_own(tmp_path: Path) -> None:
+    source = tmp_path / "templates" / "units.yaml"
+    source.parent.mkdir()
+    source.write_text("a\n", "utf-8")
+    anchor = tmp_path / "code" / "templating.py"
+    anchor.parent.mkdir()
+    kept = cache_path(source, anchor)
+    assert kept == anchor.parent / "__pycache__" / (
+        f"templates.units.yaml.{sys.implementation.cache_tag}.marshal"
+    )
+    parse = Parser()
+    load_cached(source, parse, beside=anchor)
+    load_cached(source, parse, beside=anchor)
+    assert parse.calls == 1 and kept.is_file()
+    assert not (source.parent / "__pycache__").exists()

@@ -82,3 +82,28 @@ def test_a_wrong_units_file_is_a_clear_error(tmp_path: Path, text: str, words: s
 def test_parse_groups_names_the_file() -> None:
     with pytest.raises(UserError, match=r"^my/units.yaml：单位组“money”中的单位“元”"):
         parse_groups("my/units.yaml", {"money": {"元": 0}})
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("万元", "亿元", True),
+        (" 万元", "亿元 ", True),  # names are compared stripped
+        ("座", "座", True),  # unknown, but the same
+        (" 座", "座 ", True),
+        ("座", "个", False),  # unknown, different
+        ("座", "万元", False),  # one unknown
+        ("万元", "座", False),
+        ("万元", "户", False),  # known, different groups
+        ("", "", True),
+        ("", "万元", False),
+    ],
+)
+def test_which_units_convert(units: UnitTable, old: str, new: str, expected: bool) -> None:
+    assert units.convertible(old, new) is expected
+
+
+def test_units_of_a_group_named_empty_convert() -> None:
+    table = UnitTable.from_groups({"": {"a": Decimal(1), "b": Decimal(2)}, "x": {"c": Decimal(1)}})
+    assert table.convertible("a", "b") and not table.convertible("a", "c")
+    assert table.group("a") == ""

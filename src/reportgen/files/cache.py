@@ -1,8 +1,10 @@
 """The parsed form of a file shipped inside reportgen, kept beside it as Python keeps bytecode.
 
 The message catalogue (75 kB of YAML) and the lint rules are read on every run; parsing them
-with libyaml cost ~10 ms of a 250 ms build. The first run stores the parsed value with
-:mod:`marshal` in the ``__pycache__`` folder beside the file, stamped with the file's size and
+with libyaml cost ~10 ms of a 250 ms build. The shipped layout, sections and units are too,
+with their positions (settings.templating: ~2 ms with the located loader). The first run
+stores the parsed value with :mod:`marshal` in the ``__pycache__`` folder beside the file (or
+beside reportgen's code, for the shipped ``templates/``), stamped with the file's size and
 modification time (as a ``.pyc`` is stamped with its source's); later runs load that in a
 fraction of a millisecond. A stamp that does not match, a cache that cannot be read, or a
 folder that cannot be written (a read-only install) only means parsing the file again: the
@@ -44,22 +46,37 @@ def _parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def cache_path(source: Path) -> Path:
+def cache_path(source: Path, beside: Path | None = None) -> Path:
     """Where the parsed form of ``source`` is kept: ``__pycache__/<name>.<python tag>.marshal``
-    (marshal's format belongs to one Python version, as bytecode does)."""
+    (marshal's format belongs to one Python version, as bytecode does) in the source's folder,
+    or in ``beside``'s folder, named ``<folder>.<name>…``, for a source in a folder of data
+    that must hold nothing else (the shipped ``templates/``, copied whole into a wheel)."""
     tag = sys.implementation.cache_tag or "python"
-    return source.parent / "__pycache__" / f"{source.name}.{tag}.marshal"
+    if beside is None:
+        return source.parent / "__pycache__" / f"{source.name}.{tag}.marshal"
+    return beside.parent / "__pycache__" / f"{source.parent.name}.{source.name}.{tag}.marshal"
 
 
-def load_cached(source: Path, parse: Callable[[str], Any]) -> Any:
-    """``parse(text of source)``, from the cache when its stamp matches the source."""
-    stat = source.stat()
-    stamp = _STAMP.pack(_MAGIC, stat.st_mtime_ns, stat.st_size)
-    kept = cache_path(source)
+def load_cached(
+    source: Path,
+    parse: Callable[[str], Any],
+    beside: Path | None = None,
+    code: tuple[Path, ...] = (),
+) -> Any:
+    """``parse(text of source)``, from the cache when its stamp matches the source; kept in
+    the ``__pycache__`` folder of the source's folder, or of ``beside``'s (:func:`cache_path`).
+    ``code``: the modules whose code ``parse`` runs, when its result may change with them
+    (the located loader's positions): their stamps are the cache's too, so a checkout whose
+    code changed parses again."""
+    stamp = b"".join(
+        _STAMP.pack(_MAGIC, stat.st_mtime_ns, stat.st_size)
+        for stat in (path.stat() for path in (source, *code))
+    )
+    kept = cache_path(source, beside)
     try:
         data = kept.read_bytes()
-        if data[: _STAMP.size] == stamp:
-            return marshal.loads(data[_STAMP.size :])
+        if data[: len(stamp)] == stamp:
+            return marshal.loads(data[len(stamp) :])
     except (OSError, ValueError, EOFError, TypeError):
         pass  # no cache yet, or a damaged one: parse again
     value = parse(source.read_text("utf-8"))

@@ -7,26 +7,25 @@ of the file that set the value, and numbers that cannot give the promised 22 × 
 refused with the arithmetic that shows why.
 """
 
-from __future__ import annotations
+# Without ``from __future__ import annotations``: pydantic would compile each of the models'
+# 51 field annotations back from its string when the classes are made, ~0.6 ms of every run.
 
 import math
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from reportgen.errors import InvalidInput, Problem, display_path
+from reportgen.errors import InvalidInput, Problem
 from reportgen.model.loader import (
     Loaded,
     PathKey,
     format_path,
-    load_yaml_text,
     problem_at,
-    read_text,
 )
 from reportgen.model.validate import describe_error
 from reportgen.settings.messages import describe_value, message
+from reportgen.settings.plain import construct
 from reportgen.settings.templating import Templates, project_file
 
 LAYOUT_FILE = "layout.yaml"
@@ -224,7 +223,7 @@ def grid_problems(layout: Layout) -> Iterator[tuple[PathKey, str]]:
 def load_layout(templates: Templates) -> Layout:
     """The shipped layout with the project's ``templates/layout.yaml`` merged over it."""
     found = [p for d in reversed(templates.dirs) if (p := project_file(d, LAYOUT_FILE)) is not None]
-    sources = [loaded for loaded in map(_load, found) if loaded is not None]
+    sources = [s for p in found if (s := templates.load(p, blank=True)) is not None]
     problems = [
         problem_at(
             s,
@@ -239,22 +238,16 @@ def load_layout(templates: Templates) -> Layout:
     merged: dict[str, Any] = {}
     for source in sources:
         merged = merge(merged, source.value)
-    try:
-        layout = Layout.model_validate(merged)
-    except ValidationError as exc:
-        raise InvalidInput(_schema_problems(exc, merged, sources)) from None
+    layout = construct(Layout, merged)  # the usual case, without building pydantic's validator
+    if layout is None:
+        try:
+            layout = Layout.model_validate(merged)
+        except ValidationError as exc:
+            raise InvalidInput(_schema_problems(exc, merged, sources)) from None
     problems = [_at(sources, path, text) for path, text in grid_problems(layout)]
     if problems:
         raise InvalidInput(problems)
     return layout
-
-
-def _load(path: Path) -> Loaded | None:
-    """A layout file; ``None`` for one holding only comments (an override not yet filled in)."""
-    text = read_text(path)
-    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        return None
-    return load_yaml_text(text, display_path(path))
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

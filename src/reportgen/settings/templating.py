@@ -18,11 +18,11 @@ from typing import Any
 
 from reportgen.errors import UserError, display_path
 from reportgen.files.project import default_templates_dir, inside
-from reportgen.model.loader import load_yaml
+from reportgen.model.loader import Loaded, load_yaml_text, read_text
 from reportgen.model.report import SECTION_KINDS
 from reportgen.settings.messages import message
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_MD_SPECIAL = r"([\\`*_\[\]#|])"  # compiled (by re's own cache) for Markdown output only
 _HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
@@ -30,7 +30,7 @@ def markdown_escape(text: str) -> str:
     """User text for Markdown: HTML as entities (a backslash does not stop ``<img onerror>``
     inside an HTML block such as the signature's ``<p align="right">``), then Markdown's own
     specials behind a backslash."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text).translate(_HTML_SPECIAL))
+    return re.sub(_MD_SPECIAL, r"\\\1", str(text).translate(_HTML_SPECIAL))
 
 
 class Templates:
@@ -39,9 +39,8 @@ class Templates:
     def __init__(self, project_dir: Path | None):
         """``project_dir``: the project's ``templates/`` folder, or ``None`` for the shipped
         templates alone (a project without its own)."""
-        self.dirs = [
-            d for d in (project_dir, default_templates_dir()) if d is not None and d.is_dir()
-        ]
+        self.shipped = default_templates_dir()
+        self.dirs = [d for d in (project_dir, self.shipped) if d is not None and d.is_dir()]
 
     def find(self, name: str) -> Path | None:
         return next((p for d in self.dirs if (p := project_file(d, name)) is not None), None)
@@ -51,7 +50,8 @@ class Templates:
         found = [p for d in reversed(self.dirs) if (p := project_file(d, name)) is not None]
         out = []
         for path in found:
-            loaded = load_yaml(path)
+            loaded = self.load(path)
+            assert loaded is not None  # only a blank layout.yaml loads as None
             if not isinstance(loaded.value, dict):
                 raise UserError(
                     message("template_data_not_mapping", file=display_path(path)),
@@ -59,6 +59,40 @@ class Templates:
                 )
             out.append((path, loaded.value))
         return out
+
+    def load(self, path: Path, *, blank: bool = False) -> Loaded | None:
+        """A data file found by :meth:`find` or :meth:`data`, loaded with its positions;
+        ``blank``: ``None`` for one holding only comments (an override not yet filled in).
+
+        A shipped file (layout, sections, units) is the same on every run: its loaded form is
+        kept in ``__pycache__`` by :func:`~reportgen.files.cache.load_cached`, which saved
+        ~2 ms of a build's 6 ms of settings (the located loader parses in Python). A project's
+        file is read and checked every time."""
+        shown = display_path(path)
+
+        def parse(text: str) -> tuple[Any, ...] | None:
+            if blank and all(
+                not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+            ):
+                return None
+            loaded = load_yaml_text(text, shown)
+            return loaded.value, loaded.positions, loaded.key_positions, loaded.text
+
+        if path.parent == self.shipped:
+            from reportgen.files.cache import load_cached
+            from reportgen.model import loader
+
+            # read as a project's file is (bytes decoded as they are, \r\n kept), not as
+            # load_cached's text
+            kept = load_cached(
+                path,
+                lambda _: parse(read_text(path)),
+                beside=Path(__file__),
+                code=(Path(__file__), Path(str(loader.__file__))),
+            )
+        else:
+            kept = parse(read_text(path))
+        return None if kept is None else Loaded(shown, *kept)
 
     def sections(self) -> dict[str, str]:
         merged: dict[str, str] = {}
@@ -294,19 +328,20 @@ def _check_estimate(name: str, text: str, args: Any) -> None:
         raise SecurityError(_too_large())
 
 
-_WIDTH = re.compile(r"\d+")
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?([-#0 +]*)(\*|\d+)?(?:\.(\*|\d+))?")
+# Compiled (by re's own cache) when a template formats text, not on every run.
+_WIDTH = r"\d+"
+_PERCENT_SPEC = r"%(?:\([^)]*\))?([-#0 +]*)(\*|\d+)?(?:\.(\*|\d+))?"
 
 
 def _check_width(spec: str) -> None:
     from jinja2.exceptions import SecurityError
 
-    if "*" in spec or "{" in spec or any(int(n) > _MAX_VALUE for n in _WIDTH.findall(spec)):
+    if "*" in spec or "{" in spec or any(int(n) > _MAX_VALUE for n in re.findall(_WIDTH, spec)):
         raise SecurityError(_too_large())
 
 
 def _check_percent_format(text: str) -> None:
-    for match in _PERCENT_SPEC.finditer(text):
+    for match in re.finditer(_PERCENT_SPEC, text):
         _check_width(match.group(0)[1:])
 
 
