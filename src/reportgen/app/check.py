@@ -3,7 +3,6 @@ what this returns (as text for people or json for CI)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,19 +15,44 @@ if TYPE_CHECKING:
     from reportgen.check.fix import FixResult
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses: a dataclass compiles its generated methods when the module is
+# imported, 6 M instructions (~0.7 ms of every check) for these two.
+
+
 class CheckRequest:
-    specs: tuple[str, ...] = ()  # years or files; none: every file in data/
-    fix: bool = False
-    list_rules: bool = False
-    project: Path | None = None
+    """``reportgen check``: these years or files (none: every file in data/), fixed first if
+    asked; or only the list of rules."""
+
+    __slots__ = ("fix", "list_rules", "project", "specs")
+
+    def __init__(
+        self,
+        specs: tuple[str, ...] = (),
+        fix: bool = False,
+        list_rules: bool = False,
+        project: Path | None = None,
+    ) -> None:
+        self.specs = specs
+        self.fix = fix
+        self.list_rules = list_rules
+        self.project = project
 
 
-@dataclass
 class CheckOutcome:
-    rules: dict[str, Rule]
-    report: CheckReport | None = None  # None when only the rules were asked for
-    fixes: list[FixResult] = field(default_factory=list)
+    """The project's rules, what the check found (None when only the rules were asked for) and
+    the fixes it made."""
+
+    __slots__ = ("fixes", "report", "rules")
+
+    def __init__(
+        self,
+        rules: dict[str, Rule],
+        report: CheckReport | None = None,
+        fixes: list[FixResult] | None = None,
+    ) -> None:
+        self.rules = rules
+        self.report = report
+        self.fixes = [] if fixes is None else fixes
 
 
 def run(request: CheckRequest) -> CheckOutcome:
