@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,21 +27,53 @@ if TYPE_CHECKING:
     from reportgen.check.run import CheckReport
 
 
-@dataclass
+# The records of a cold build are plain classes, not dataclasses: each dataclass compiles its
+# generated methods when the module is imported, 8.3 M instructions (~0.9 ms of every build) for
+# these three.
+
+
 class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    findings: list[Problem] = field(default_factory=list)  # lint findings: printed, not fatal
+    """What a build wrote, the notes it has for the user, and the lint findings it printed."""
+
+    __slots__ = ("findings", "notes", "written")
+
+    def __init__(
+        self,
+        written: list[Path] | None = None,
+        notes: list[str] | None = None,
+        findings: list[Problem] | None = None,  # lint findings: printed, not fatal
+    ) -> None:
+        self.written = [] if written is None else written
+        self.notes = [] if notes is None else notes
+        self.findings = [] if findings is None else findings
 
 
-@dataclass
 class Sources:
     """The files a build reads, and what they hold."""
 
-    review: Review | None
-    plan: Plan | None
-    stem: str
-    notes: list[str] = field(default_factory=list)
+    __slots__ = ("notes", "plan", "review", "stem")
+
+    def __init__(
+        self, review: Review | None, plan: Plan | None, stem: str, notes: list[str] | None = None
+    ) -> None:
+        self.review = review
+        self.plan = plan
+        self.stem = stem
+        self.notes = [] if notes is None else notes
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.review, self.plan, self.stem, self.notes)
+
+    def __eq__(self, other: object) -> bool:  # the same files read to the same documents
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()  # type: ignore[attr-defined,no-any-return]
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and its notes change
+
+    def __repr__(self) -> str:
+        review, plan, stem, notes = self._values()
+        return f"Sources(review={review!r}, plan={plan!r}, stem={stem!r}, notes={notes!r})"
 
 
 def load_sources(project: Project, spec: str, checked: CheckReport | None = None) -> Sources:
@@ -191,16 +222,26 @@ def build(
     return result
 
 
-@dataclass(frozen=True)
 class BuildRequest:
     """``reportgen build YEAR``: one project's year, in these formats."""
 
-    spec: str
-    formats: tuple[str, ...] = ("docx",)
-    output: Path | None = None
-    project: Path | None = None
-    force: bool = False
-    pdf: bool = False
+    __slots__ = ("force", "formats", "output", "pdf", "project", "spec")
+
+    def __init__(
+        self,
+        spec: str,
+        formats: tuple[str, ...] = ("docx",),
+        output: Path | None = None,
+        project: Path | None = None,
+        force: bool = False,
+        pdf: bool = False,
+    ) -> None:
+        self.spec = spec
+        self.formats = formats
+        self.output = output
+        self.project = project
+        self.force = force
+        self.pdf = pdf
 
 
 def run(request: BuildRequest) -> BuildResult:

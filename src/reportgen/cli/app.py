@@ -106,7 +106,6 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="help_option_version"),
     ] = False,
 ) -> None:
-    from reportgen.cli.terminal import forbid_color
     from reportgen.settings.messages import LANGUAGES, message, set_language
 
     if lang is not None and lang not in LANGUAGES:
@@ -114,7 +113,9 @@ def _root(
     _state["debug"] = debug or bool(os.environ.get("REPORTGEN_DEBUG"))
     if lang is not None:
         set_language(lang)
-    if no_color:
+    if no_color:  # cli.terminal is imported then only: build prints no colour (0.4 M instructions)
+        from reportgen.cli.terminal import forbid_color
+
         forbid_color()
 
 

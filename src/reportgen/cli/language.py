@@ -141,7 +141,8 @@ class LocalisedContext(typer.Context):
     formatter_class = LocalisedFormatter
 
 
-_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)$")
+# Compiled by re's cache at the first usage error, not at every start (0.5 M instructions).
+_EXTRA_ARGUMENTS = r"Got unexpected extra argument\(s\) \((?P<args>.*)\)$"
 
 
 def usage_error_text(error: click_exceptions.UsageError) -> str:
@@ -202,7 +203,7 @@ def _reason(error: click_exceptions.UsageError) -> str:
         return catalogue_text("click_invalid_value_for").format(
             param_hint=hint, message=error.message
         )
-    match = _EXTRA_ARGUMENTS.match(error.message)
+    match = re.match(_EXTRA_ARGUMENTS, error.message)
     if match:
         return catalogue_text("click_extra_argument").format(args=match["args"])
     return error.message
