@@ -8,10 +8,26 @@ build makes is decided here (check's rules and ``check --fix`` ask the same func
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
-_CJK_CHAR = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+# What counts as Chinese: the CJK ideographs (the unified blocks, extension A, the
+# compatibility block, planes 2 and 3) and the punctuation written with them (CJK symbols,
+# full-width marks, quotation marks, the ellipsis and the dash). As the start and the end + 1
+# of each range of code points, in order: a character is Chinese when an odd number of
+# bounds is at or below it. A character class of these ranges cost the first use ~2.3 ms to
+# compile (the engine lists each of the 28,000 ideographs of the BMP); bisect costs nothing.
+_CJK_BOUNDS = (
+    0x2014, 0x2015,  # — em dash
+    0x2018, 0x2020,  # ‘ ’ “ ” and their variants
+    0x2026, 0x2027,  # … ellipsis
+    0x3000, 0x3040,  # CJK symbols and punctuation: 、。〈〉《》「」…
+    0x3400, 0x4DC0,  # CJK unified ideographs extension A
+    0x4E00, 0xA000,  # CJK unified ideographs
+    0xF900, 0xFB00,  # CJK compatibility ideographs
+    0xFF01, 0xFF10,  # full-width ！ to ／
+    0xFF1A, 0xFF21,  # full-width ： to ＠
+    0x20000, 0x30000,  # planes 2 and 3: extensions B to H, compatibility supplement
+)  # fmt: skip
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # ``after`` is looked at, not consumed: it may be the next mark, which needs its own match.
 _SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?=(?P<after>.?))", re.S)
@@ -20,7 +36,8 @@ _PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?=(?P<after>.?))", r
 
 
 def is_cjk(char: str) -> bool:
-    return bool(char) and bool(_CJK_CHAR.match(char))
+    """Whether ``char`` (its first character; "" is not) is Chinese or Chinese punctuation."""
+    return bool(char) and bisect_right(_CJK_BOUNDS, ord(char[0])) % 2 == 1
 
 
 def _single(match: re.Match[str]) -> str:
