@@ -33,6 +33,13 @@ def _sign(word: str) -> int:
     return -1 if word in _DOWN else 1
 
 
+def _last_clause(text: str) -> str:
+    """What follows the last clause end (。；;，,！？ or a line break) in ``text``: all of it
+    if there is none. (Splitting at a character class did the same, and compiling the class
+    cost the first check ~0.2 ms.)"""
+    return text[max(text.rfind(mark) for mark in _CLAUSE_END) + 1 :]
+
+
 def _where_metric(view: View, metric: MetricView, field: str) -> tuple[Location, str]:
     path = (*metric.path, field)
     return view.loaded.locate(path), format_path(path)
@@ -76,7 +83,7 @@ def _text_changes(
         if metric is None or change is None:
             continue
         if field == "change":
-            clause = re.split(f"[{_CLAUSE_END}]", raw[max(0, offset - 8) : offset])[-1]
+            clause = _last_clause(raw[max(0, offset - 8) : offset])
             words = [w for w in _UP + _DOWN if w in clause]
             if words and change and _sign(max(words, key=clause.rfind)) * change < 0:
                 word = max(words, key=clause.rfind)
@@ -184,11 +191,7 @@ def _stated_in_text(view: View, views: Sequence[View], settings: Rule) -> Iterat
             assert metric is not None
             if not metric.unit or metric.label not in passage.text:
                 continue
-            pattern = re.compile(
-                re.escape(metric.label)
-                + rf"(?:达到|达|为|实现|完成|共|累计|约)?(?P<n>{_NUMBER}){re.escape(metric.unit)}"
-            )
-            for found in pattern.finditer(passage.text):
+            for found in _stated_after(passage.text, metric.label, metric.unit):
                 if passage.raw[passage.origin[found.start("n")]] != passage.text[found.start("n")]:
                     continue  # filled from a reference: the metric's own value
                 if float(found["n"]) != float(metric.value):
@@ -201,6 +204,32 @@ def _stated_in_text(view: View, views: Sequence[View], settings: Rule) -> Iterat
                         other_place=str(metric_view.loaded.locate((*entry.path, "value"))),
                         fix=_figure(metric.value, metric.unit),
                     )
+
+
+# What may stand between a metric's label and the figure written after it, and the figure.
+_STATED = re.compile(rf"(?:达到|达|为|实现|完成|共|累计|约)?(?P<n>{_NUMBER})")
+
+
+def _stated_after(text: str, label: str, unit: str) -> Iterator[re.Match[str]]:
+    """The matches of ``label`` + :data:`_STATED` + ``unit`` in ``text``, left to right.
+
+    Found with one pattern for every metric, where a pattern of each label and unit cost
+    ~0.08 ms to compile (a check of 30 metrics: ~2 ms). The same matches: a verb and the
+    figure after it are the same whatever follows them, since the verbs hold no digit and
+    a shorter figure leaves a digit or a "." next, which the unit does not begin with. A
+    unit that does (a figure could give it back digits) is matched the whole way.
+    """
+    if unit[:1].isdecimal() or unit[:1] == ".":
+        yield from re.finditer(re.escape(label) + _STATED.pattern + re.escape(unit), text)
+        return
+    at = text.find(label)
+    while at >= 0:
+        found = _STATED.match(text, at + len(label))
+        if found is not None and text.startswith(unit, found.end()):
+            yield found
+            at = text.find(label, found.end() + len(unit))
+        else:
+            at = text.find(label, at + 1)
 
 
 @rule("figures-share")
@@ -227,7 +256,7 @@ def shares(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
                 if float(found["n"]) <= 100:
                     continue
                 before = passage.text[max(0, found.start() - 14) : found.start()]
-                clause = re.split(f"[{_CLAUSE_END}]", before)[-1]
+                clause = _last_clause(before)
                 if is_share(clause):
                     yield settings.problem(
                         view.locate(passage, found.start()),
