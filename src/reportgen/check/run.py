@@ -148,7 +148,8 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     model = Plan if result.kind == "plan" else Review
     result.document, problems = validate_schema(loaded, model)
     result.problems.extend(problems)
-    result.view = build_view(loaded, result.kind)
+    valid = result.document.metrics if result.document is not None else None
+    result.view = build_view(loaded, result.kind, valid)
     result.problems.extend(reference_problems(loaded, result.kind))
     return result
 
