@@ -577,3 +577,40 @@ def test_a_figure_stated_after_a_label_as_one_pattern_per_metric_found_it(
     text: str, label: str, unit: str
 ) -> None:
     assert _stated(text, label, unit) == _stated_by_pattern(text, label, unit)
+
+
+@pytest.mark.parametrize(
+    ("built", "written"),
+    [
+        (figures._NOT_SENTENCE_END, "[^。；;！？\n{]"),
+        (figures._NOT_FIGURE_OR_CLAUSE_END, r"[^\d，。；,;]"),
+    ],
+)
+def test_none_of_is_the_class_it_stands_for(built: str, written: str) -> None:
+    # The character classes the patterns were written with: the tests' own reference.
+    one, other = re.compile(built), re.compile(written)
+    differ = [
+        c for c in map(chr, range(0x110000)) if bool(one.fullmatch(c)) != bool(other.fullmatch(c))
+    ]
+    assert differ == []
+
+
+def test_none_of_edges() -> None:
+    sentence = re.compile(figures._NOT_SENTENCE_END)
+    assert [c for c in "。；;！？\n{，,5a增" if sentence.fullmatch(c)] == [
+        "，",
+        ",",
+        "5",
+        "a",
+        "增",
+    ]
+    clause = re.compile(figures._NOT_FIGURE_OR_CLAUSE_END)
+    assert [c for c in "，。；,;5٣！？\n{a增" if clause.fullmatch(c)] == [
+        "！",
+        "？",
+        "\n",
+        "{",
+        "a",
+        "增",
+    ]
+    assert sentence.fullmatch("") is None and clause.fullmatch("ab") is None

@@ -19,12 +19,25 @@ _DOWN = ("下降", "减少", "降低", "下滑", "降幅", "回落")
 _DIRECTION = "|".join(_UP + _DOWN)
 _NUMBER = r"\d+(?:\.\d+)?"
 _CLAUSE_END = "。；;，,！？\n"
+
+
+def _none_of(narrow: str, wide: str) -> str:
+    """One character neither in the class ``[narrow]`` nor one of ``wide``: ``[^narrow wide]``
+    in a form the engine compiles cheaply. A class of three or more characters past U+00FF
+    is compiled into a bitmap of the whole BMP (~0.15 ms each, at every check's start); a
+    lookahead for each of them is not."""
+    return "(?:" + "".join(f"(?!{re.escape(c)})" for c in wide) + f"[^{narrow}])"
+
+
+_NOT_SENTENCE_END = _none_of(r";\n{", "。；！？")  # [^。；;！？\n{]
+_NOT_FIGURE_OR_CLAUSE_END = _none_of(r"\d,;", "，。；")  # [^\d，。；,;]
 _AFTER_REF = re.compile(
-    rf"[^。；;！？\n{{]{{0,12}}?同比(?P<word>{_DIRECTION})了?(?P<n>{_NUMBER})[%％]"
+    rf"{_NOT_SENTENCE_END}{{0,12}}?同比(?P<word>{_DIRECTION})了?(?P<n>{_NUMBER})[%％]"
 )
 _TWO_YEARS = re.compile(
-    rf"(?:由|从)(?P<a>{_NUMBER})(?P<ua>[^\d，。；,;]{{0,4}}?)(?:{_DIRECTION})(?:到|至)(?P<b>{_NUMBER})"
-    rf"(?P<ub>[^\d，。；,;]{{0,4}}?)[，,]?\s*(?:同比)?(?P<word>{_DIRECTION})(?:了|为|达)?(?P<c>{_NUMBER})[%％]"
+    rf"(?:由|从)(?P<a>{_NUMBER})(?P<ua>{_NOT_FIGURE_OR_CLAUSE_END}{{0,4}}?)(?:{_DIRECTION})"
+    rf"(?:到|至)(?P<b>{_NUMBER})(?P<ub>{_NOT_FIGURE_OR_CLAUSE_END}{{0,4}}?)[，,]?\s*(?:同比)?"
+    rf"(?P<word>{_DIRECTION})(?:了|为|达)?(?P<c>{_NUMBER})[%％]"
 )
 _PERCENT = re.compile(rf"(?P<n>{_NUMBER})[%％]")
 
