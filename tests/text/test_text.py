@@ -188,6 +188,12 @@ def test_number_marker_rejects_level_five() -> None:
         ("中 ,中", "中 ，中"),
         # only a figure (digit, % or ‰) ending the text takes a full-width mark: not a letter
         ("型号X;", "型号X;"),
+        # none of , ; : ? ! ( in the text: left as it is without a substitution
+        ("", ""),
+        ("中)文", "中)文"),
+        ("中) 文。", "中) 文。"),
+        ("中.文", "中.文"),
+        ("中(文", "中(文"),  # an unpaired ( stays too, after the substitutions
     ],
 )
 def test_normalise_punctuation(raw: str, expected: str) -> None:
@@ -289,6 +295,9 @@ def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> Non
         ("中, (", [(1, ",")]),
         ("(中, ", [(2, ",")]),  # the unpaired ( stays, and so is not reported
         ("中, ", [(1, ",")]),
+        ("", []),
+        ("中)文", []),
+        ("a,b", []),  # changed by nothing: the same text, nothing to report
     ],
 )
 def test_half_width_marks(text: str, expected: list[tuple[int, str]]) -> None:

@@ -33,6 +33,8 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 _SINGLE = re.compile(r"(?P<before>.?)(?P<mark>[,;:?!])(?P<space>\s*)(?=(?P<after>.?))", re.S)
 # Here too: in "()()、" the first pair's ``after`` is the second pair's "(".
 _PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?=(?P<after>.?))", re.S)
+# Every match of either pattern holds one of these: a text without them is left as it is.
+_CHANGED = ",;:?!("
 
 
 def is_cjk(char: str) -> bool:
@@ -64,6 +66,8 @@ def normalise_punctuation(text: str) -> str:
     ``1-9月``, ``12.43亿元``, ``100%``, ``S1线`` and ``12:30`` are left as they are.
     Idempotent: normalising twice changes nothing more.
     """
+    if not any(mark in text for mark in _CHANGED):
+        return text  # most texts: six scans of the string, not two substitutions
     # Neighbours are part of each match, so adjacent marks (",(" or ");") need another pass.
     previous = None
     while previous != text:
@@ -89,6 +93,8 @@ def normalise_with_origin(text: str, origin: list[int]) -> tuple[str, list[int]]
 def half_width_marks(text: str) -> list[tuple[int, str]]:
     """Offsets and characters that :func:`normalise_punctuation` would change."""
     fixed = normalise_punctuation(text)
+    if fixed == text:
+        return []
     if len(fixed) == len(text):
         return [(i, a) for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b]
     # Spaces after a mark were dropped; report by walking both strings.
