@@ -72,8 +72,13 @@ def unbalanced(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
                     )
 
 
+_PAIR_MARKS = frozenset(PAIRS) | frozenset(_CLOSERS)
+
+
 def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, mark, the mark it lacks) for each opening or closing mark without its partner."""
+    if _PAIR_MARKS.isdisjoint(text):
+        return  # no mark of a pair: the walk below would find nothing
     stack: list[tuple[int, str]] = []
     for i, char in enumerate(text):
         if char in PAIRS:
@@ -96,23 +101,22 @@ def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
 @rule("punct-doubled")
 def doubled(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     marks = set(settings["marks"])
+    # Each mark read as "\0" (a "\0" of the text as "\1"): str.find finds two marks in a row,
+    # where looking at each character in Python cost ~0.3 ms of a check.
+    as_zero = str.maketrans({"\0": "\1"} | {mark: "\0" for mark in marks})
     for view in views:
         for passage in view.passages:
             text = passage.text
-            i = 0
-            while i < len(text) - 1:
-                if text[i] in marks and text[i + 1] in marks:
-                    j = i + 1
-                    while j < len(text) and text[j] in marks:
-                        j += 1
-                    run = text[i:j]
-                    keep = "。" if "。" in run else normalise_punctuation(run[0])[:1] or run[0]
-                    yield settings.problem(
-                        view.locate(passage, i), passage.where, text=run, fix=keep
-                    )
-                    i = j
-                else:
-                    i += 1
+            marked = text.translate(as_zero)
+            i = marked.find("\0\0")
+            while i >= 0:
+                j = i + 2
+                while j < len(text) and marked[j] == "\0":
+                    j += 1
+                run = text[i:j]
+                keep = "。" if "。" in run else normalise_punctuation(run[0])[:1] or run[0]
+                yield settings.problem(view.locate(passage, i), passage.where, text=run, fix=keep)
+                i = marked.find("\0\0", j)
             if passage.role == "lead" and text and text[-1] in marks:
                 yield settings.problem(
                     view.locate(passage, len(text) - 1),
