@@ -113,10 +113,10 @@ def _candidates(views: Sequence[View]) -> list[tuple[View, MetricView]]:
 
 
 def _matches(
-    view: View, metrics: list[tuple[View, MetricView]]
+    view: View, metrics: list[tuple[View, MetricView]], table: UnitTable
 ) -> Iterator[tuple[Passage, int, str, str, View, MetricView]]:
-    """Each typed figure of ``view`` with the metric it points to (the surest one)."""
-    table = units_for(view)
+    """Each typed figure of ``view`` with the metric it points to (the surest one), by the
+    view's units ``table``."""
     units = sorted(
         {u for u in table.units} | {m.metric.unit for _, m in metrics if m.metric},
         key=len,
@@ -149,10 +149,11 @@ def _typed_in(views: tuple[View, ...]) -> tuple[tuple[UnitTable, list[Typed]], .
     """Each view's units table and typed figures, each with the metric it points to: found
     once for both rules of this module, which looked for them in turn (~0.5 ms of a check).
     Kept for the last views asked about (the same objects: a view is not changed once built)."""
-    return tuple(
-        (units_for(view), list(_matches(view, _candidates(document_of(view, views)))))
-        for view in views
-    )
+    found = []
+    for view in views:
+        table = units_for(view)
+        found.append((table, list(_matches(view, _candidates(document_of(view, views)), table))))
+    return tuple(found)
 
 
 @rule("figures-typed")
