@@ -282,6 +282,45 @@ def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> Non
 
 
 @pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        ([4, 5, 8], [4, 5, 8]),
+        ([4, 5, 8, 9, 10], [4, 5, 8]),  # a longer origin: its first entries
+        ([7, 9], [7, 9, 9]),  # a shorter one: its last entry repeated
+        ([3], [3, 3, 3]),
+        ([], [0, 0, 0]),
+    ],
+)
+def test_normalise_with_origin_of_a_text_it_does_not_change(
+    origin: list[int], expected: list[int]
+) -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    assert normalise_with_origin("中)文", origin) == ("中)文", expected)
+    assert normalise_with_origin("", origin) == ("", [])
+
+
+@given(
+    st.text(st.sampled_from(list("改革,;:?!() ab1\n%")), max_size=30),
+    st.lists(st.integers(0, 99), max_size=35),
+)
+def test_normalise_with_origin_of_any_origin_as_the_walk_gives_it(
+    text: str, origin: list[int]
+) -> None:
+    from reportgen.text.punctuation import HALF_TO_FULL, normalise_with_origin
+
+    # The walk over each character, for changed and unchanged texts: the tests' own reference.
+    fixed = normalise_punctuation(text)
+    walked, i = [], 0
+    for char in fixed:
+        while i < len(text) and not (text[i] == char or HALF_TO_FULL.get(text[i]) == char):
+            i += 1
+        walked.append(origin[min(i, len(origin) - 1)] if origin else 0)
+        i += 1
+    assert normalise_with_origin(text, origin) == (fixed, walked)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("中,中(甲)", [(1, ","), (3, "("), (5, ")")]),

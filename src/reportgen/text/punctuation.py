@@ -80,6 +80,10 @@ def normalise_with_origin(text: str, origin: list[int]) -> tuple[str, list[int]]
     """:func:`normalise_punctuation`, keeping for each character the origin of the one it
     came from (a mark made full-width keeps the half-width mark's; dropped spaces vanish)."""
     fixed = normalise_punctuation(text)
+    if fixed == text:  # most strings: each character keeps its own origin (as the walk below)
+        if not origin:
+            return fixed, [0] * len(text)
+        return fixed, origin[: len(text)] + [origin[-1]] * (len(text) - len(origin))
     out: list[int] = []
     i = 0
     for char in fixed:
