@@ -102,3 +102,42 @@ def test_leaving_out_a_pattern_that_cannot_match_finds_the_same(text: str) -> No
         return [m.span() for m in re.finditer(placeholders._joined(chosen), text)]
 
     assert spans(kept) == spans(patterns)
+
+
+def test_each_run_pattern_is_a_shipped_one() -> None:
+    assert set(placeholders.RUNS_BEFORE_IDEOGRAPH) <= set(
+        SHIPPED.rules["placeholder-name"]["patterns"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("*", []),
+        ("*街道", [(0, "*")]),
+        ("会同**街道", [(2, "**")]),
+        ("*＊中", [(0, "*＊")]),
+        ("*a街", []),
+        ("**a", []),
+        ("a*b*中", [(3, "*")]),
+        ("*\u4dff", []),  # just below the ideographs
+        ("*\u4e00", [(0, "*")]),
+        ("*\u9fff", [(0, "*")]),
+        ("*\ua000", []),  # just above
+        ("*\U00020000", []),  # an ideograph of plane 2 is not in the class
+        ("*，中", []),
+    ],
+)
+def test_runs_before_an_ideograph(text: str, expected: list[tuple[int, str]]) -> None:
+    runs = placeholders._RunsBeforeIdeograph("*＊")
+    assert [(m.start(), m.group()) for m in runs.finditer(text)] == expected
+    pattern = re.compile(next(iter(placeholders.RUNS_BEFORE_IDEOGRAPH)))
+    assert [(m.start(), m.group()) for m in pattern.finditer(text)] == expected
+
+
+@given(st.text(alphabet="*＊中一a \u4dff\u4e00\u9fff\ua000，", max_size=30))
+def test_runs_before_an_ideograph_as_the_pattern_finds_them(text: str) -> None:
+    runs = placeholders._RunsBeforeIdeograph("*＊")
+    pattern = re.compile(next(iter(placeholders.RUNS_BEFORE_IDEOGRAPH)))
+    assert [m.span() for m in runs.finditer(text)] == [m.span() for m in pattern.finditer(text)]

@@ -50,6 +50,26 @@ def _could_match(pattern: str, views: Sequence[View]) -> bool:
     return needs is None or any(c in p.text for v in views for p in v.passages for c in needs)
 
 
+# A shipped pattern that is a run of these characters before an ideograph: alone in its rule
+# (placeholder-name), it is matched as the runs and a look at the character after each,
+# without the ~0.7 ms of compiling the class (a document naming *街道 needs it).
+RUNS_BEFORE_IDEOGRAPH = {r"[*＊]+(?=[\u4e00-\u9fff])": "*＊"}
+
+
+class _RunsBeforeIdeograph:
+    r"""``[chars]+(?=[\u4e00-\u9fff])`` without compiling the class of ideographs: a match is
+    a whole run of ``chars`` that an ideograph follows (from no character of a run that none
+    follows does one start), so the runs are found and the character after each looked at."""
+
+    def __init__(self, chars: str) -> None:
+        self.runs = re.compile(f"[{re.escape(chars)}]+")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for run in self.runs.finditer(text):
+            if "\u4e00" <= text[run.end() : run.end() + 1] <= "\u9fff":
+                yield run
+
+
 # Patterns come from a project's rules.yaml: one like (x+x+)+y would backtrack for hours on a
 # long line, so all of them together get this many seconds per check.
 PATTERN_SECONDS = 2.0
@@ -68,7 +88,10 @@ def _matches(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
         patterns = [p for p in patterns if _could_match(p, views)]
         if not patterns:
             return
-        pattern = _shipped(tuple(patterns))
+        if len(patterns) == 1 and patterns[0] in RUNS_BEFORE_IDEOGRAPH:
+            pattern = _RunsBeforeIdeograph(RUNS_BEFORE_IDEOGRAPH[patterns[0]])
+        else:
+            pattern = _shipped(tuple(patterns))
     deadline = time.monotonic() + PATTERN_SECONDS
     for view in views:
         for passage in view.passages:
