@@ -389,6 +389,11 @@ def test_clean_text(raw: str, expected: str) -> None:
         ("甲\n\n乙\n\n丙", "甲\n乙\n丙", [0, 1, 3, 4, 6]),
         ("甲 \t\n\t 乙", "甲乙", [0, 6]),
         ("  \n ", "", []),
+        # one line: stripped, each character at its own offset
+        ("甲乙", "甲乙", [0, 1]),
+        (" \t甲 乙\r ", "甲 乙", [2, 3, 4]),
+        ("甲\r乙", "甲\r乙", [0, 1, 2]),  # only \n breaks a line here
+        ("", "", []),
     ],
 )
 def test_clean_with_origin(raw: str, text: str, origin: list[int]) -> None:
@@ -483,6 +488,16 @@ def test_fill_with_origin_maps_a_figure_to_its_reference_and_keeps_unknown_ones(
     # {{output}} at 2-11, ， 12, {{x}} 13-17, {{ output.period }} 18-36,
     # {{output.colour}} 37-53 (kept: no such field), {{output.unit}} 54-68, 。 69
     assert origin == [0, 1, *[2] * 6, 12, 13, 14, 15, 16, 17, *[18] * 4, *range(37, 54), 54, 54, 69]
+
+
+@pytest.mark.parametrize("text", ["", "产值。", "{output}}", "{ {output}}", "产值}}{"])
+def test_fill_with_origin_without_a_reference_copies_the_origin(text: str) -> None:
+    from reportgen.text.references import fill_with_origin
+
+    origin = [5 + n for n in range(len(text))]
+    filled, out = fill_with_origin(text, origin, {"output": _OUTPUT}, strict=True)
+    assert (filled, out) == (text, origin) and out is not origin
+    assert fill_with_origin(text, [9], {}) == (text, [9])  # a short origin, as it is
 
 
 def test_fill_metrics_names_an_undefined_metric_or_field() -> None:
