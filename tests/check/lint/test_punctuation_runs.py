@@ -103,3 +103,50 @@ def test_doubled_finds_what_a_walk_over_each_character_found(text: str) -> None:
 )
 def test_unpaired(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert list(punctuation._unpaired(text)) == expected
+
+
+def _unpaired_by_each_character(text: str) -> list[tuple[int, str, str]]:
+    # The walk over every character the rule made before: the tests' own reference.
+    pairs, closers = punctuation.PAIRS, {c: o for o, c in punctuation.PAIRS.items()}
+    same = {"(": "（", ")": "）"}
+    stack: list[tuple[int, str]] = []
+    found = []
+    for i, char in enumerate(text):
+        if char in pairs:
+            stack.append((i, char))
+        elif char in closers:
+            wanted = same.get(closers[char], closers[char])
+            depth = next(
+                (
+                    d
+                    for d in range(len(stack) - 1, -1, -1)
+                    if same.get(stack[d][1], stack[d][1]) == wanted
+                ),
+                None,
+            )
+            if depth is None:
+                found.append((i, char, closers[char]))
+                continue
+            found.extend((offset, opener, pairs[opener]) for offset, opener in stack[depth + 1 :])
+            del stack[depth:]
+    found.extend((offset, opener, pairs[opener]) for offset, opener in stack)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“甲（乙”", [(2, "（", "）")]),  # the inner opener left open when its outer pair closes
+        ("《甲》》", [(3, "》", "《")]),
+        ("（甲)", []),
+        ("「『」", [(1, "『", "』")]),
+        ("”“", [(0, "”", "“"), (1, "“", "”")]),
+    ],
+)
+def test_unpaired_in_order(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert list(punctuation._unpaired(text)) == expected
+
+
+@given(st.text(alphabet="“”‘’（）()《》【】〔〕「」『』甲 ", max_size=30))
+def test_unpaired_finds_what_a_walk_over_each_character_found(text: str) -> None:
+    assert list(punctuation._unpaired(text)) == _unpaired_by_each_character(text)
