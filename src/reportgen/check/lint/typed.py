@@ -103,9 +103,9 @@ def _figures(
         start = found.start("n")
         if passage.raw[passage.origin[start]] != passage.text[start]:
             continue  # filled from {{id}}: the metric's own value
-        before = passage.text[:start]
-        cut = max(before.rfind(mark) for mark in _CLAUSE_ENDS)
-        yield start, found["n"], found["u"], before[cut + 1 :]
+        text = passage.text
+        cut = max(text.rfind(mark, 0, start) for mark in _CLAUSE_ENDS)
+        yield start, found["n"], found["u"], text[cut + 1 : start]
 
 
 def _candidates(views: Sequence[View]) -> list[tuple[View, MetricView]]:
@@ -123,16 +123,23 @@ def _matches(
         reverse=True,
     )
     pattern = _figure_pattern(units)  # once per document: building it was half of check's time
+    # the metrics a figure in each unit may point to, in order: asked once per unit, not for
+    # every figure and metric
+    convertible: dict[str, list[tuple[View, MetricView]]] = {}
     for passage in view.passages:
         if passage.role in ("label", "period"):
             continue
         for start, number, unit, clause in _figures(passage, pattern):
+            if unit not in convertible:
+                convertible[unit] = [
+                    (v, m)
+                    for v, m in metrics
+                    if m.metric and table.convertible(unit, m.metric.unit)
+                ]
             scored = []
-            for metric_view, entry in metrics:
+            for metric_view, entry in convertible[unit]:
                 metric = entry.metric
                 assert metric is not None
-                if not table.convertible(unit, metric.unit):
-                    continue
                 score = _points_to(clause, metric)
                 if score:
                     scored.append((score, metric_view, entry))
