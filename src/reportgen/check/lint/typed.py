@@ -134,7 +134,7 @@ def _matches(
                 convertible[unit] = [
                     (v, m)
                     for v, m in metrics
-                    if m.metric and table.convertible(unit, m.metric.unit)
+                    if m.metric is not None and table.convertible(unit, m.metric.unit)
                 ]
             scored = []
             for metric_view, entry in convertible[unit]:
