@@ -614,3 +614,27 @@ def test_none_of_edges() -> None:
         "增",
     ]
     assert sentence.fullmatch("") is None and clause.fullmatch("ab") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", False),
+        ("由", False),
+        ("由此可见，从严治党", False),
+        ("由 100", False),  # the pattern wants the figure right after
+        ("100由", False),
+        ("由一百", False),
+        ("由100增长到110", True),
+        ("从严，从5", True),  # the second 从
+        ("由٣", True),  # any decimal digit, as \d
+    ],
+)
+def test_from_a_figure(text: str, expected: bool) -> None:
+    assert figures._from_a_figure(text) is expected
+
+
+@given(st.text(alphabet="由从到至增长下降同比了为达12.5%％万元，, ", max_size=30))
+def test_a_text_with_two_years_stated_has_a_figure_after_from(text: str) -> None:
+    if any(figures._two_years_pattern().finditer(text)):
+        assert figures._from_a_figure(text)
