@@ -188,6 +188,12 @@ def test_number_marker_rejects_level_five() -> None:
         ("中 ,中", "中 ，中"),
         # only a figure (digit, % or ‰) ending the text takes a full-width mark: not a letter
         ("型号X;", "型号X;"),
+        # none of , ; : ? ! ( in the text: left as it is without a substitution
+        ("", ""),
+        ("中)文", "中)文"),
+        ("中) 文。", "中) 文。"),
+        ("中.文", "中.文"),
+        ("中(文", "中(文"),  # an unpaired ( stays too, after the substitutions
     ],
 )
 def test_normalise_punctuation(raw: str, expected: str) -> None:
@@ -276,6 +282,45 @@ def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> Non
 
 
 @pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        ([4, 5, 8], [4, 5, 8]),
+        ([4, 5, 8, 9, 10], [4, 5, 8]),  # a longer origin: its first entries
+        ([7, 9], [7, 9, 9]),  # a shorter one: its last entry repeated
+        ([3], [3, 3, 3]),
+        ([], [0, 0, 0]),
+    ],
+)
+def test_normalise_with_origin_of_a_text_it_does_not_change(
+    origin: list[int], expected: list[int]
+) -> None:
+    from reportgen.text.punctuation import normalise_with_origin
+
+    assert normalise_with_origin("中)文", origin) == ("中)文", expected)
+    assert normalise_with_origin("", origin) == ("", [])
+
+
+@given(
+    st.text(st.sampled_from(list("改革,;:?!() ab1\n%")), max_size=30),
+    st.lists(st.integers(0, 99), max_size=35),
+)
+def test_normalise_with_origin_of_any_origin_as_the_walk_gives_it(
+    text: str, origin: list[int]
+) -> None:
+    from reportgen.text.punctuation import HALF_TO_FULL, normalise_with_origin
+
+    # The walk over each character, for changed and unchanged texts: the tests' own reference.
+    fixed = normalise_punctuation(text)
+    walked, i = [], 0
+    for char in fixed:
+        while i < len(text) and not (text[i] == char or HALF_TO_FULL.get(text[i]) == char):
+            i += 1
+        walked.append(origin[min(i, len(origin) - 1)] if origin else 0)
+        i += 1
+    assert normalise_with_origin(text, origin) == (fixed, walked)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("中,中(甲)", [(1, ","), (3, "("), (5, ")")]),
@@ -289,6 +334,9 @@ def test_normalise_with_origin_past_a_short_origin_keeps_its_last_entry() -> Non
         ("中, (", [(1, ",")]),
         ("(中, ", [(2, ",")]),  # the unpaired ( stays, and so is not reported
         ("中, ", [(1, ",")]),
+        ("", []),
+        ("中)文", []),
+        ("a,b", []),  # changed by nothing: the same text, nothing to report
     ],
 )
 def test_half_width_marks(text: str, expected: list[tuple[int, str]]) -> None:
@@ -341,6 +389,11 @@ def test_clean_text(raw: str, expected: str) -> None:
         ("甲\n\n乙\n\n丙", "甲\n乙\n丙", [0, 1, 3, 4, 6]),
         ("甲 \t\n\t 乙", "甲乙", [0, 6]),
         ("  \n ", "", []),
+        # one line: stripped, each character at its own offset
+        ("甲乙", "甲乙", [0, 1]),
+        (" \t甲 乙\r ", "甲 乙", [2, 3, 4]),
+        ("甲\r乙", "甲\r乙", [0, 1, 2]),  # only \n breaks a line here
+        ("", "", []),
     ],
 )
 def test_clean_with_origin(raw: str, text: str, origin: list[int]) -> None:
@@ -435,6 +488,16 @@ def test_fill_with_origin_maps_a_figure_to_its_reference_and_keeps_unknown_ones(
     # {{output}} at 2-11, ， 12, {{x}} 13-17, {{ output.period }} 18-36,
     # {{output.colour}} 37-53 (kept: no such field), {{output.unit}} 54-68, 。 69
     assert origin == [0, 1, *[2] * 6, 12, 13, 14, 15, 16, 17, *[18] * 4, *range(37, 54), 54, 54, 69]
+
+
+@pytest.mark.parametrize("text", ["", "产值。", "{output}}", "{ {output}}", "产值}}{"])
+def test_fill_with_origin_without_a_reference_copies_the_origin(text: str) -> None:
+    from reportgen.text.references import fill_with_origin
+
+    origin = [5 + n for n in range(len(text))]
+    filled, out = fill_with_origin(text, origin, {"output": _OUTPUT}, strict=True)
+    assert (filled, out) == (text, origin) and out is not origin
+    assert fill_with_origin(text, [9], {}) == (text, [9])  # a short origin, as it is
 
 
 def test_fill_metrics_names_an_undefined_metric_or_field() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,22 +25,37 @@ LOAD_RULES = ("file", "encoding", "empty", "yaml")
 BLOCKING_RULES = (*LOAD_RULES, "schema")  # what stops a build: it cannot read the input
 
 
-@dataclass
+# FileCheck and CheckReport are plain classes: every check and build creates them, and
+# Python 3.11 spends ~0.2 ms making each dataclass, for equality nothing asks of them.
+
+
 class FileCheck:
     """One file: what it is, and what is wrong with it."""
 
-    path: Path
-    shown: str
-    kind: str | None = None
-    loaded: Loaded | None = None
-    document: Review | Plan | None = None  # when it is valid: a build uses it as it is
-    view: View | None = None
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(
+        self,
+        path: Path,
+        shown: str,
+        kind: str | None = None,
+        loaded: Loaded | None = None,
+        document: Review | Plan | None = None,  # when it is valid: a build uses it as it is
+        view: View | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.path = path
+        self.shown = shown
+        self.kind = kind
+        self.loaded = loaded
+        self.document = document
+        self.view = view
+        self.problems: list[Problem] = [] if problems is None else problems
 
 
-@dataclass
 class CheckReport:
-    files: list[FileCheck]
+    """The files checked together, and their problems in file, line and column order."""
+
+    def __init__(self, files: list[FileCheck]) -> None:
+        self.files = files
 
     @property
     def problems(self) -> list[Problem]:
@@ -134,7 +148,8 @@ def check_text(text: str, shown: str, kind: str | None = None) -> FileCheck:
     model = Plan if result.kind == "plan" else Review
     result.document, problems = validate_schema(loaded, model)
     result.problems.extend(problems)
-    result.view = build_view(loaded, result.kind)
+    valid = result.document.metrics if result.document is not None else None
+    result.view = build_view(loaded, result.kind, valid)
     result.problems.extend(reference_problems(loaded, result.kind))
     return result
 

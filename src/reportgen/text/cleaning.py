@@ -29,6 +29,8 @@ def clean_with_origin(raw: str) -> tuple[str, list[int]]:
     if not stripped:
         return "", []
     start = len(raw) - len(raw.lstrip())
+    if "\n" not in stripped:  # one line (most strings): both breaks need a line break
+        return stripped, list(range(start, start + len(stripped)))
     text: list[str] = []
     origin: list[int] = []
     breaks = list(PARAGRAPH_BREAK.finditer(stripped))

@@ -94,6 +94,8 @@ def fill_with_origin(
     ``strict``: an undefined reference or field is an error (the build); otherwise it stays as
     written (check, whose schema rule reports it).
     """
+    if "{{" not in text:  # no reference (most strings): the text and a copy of its origin
+        return text, origin[:]
     out: list[str] = []
     out_origin: list[int] = []
     kept = 0

@@ -3,7 +3,11 @@ hand, and the near misses that must say nothing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportgen.check.lint import build_view, figures, lint, typed
 from reportgen.check.lint.view import document_of
@@ -503,3 +507,134 @@ def test_a_figure_inside_a_metrics_label_is_not_typed_text() -> None:
         "  - {id: b, label: 企业产值超100万元的企业数, value: 5, unit: 家}\n"
     )
     assert found(doc("全年{{a}}，{{b}}。", metrics), "figures-typed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("产值增长", "产值增长"),
+        ("一，产值增长", "产值增长"),
+        ("一,二；三;四。五！六？七\n八", "八"),
+        ("产值增长。", ""),
+        ("，", ""),
+        ("一：二", "一：二"),  # the full-width colon does not end a clause here
+    ],
+)
+def test_the_last_clause(text: str, expected: str) -> None:
+    assert figures._last_clause(text) == expected
+
+
+def _stated_by_pattern(text: str, label: str, unit: str) -> list[tuple[int, str]]:
+    # The pattern each metric had compiled for it: the tests' own reference.
+    pattern = re.compile(
+        re.escape(label)
+        + r"(?:达到|达|为|实现|完成|共|累计|约)?(?P<n>\d+(?:\.\d+)?)"
+        + re.escape(unit)
+    )
+    return [(m.start("n"), m["n"]) for m in pattern.finditer(text)]
+
+
+def _stated(text: str, label: str, unit: str) -> list[tuple[int, str]]:
+    return [(m.start("n"), m["n"]) for m in figures._stated_after(text, label, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unit", "expected"),
+    [
+        ("产值100万元", "产值", "万元", [(2, "100")]),
+        ("产值达到100万元", "产值", "万元", [(4, "100")]),
+        ("产值达100万元", "产值", "万元", [(3, "100")]),
+        ("产值累计12.5万元，产值约3万元", "产值", "万元", [(4, "12.5"), (14, "3")]),
+        ("产值100亿元", "产值", "万元", []),
+        ("产值达到了100万元", "产值", "万元", []),
+        ("产值100.万元", "产值", "万元", []),  # "100." is no figure
+        ("产值12.5.6万元", "产值", "万元", []),
+        ("产产值5件", "产值", "件", [(3, "5")]),
+        ("值值值5件", "值值", "件", [(3, "5")]),  # the second occurrence, overlapping the first
+        ("产值5件产值6件", "产值", "件", [(2, "5"), (6, "6")]),
+        ("产值٣件", "产值", "件", [(2, "٣")]),  # any decimal digit, as \d
+        ("产值12.5%", "产值", "%", [(2, "12.5")]),
+        # a unit beginning with a digit or ".": the figure gives back what the unit needs
+        ("产值1002号", "产值", "2号", [(2, "100")]),
+        ("产值10.5号", "产值", ".5号", [(2, "10")]),
+        ("产值10.55号", "产值", "5号", [(2, "10.5")]),
+    ],
+)
+def test_a_figure_stated_after_a_label(
+    text: str, label: str, unit: str, expected: list[tuple[int, str]]
+) -> None:
+    assert _stated(text, label, unit) == expected
+    assert _stated_by_pattern(text, label, unit) == expected
+
+
+@given(
+    text=st.text(alphabet="产值达到为约共累计实现完成12.5万元件%号，", max_size=40),
+    label=st.sampled_from(["产值", "产值达", "值值", "达到"]),
+    unit=st.sampled_from(["万元", "元", "件", "%", "2号", ".5", "5", "达", "产值"]),
+)
+def test_a_figure_stated_after_a_label_as_one_pattern_per_metric_found_it(
+    text: str, label: str, unit: str
+) -> None:
+    assert _stated(text, label, unit) == _stated_by_pattern(text, label, unit)
+
+
+@pytest.mark.parametrize(
+    ("built", "written"),
+    [
+        (figures._NOT_SENTENCE_END, "[^。；;！？\n{]"),
+        (figures._NOT_FIGURE_OR_CLAUSE_END, r"[^\d，。；,;]"),
+    ],
+)
+def test_none_of_is_the_class_it_stands_for(built: str, written: str) -> None:
+    # The character classes the patterns were written with: the tests' own reference.
+    one, other = re.compile(built), re.compile(written)
+    differ = [
+        c for c in map(chr, range(0x110000)) if bool(one.fullmatch(c)) != bool(other.fullmatch(c))
+    ]
+    assert differ == []
+
+
+def test_none_of_edges() -> None:
+    sentence = re.compile(figures._NOT_SENTENCE_END)
+    assert [c for c in "。；;！？\n{，,5a增" if sentence.fullmatch(c)] == [
+        "，",
+        ",",
+        "5",
+        "a",
+        "增",
+    ]
+    clause = re.compile(figures._NOT_FIGURE_OR_CLAUSE_END)
+    assert [c for c in "，。；,;5٣！？\n{a增" if clause.fullmatch(c)] == [
+        "！",
+        "？",
+        "\n",
+        "{",
+        "a",
+        "增",
+    ]
+    assert sentence.fullmatch("") is None and clause.fullmatch("ab") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", False),
+        ("由", False),
+        ("由此可见，从严治党", False),
+        ("由 100", False),  # the pattern wants the figure right after
+        ("100由", False),
+        ("由一百", False),
+        ("由100增长到110", True),
+        ("从严，从5", True),  # the second 从
+        ("由٣", True),  # any decimal digit, as \d
+    ],
+)
+def test_from_a_figure(text: str, expected: bool) -> None:
+    assert figures._from_a_figure(text) is expected
+
+
+@given(st.text(alphabet="由从到至增长下降同比了为达12.5%％万元，, ", max_size=30))
+def test_a_text_with_two_years_stated_has_a_figure_after_from(text: str) -> None:
+    if any(figures._two_years_pattern().finditer(text)):
+        assert figures._from_a_figure(text)

@@ -53,3 +53,23 @@ def test_view_tolerates_a_broken_file() -> None:
     ]
     assert len(view.sections["highlights"][0].points) == 3
     assert view.metrics[0].metric is None
+
+
+def test_a_valid_documents_metrics_are_its_entries_validated_one_by_one() -> None:
+    from pathlib import Path
+
+    from reportgen.model.report import Plan, Review
+    from reportgen.model.validate import validate_schema
+
+    data = Path(__file__).parents[3] / "data"
+    for name, model in (("2022.yaml", Review), ("2023_plan.yaml", Plan)):
+        loaded = load_yaml_text((data / name).read_text(encoding="utf-8"), name)
+        document, problems = validate_schema(loaded, model)
+        assert document is not None and not problems
+        assert document.metrics or model is Plan  # the sample plan has none
+        given_them = build_view(loaded, document.kind, document.metrics)
+        alone = build_view(loaded, document.kind)
+        assert [(m.path, m.metric, m.raw) for m in given_them.metrics] == [
+            (m.path, m.metric, m.raw) for m in alone.metrics
+        ]
+        assert given_them.passages == alone.passages

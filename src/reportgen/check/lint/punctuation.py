@@ -72,10 +72,26 @@ def unbalanced(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
                     )
 
 
+_PAIR_MARKS = (*PAIRS, *_CLOSERS)
+
+
+def _pair_marks(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of each mark of a pair in ``text``, in order: found by str.find, where
+    looking at every character in Python cost ~0.3 ms of a check."""
+    found = []
+    for mark in _PAIR_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append((at, mark))
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, mark, the mark it lacks) for each opening or closing mark without its partner."""
     stack: list[tuple[int, str]] = []
-    for i, char in enumerate(text):
+    for i, char in _pair_marks(text):
         if char in PAIRS:
             stack.append((i, char))
         elif char in _CLOSERS:
@@ -96,23 +112,22 @@ def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
 @rule("punct-doubled")
 def doubled(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     marks = set(settings["marks"])
+    # Each mark read as "\0" (a "\0" of the text as "\1"): str.find finds two marks in a row,
+    # where looking at each character in Python cost ~0.3 ms of a check.
+    as_zero = str.maketrans({"\0": "\1"} | {mark: "\0" for mark in marks})
     for view in views:
         for passage in view.passages:
             text = passage.text
-            i = 0
-            while i < len(text) - 1:
-                if text[i] in marks and text[i + 1] in marks:
-                    j = i + 1
-                    while j < len(text) and text[j] in marks:
-                        j += 1
-                    run = text[i:j]
-                    keep = "。" if "。" in run else normalise_punctuation(run[0])[:1] or run[0]
-                    yield settings.problem(
-                        view.locate(passage, i), passage.where, text=run, fix=keep
-                    )
-                    i = j
-                else:
-                    i += 1
+            marked = text.translate(as_zero)
+            i = marked.find("\0\0")
+            while i >= 0:
+                j = i + 2
+                while j < len(text) and marked[j] == "\0":
+                    j += 1
+                run = text[i:j]
+                keep = "。" if "。" in run else normalise_punctuation(run[0])[:1] or run[0]
+                yield settings.problem(view.locate(passage, i), passage.where, text=run, fix=keep)
+                i = marked.find("\0\0", j)
             if passage.role == "lead" and text and text[-1] in marks:
                 yield settings.problem(
                     view.locate(passage, len(text) - 1),

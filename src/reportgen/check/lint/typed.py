@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportgen.check.lint import rule
@@ -103,9 +103,9 @@ def _figures(
         start = found.start("n")
         if passage.raw[passage.origin[start]] != passage.text[start]:
             continue  # filled from {{id}}: the metric's own value
-        before = passage.text[:start]
-        cut = max(before.rfind(mark) for mark in _CLAUSE_ENDS)
-        yield start, found["n"], found["u"], before[cut + 1 :]
+        text = passage.text
+        cut = max(text.rfind(mark, 0, start) for mark in _CLAUSE_ENDS)
+        yield start, found["n"], found["u"], text[cut + 1 : start]
 
 
 def _candidates(views: Sequence[View]) -> list[tuple[View, MetricView]]:
@@ -113,26 +113,33 @@ def _candidates(views: Sequence[View]) -> list[tuple[View, MetricView]]:
 
 
 def _matches(
-    view: View, metrics: list[tuple[View, MetricView]]
+    view: View, metrics: list[tuple[View, MetricView]], table: UnitTable
 ) -> Iterator[tuple[Passage, int, str, str, View, MetricView]]:
-    """Each typed figure of ``view`` with the metric it points to (the surest one)."""
-    table = units_for(view)
+    """Each typed figure of ``view`` with the metric it points to (the surest one), by the
+    view's units ``table``."""
     units = sorted(
         {u for u in table.units} | {m.metric.unit for _, m in metrics if m.metric},
         key=len,
         reverse=True,
     )
     pattern = _figure_pattern(units)  # once per document: building it was half of check's time
+    # the metrics a figure in each unit may point to, in order: asked once per unit, not for
+    # every figure and metric
+    convertible: dict[str, list[tuple[View, MetricView]]] = {}
     for passage in view.passages:
         if passage.role in ("label", "period"):
             continue
         for start, number, unit, clause in _figures(passage, pattern):
+            if unit not in convertible:
+                convertible[unit] = [
+                    (v, m)
+                    for v, m in metrics
+                    if m.metric is not None and table.convertible(unit, m.metric.unit)
+                ]
             scored = []
-            for metric_view, entry in metrics:
+            for metric_view, entry in convertible[unit]:
                 metric = entry.metric
                 assert metric is not None
-                if not table.convertible(unit, metric.unit):
-                    continue
                 score = _points_to(clause, metric)
                 if score:
                     scored.append((score, metric_view, entry))
@@ -141,12 +148,25 @@ def _matches(
                 yield passage, start, number, unit, metric_view, entry
 
 
-@rule("figures-typed")
-def typed(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+Typed = tuple[Passage, int, str, str, View, MetricView]
+
+
+@lru_cache(maxsize=1)
+def _typed_in(views: tuple[View, ...]) -> tuple[tuple[UnitTable, list[Typed]], ...]:
+    """Each view's units table and typed figures, each with the metric it points to: found
+    once for both rules of this module, which looked for them in turn (~0.5 ms of a check).
+    Kept for the last views asked about (the same objects: a view is not changed once built)."""
+    found = []
     for view in views:
         table = units_for(view)
-        metrics = _candidates(document_of(view, views))
-        for passage, start, number, unit, metric_view, entry in _matches(view, metrics):
+        found.append((table, list(_matches(view, _candidates(document_of(view, views)), table))))
+    return tuple(found)
+
+
+@rule("figures-typed")
+def typed(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
+    for view, (table, found) in zip(views, _typed_in(tuple(views)), strict=True):
+        for passage, start, number, unit, metric_view, entry in found:
             metric = entry.metric
             assert metric is not None
             clause_end = passage.text[max(0, start - len(metric.label)) : start]
@@ -173,11 +193,7 @@ def unused(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     for view in views:
         for passage in view.passages:
             referred.update(metric_id for _, metric_id, _ in metric_refs(passage))
-    typed_about = {
-        id(entry)
-        for view in views
-        for *_, entry in _matches(view, _candidates(document_of(view, views)))
-    }
+    typed_about = {id(entry) for _, found in _typed_in(tuple(views)) for *_, entry in found}
     for view in views:
         texts = [p.text for v in document_of(view, views) for p in v.passages if p.role != "label"]
         for entry in view.metrics:
