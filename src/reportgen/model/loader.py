@@ -22,7 +22,7 @@ import yaml
 
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
 from reportgen.files.read import MAX_BYTES, ReadError, read_regular
-from reportgen.model.chars import INVISIBLE, describe_invisible
+from reportgen.model.chars import describe_invisible, invisible
 from reportgen.model.typing_mistakes import block_break, quoting_mistake, typing_mistakes
 from reportgen.settings.messages import message
 
@@ -157,7 +157,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             hint=message("read_empty_hint"),
             location=Location(shown, 1, 1),
         )
-    if INVISIBLE.search(text):
+    if invisible(text).search(text):
         raise InvalidInput(_invisible_problems(text, shown))
     try:
         node = compose(text)
@@ -173,7 +173,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         if mistakes:  # what the input method typed, at its place, rather than YAML's echo of it
             raise InvalidInput(mistakes) from None
         raise _syntax_error(exc, shown, text) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by invisible()
         raise LoadError(
             "yaml", message("yaml_syntax", input=exc), location=Location(shown)
         ) from None
@@ -234,11 +234,11 @@ def _text_lines(node: yaml.Node | None) -> Iterator[int]:
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
     """One problem per invisible character in the source text, naming its field."""
     try:  # parse a copy with the characters blanked, only to name the fields they sit in
-        fields = load_yaml_text(INVISIBLE.sub(" ", text), shown)
+        fields = load_yaml_text(invisible(text).sub(" ", text), shown)
     except UserError:
         fields = None
     problems = []
-    for match in list(INVISIBLE.finditer(text))[:limit]:
+    for match in list(invisible(text).finditer(text))[:limit]:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         path = _path_at(fields, line, column) if fields else ()
@@ -500,7 +500,7 @@ def _at(loaded: Loaded, place: tuple[int, int]) -> Location:
 
 def _refuse_escaped_invisible(value: str, path: PathKey, here: Location) -> None:
     """A double-quoted "\\x0b" or "\\ud800" puts in a value what the raw text may not hold."""
-    match = INVISIBLE.search(value)
+    match = invisible(value).search(value)
     if match:
         problem = Problem(
             here,
