@@ -233,3 +233,32 @@ def test_unreadable_files_in_both_languages(tmp_path: Path) -> None:
             with pytest.raises(UserError) as info:
                 load_yaml(path)
             assert words in info.value.message, (language, info.value.message)
+
+
+def test_only_a_double_quoted_escape_puts_an_invisible_character_in_a_value() -> None:
+    # The text holds none (it is refused before parsing): a double-quoted "\x0b" or "\ud800",
+    # in a key or a value, is refused at that node; the same letters unquoted, single-quoted
+    # or in a block are text, and every other scalar keeps its type.
+    for text, place, path in [
+        ('a:\n  - "x\\x0by"\n', (2, 5), "a[0]"),
+        ('a:\n  "k\\ud800": 1\n', (2, 3), "a.k\ud800"),
+    ]:
+        with pytest.raises(InvalidInput) as raised:
+            load_yaml_text(text, "r.yaml")
+        [problem] = raised.value.problems
+        assert (problem.location.line, problem.location.column) == place
+        assert (problem.path, problem.rule) == (path, "characters")
+    loaded = load_yaml_text(
+        "a: x\\x0by\nb: 'x\\x0by'\nc: |\n  x\\x0by\nd: \"\\t\"\ne: 1.5\nf: 2022-01-01\ng: ~\n",
+        "r.yaml",
+    )
+    assert loaded.value == {
+        "a": "x\\x0by",
+        "b": "x\\x0by",
+        "c": "x\\x0by\n",
+        "d": "\t",
+        "e": 1.5,
+        "f": "2022-01-01",
+        "g": None,
+    }
+    assert loaded.positions[("c",)] == (3, 4) and loaded.key_positions[("g",)] == (8, 1)

@@ -7,7 +7,7 @@ import pytest
 
 from reportgen.errors import InvalidInput
 from reportgen.model.keys import field_names
-from reportgen.model.loader import load_yaml_text
+from reportgen.model.loader import LoadError, load_yaml_text
 
 REVIEW = """\
 organisation: 某街道办事处
@@ -58,3 +58,49 @@ def test_the_keys_a_file_may_hold_reach_every_depth() -> None:
     for key in ("titles", "intros", "parts", "after", "tables", "reports_on", "answers"):
         assert key in names
     assert "GDP" not in names and "S" not in names
+
+
+def _places(text: str) -> list[tuple[int, int, str]]:
+    with pytest.raises(InvalidInput) as raised:
+        load_yaml_text(text, "data/2022.yaml")
+    return [(p.location.line, p.location.column, p.rule) for p in raised.value.problems]
+
+
+def test_lines_of_a_text_yaml_read_are_the_authors_and_the_others_are_looked_at() -> None:
+    # YAML reads this file: the lines continuing the quoted organisation and the | block are
+    # the author's text (a key-like word, a full-width space or dash there are prose); the
+    # line outside them is looked at.
+    text = (
+        'organisation: "某街道\n'
+        "  heading：不是键\n"
+        '  　　缩进"\n'
+        "opening: |\n"
+        "  　　今年以来\n"
+        "  －一项\n"
+        "highlights:\n"
+        "  - heading：甲\n"
+    )
+    assert _places(text) == [(8, 12, "yaml")]
+
+
+def test_when_yaml_cannot_read_the_file_block_text_is_told_by_its_indentation() -> None:
+    # Unreadable (line 5 has no colon): the | block's lines are skipped by their indentation,
+    # its last line lost it and is prose, and the full-width space on line 6 is named.
+    text = "opening: |\n  今年以来\n  　　缩进\nyear：2022\n这一行丢了缩进\n　title: x\n"
+    assert _places(text) == [(4, 5, "yaml"), (6, 1, "yaml")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("opening: |\n  今年以来\n这一行丢了缩进\nyear: 2022\n", (3, 1)),  # a block's lost line
+        ("title: “某街道: 总结”\n", (1, 8)),  # Chinese quotes, and a colon inside them
+    ],
+)
+def test_yaml_errors_a_typing_mistake_explains_are_placed_at_it(
+    text: str, place: tuple[int, int]
+) -> None:
+    with pytest.raises(LoadError) as raised:
+        load_yaml_text(text, "data/2022.yaml")
+    location = raised.value.location
+    assert location is not None and (location.line, location.column) == place

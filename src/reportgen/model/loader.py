@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ import yaml
 
 from reportgen.errors import InvalidInput, Location, Problem, UserError, display_path
 from reportgen.files.read import MAX_BYTES, ReadError, read_regular
-from reportgen.model.chars import INVISIBLE, describe_invisible
+from reportgen.model.chars import describe_invisible, invisible
 from reportgen.model.typing_mistakes import block_break, quoting_mistake, typing_mistakes
 from reportgen.settings.messages import message
 
@@ -45,16 +44,26 @@ MAX_DEPTH = 50
 PathKey = tuple[str | int, ...]
 
 
-@dataclass
 class Loaded:
-    """A loaded YAML document: its value, where each part of it sits, and the source text."""
+    """A loaded YAML document: its value, where each part of it sits, and the source text.
+    (A plain class: a dataclass cost every command ~0.2 ms to make.)"""
 
-    file: str
-    value: Any
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    text: str = ""
-    seen_nodes: set[int] = field(default_factory=set, repr=False)
+    def __init__(
+        self,
+        file: str,
+        value: Any,
+        positions: dict[PathKey, tuple[int, int]] | None = None,
+        key_positions: dict[PathKey, tuple[int, int]] | None = None,
+        text: str = "",
+    ) -> None:
+        self.file = file
+        self.value = value
+        self.positions: dict[PathKey, tuple[int, int]] = {} if positions is None else positions
+        self.key_positions: dict[PathKey, tuple[int, int]] = (
+            {} if key_positions is None else key_positions
+        )
+        self.text = text
+        self.seen_nodes: set[int] = set()
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location:
         """The location of ``path``, or of its nearest ancestor that exists."""
@@ -148,7 +157,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             hint=message("read_empty_hint"),
             location=Location(shown, 1, 1),
         )
-    if INVISIBLE.search(text):
+    if invisible(text).search(text):
         raise InvalidInput(_invisible_problems(text, shown))
     try:
         node = compose(text)
@@ -164,7 +173,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         if mistakes:  # what the input method typed, at its place, rather than YAML's echo of it
             raise InvalidInput(mistakes) from None
         raise _syntax_error(exc, shown, text) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by INVISIBLE
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by invisible()
         raise LoadError(
             "yaml", message("yaml_syntax", input=exc), location=Location(shown)
         ) from None
@@ -225,11 +234,11 @@ def _text_lines(node: yaml.Node | None) -> Iterator[int]:
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
     """One problem per invisible character in the source text, naming its field."""
     try:  # parse a copy with the characters blanked, only to name the fields they sit in
-        fields = load_yaml_text(INVISIBLE.sub(" ", text), shown)
+        fields = load_yaml_text(invisible(text).sub(" ", text), shown)
     except UserError:
         fields = None
     problems = []
-    for match in list(INVISIBLE.finditer(text))[:limit]:
+    for match in list(invisible(text).finditer(text))[:limit]:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         path = _path_at(fields, line, column) if fields else ()
@@ -384,13 +393,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> UserError
     )
 
 
-_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+)(?P<quote>["'])(?P<rest>.*)$""")
+# Only a file YAML cannot read needs it: compiled on first use, by re's cache.
+_OPENING_QUOTE = r"""^\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+)(?P<quote>["'])(?P<rest>.*)$"""
 
 
 def _unclosed_quote_line(lines: list[str]) -> int | None:
     """The first line whose value opens a quote that the same line does not close."""
     for number, line in enumerate(lines, start=1):
-        match = _OPENING_QUOTE.match(line)
+        match = re.match(_OPENING_QUOTE, line)
         if not match:
             continue
         rest = match["rest"]
@@ -417,64 +427,80 @@ yaml.constructor.SafeConstructor.__init__(_constructor)
 
 
 def _construct(node: yaml.Node, path: PathKey, loaded: Loaded, depth: int) -> Any:
-    shown = loaded.file
-    here = Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
-    loaded.positions[path] = (here.line or 1, here.column or 1)
+    # Every node passes here (~250 in a year's file): a Location is made only for an error,
+    # and a string, the usual scalar, is its node's value without PyYAML's constructor.
+    mark = node.start_mark
+    place = loaded.positions[path] = (mark.line + 1, mark.column + 1)
     if depth > MAX_DEPTH:
-        raise LoadError("yaml", message("yaml_too_deep_short"), location=here)
+        raise LoadError("yaml", message("yaml_too_deep_short"), location=_at(loaded, place))
     if id(node) in loaded.seen_nodes:  # a node met twice came through an alias
         raise _AliasFound
     loaded.seen_nodes.add(id(node))
+    tag = node.tag
     if isinstance(node, yaml.MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _tag_error(node, here)
+        if tag != "tag:yaml.org,2002:map":
+            raise _tag_error(node, _at(loaded, place))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key_here = Location(shown, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key_mark = key_node.start_mark
+            key_place = (key_mark.line + 1, key_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise LoadError("yaml", message("yaml_merge_key"), location=key_here)
+                raise LoadError("yaml", message("yaml_merge_key"), location=_at(loaded, key_place))
             if not isinstance(key_node, yaml.ScalarNode):
-                raise LoadError("yaml", message("yaml_key_not_plain"), location=key_here)
+                raise LoadError(
+                    "yaml", message("yaml_key_not_plain"), location=_at(loaded, key_place)
+                )
             key = str(key_node.value)
-            _refuse_escaped_invisible(key, (*path, key), key_here)
+            key_path = (*path, key)
+            if key_node.style == '"':
+                _refuse_escaped_invisible(key, key_path, _at(loaded, key_place))
             if key in result:
-                first = loaded.key_positions[(*path, key)]
+                first = loaded.key_positions[key_path]
                 raise LoadError(
                     "yaml",
                     message("load_duplicate_key", field=key, expected=first[0]),
                     hint=message("load_duplicate_key_hint"),
-                    location=key_here,
+                    location=_at(loaded, key_place),
                 )
-            loaded.key_positions[(*path, key)] = (key_here.line or 1, key_here.column or 1)
-            result[key] = _construct(value_node, (*path, key), loaded, depth + 1)
+            loaded.key_positions[key_path] = key_place
+            result[key] = _construct(value_node, key_path, loaded, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _tag_error(node, here)
+        if tag != "tag:yaml.org,2002:seq":
+            raise _tag_error(node, _at(loaded, place))
         return [
             _construct(child, (*path, i), loaded, depth + 1) for i, child in enumerate(node.value)
         ]
     assert isinstance(node, yaml.ScalarNode)
-    if node.tag not in _ALLOWED_SCALAR_TAGS:
-        raise _tag_error(node, here)
-    if node.tag == "tag:yaml.org,2002:timestamp":
+    if tag == "tag:yaml.org,2002:str":
+        value = node.value  # what SafeConstructor.construct_yaml_str returns
+    elif tag not in _ALLOWED_SCALAR_TAGS:
+        raise _tag_error(node, _at(loaded, place))
+    elif tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text; the model parses the ones it needs
-    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+    elif tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
         raise LoadError(
             "yaml",
             message("yaml_number_too_long", count=len(node.value), limit=MAX_NUMBER_CHARS),
             hint=message("yaml_number_too_long_hint"),
-            location=here,
+            location=_at(loaded, place),
         )
-    value = _constructor.construct_object(node, deep=True)
-    if isinstance(value, str):
-        _refuse_escaped_invisible(value, path, here)
+    else:
+        value = _constructor.construct_object(node, deep=True)
+    # The text itself holds no invisible character (load_yaml_text refused it): only a
+    # double-quoted escape ("\x0b") can put one in a value.
+    if node.style == '"' and isinstance(value, str):
+        _refuse_escaped_invisible(value, path, _at(loaded, place))
     return value
+
+
+def _at(loaded: Loaded, place: tuple[int, int]) -> Location:
+    return Location(loaded.file, *place)
 
 
 def _refuse_escaped_invisible(value: str, path: PathKey, here: Location) -> None:
     """A double-quoted "\\x0b" or "\\ud800" puts in a value what the raw text may not hold."""
-    match = INVISIBLE.search(value)
+    match = invisible(value).search(value)
     if match:
         problem = Problem(
             here,
