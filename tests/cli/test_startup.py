@@ -92,6 +92,16 @@ def test_check_imports_no_rendering_library(tmp_path: Path, project: Path) -> No
     assert not modules & {"docx", "lxml", "jinja2"}, modules & {"docx", "lxml", "jinja2"}
 
 
+def test_check_loads_no_layout(tmp_path: Path, project: Path) -> None:
+    # check lints text: the Word layout's models (settings.layout, ~24 M instructions a run) are
+    # a build's, not a check's, in a project without templates/ of its own.
+    code, modules = probe(tmp_path, "check", "2022", cwd=project)
+    assert code == 1  # the seed's findings were printed
+    assert "reportgen.check.lint.typed" in modules  # the figures were checked against units
+    assert "reportgen.settings.layout" not in modules
+    assert "reportgen.settings.stage" not in modules
+
+
 def test_check_into_a_pipe_imports_no_rich(
     tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

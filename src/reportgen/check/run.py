@@ -8,7 +8,6 @@ checked; a file with schema errors is still linted.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -207,6 +206,8 @@ def as_json(report: CheckReport, fixes: Sequence[Any] = ()) -> str:
             for result in fixes
             for c in result.changes
         ]
+    import json  # --format json only: a text check does without it
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

@@ -40,14 +40,15 @@ _SHARE_NEAR = 0.3  # … when the head noun stands right before the number
 def _units(root: str) -> UnitTable:
     """The units table of the project holding ``root``/data (the shipped one if it has none)."""
     from reportgen.errors import UserError
-    from reportgen.settings.stage import templates_dir
+    from reportgen.files.project import Project
     from reportgen.settings.templating import Templates
     from reportgen.settings.units import load_units
 
     # The units alone: the whole settings stage again (layout, rules, the reference template)
-    # cost a check ~3 ms for a table it already had.
+    # cost a check ~3 ms for a table it already had, and importing settings.stage for its
+    # templates_dir loaded the layout's pydantic models (~24 M instructions) into every check.
     try:
-        return load_units(Templates(templates_dir(Path(root))))
+        return load_units(Templates(Project(Path(root)).templates_dir))
     except UserError:  # a broken units.yaml is reported by build; check the figures anyway
         return load_units(Templates(None))
 
