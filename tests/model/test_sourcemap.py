@@ -7,7 +7,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.sourcemap import SourceMap
+from reportgen.model import sourcemap
+from reportgen.model.sourcemap import ScalarSpan, SourceMap, _line_starts
 
 DOC = """\
 plain: 改革 创新
@@ -73,3 +74,33 @@ def test_every_written_character_maps_to_itself(lines: list[str], style: str) ->
     for offset, char in enumerate(value):
         if not char.isspace():
             assert source.text[source.index(("key",), value, offset)] == char
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("a", [0]),
+        ("a\nb\n", [0, 2, 4]),
+        ("a\r\nb", [0, 3]),  # \r\n is one break
+        ("a\rb\r", [0, 2, 4]),  # \r alone is one
+        ("a\r\r\nb", [0, 2, 4]),  # \r, then \r\n
+        ("甲\x85乙\u2028丙\u2029丁", [0, 2, 4, 6]),  # NEL, LS and PS as PyYAML counts them
+        ("\n\n", [0, 1, 2]),
+        ("a\u2027b\x84c", [0]),  # their neighbours are no breaks
+    ],
+)
+def test_line_starts(text: str, starts: list[int]) -> None:
+    assert _line_starts(text) == starts
+
+
+def test_the_map_reads_the_loaders_own_node_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded = load_yaml_text('heading: "甲乙"\npoints:\n  - |\n    丙丁\n', "f.yaml")
+    assert loaded.node is not None
+
+    def composed_again(text: str) -> None:
+        raise AssertionError("the file was composed a second time")
+
+    monkeypatch.setattr(sourcemap, "compose", composed_again)
+    source = SourceMap.of(loaded)
+    assert source.scalars[("heading",)] == ScalarSpan('"', 9, 13)
+    assert source.position(source.index(("points", 0), "丙丁\n", 1) or 0) == (4, 6)

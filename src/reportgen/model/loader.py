@@ -64,6 +64,8 @@ class Loaded:
         )
         self.text = text
         self.seen_nodes: set[int] = set()
+        # The composed node tree (styles and end marks), for the source map of a finding.
+        self.node: yaml.Node | None = None
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location:
         """The location of ``path``, or of its nearest ancestor that exists."""
@@ -199,6 +201,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
             location=_first_alias(text, shown),
         ) from None
     loaded.seen_nodes.clear()
+    loaded.node = node
     return loaded
 
 
