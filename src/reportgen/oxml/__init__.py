@@ -30,6 +30,9 @@ Each module states at its top the schema order of every element it inserts child
 This package may import python-docx and lxml, and nothing else of reportgen.
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from reportgen.oxml.core import remove_core_dates
 from reportgen.oxml.elements import (
     child,
@@ -51,12 +54,6 @@ from reportgen.oxml.fonts import (
     set_language,
 )
 from reportgen.oxml.grid import set_doc_grid
-from reportgen.oxml.numbering import (
-    ListLevel,
-    document_lists,
-    list_levels,
-    numbering_reference,
-)
 from reportgen.oxml.package import (
     clear_body,
     drop_relationships,
@@ -71,18 +68,6 @@ from reportgen.oxml.paragraph import (
     set_overflow_punctuation,
     set_paragraph_style,
     set_snap_to_grid,
-)
-from reportgen.oxml.reading import (
-    MAX_LEVEL,
-    MAX_LIST_START,
-    alignment,
-    count_paragraphs,
-    number,
-    outline_level,
-    style_id,
-    table_rows,
-    text_box_count,
-    visible_text,
 )
 from reportgen.oxml.reference import reference_package
 from reportgen.oxml.revisions import (
@@ -119,6 +104,47 @@ from reportgen.oxml.tables import (
     table_properties,
 )
 from reportgen.oxml.text import forbidden_characters, xml_text
+
+if TYPE_CHECKING:
+    from reportgen.oxml.numbering import (
+        ListLevel,
+        document_lists,
+        list_levels,
+        numbering_reference,
+    )
+    from reportgen.oxml.reading import (
+        MAX_LEVEL,
+        MAX_LIST_START,
+        alignment,
+        count_paragraphs,
+        number,
+        outline_level,
+        style_id,
+        table_rows,
+        text_box_count,
+        visible_text,
+    )
+
+# What only ``reportgen import`` reads (lists, visible text, levels) is imported on first use:
+# a build never reads a document, and the two modules cost it ~0.5 ms (ListLevel is a
+# dataclass). Each name is bound here once its module is loaded.
+_LAZY = {
+    "numbering": ("ListLevel", "document_lists", "list_levels", "numbering_reference"),
+    "reading": (
+        "MAX_LEVEL", "MAX_LIST_START", "alignment", "count_paragraphs", "number",
+        "outline_level", "style_id", "table_rows", "text_box_count", "visible_text",
+    ),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> object:
+    for module, names in _LAZY.items():
+        if name in names:
+            loaded = importlib.import_module(f"{__name__}.{module}")
+            globals().update({n: getattr(loaded, n) for n in names})
+            return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_LEVEL",
