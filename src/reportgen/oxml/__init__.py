@@ -81,7 +81,7 @@ from reportgen.oxml.revisions import (
     revisions,
     table_texts,
 )
-from reportgen.oxml.run import fill_run, set_bold, set_character_spacing, set_size
+from reportgen.oxml.run import append_run, fill_run, set_bold, set_character_spacing, set_size
 from reportgen.oxml.schema import (
     PPR_ORDER,
     RPR_ORDER,
@@ -160,6 +160,7 @@ __all__ = [
     "alignment",
     "append_field",
     "append_paragraph",
+    "append_run",
     "child",
     "clear_body",
     "clear_formatting",

@@ -33,11 +33,11 @@ w:r (CT_R): rPr *
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from lxml.etree import _Element
 
 from reportgen.oxml.schema import ORDERS
@@ -66,8 +66,18 @@ def local_name(element: _Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
+# A document writes a few hundred elements and attributes of a few dozen names: each name's
+# Clark form is made once (qn and OxmlElement split and format the prefixed name every time).
+@cache
 def _tag(name: str) -> str:
     return qn(name if ":" in name else f"w:{name}")
+
+
+@cache
+def _declared(name: str) -> tuple[str, dict[str, str]]:
+    """The Clark tag of ``w:name`` (or ``prefix:name``) and its namespace declaration."""
+    prefix = name.split(":")[0] if ":" in name else "w"
+    return _tag(name), {prefix: nsmap[prefix]}
 
 
 def child(parent: Any, name: str) -> _Element | None:
@@ -105,8 +115,10 @@ def insert_in_order(
 
 
 def new(tag: str, /, **attributes: str | int | None) -> _Element:
-    """A new ``w:tag`` element with these ``w:`` attributes."""
-    return set_attributes(OxmlElement(tag if ":" in tag else f"w:{tag}"), **attributes)
+    """A new ``w:tag`` element with these ``w:`` attributes: python-docx's ``OxmlElement``
+    (its element class, its one namespace declaration), the tag's Clark form made once."""
+    clark, declared = _declared(tag)
+    return set_attributes(oxml_parser.makeelement(clark, nsmap=declared), **attributes)
 
 
 def get_or_add(parent: Any, name: str) -> _Element:
@@ -128,7 +140,7 @@ def remove_children(parent: Any, *names: str) -> None:
 def set_attributes(element: _Element, **values: str | int | None) -> _Element:
     """Set ``w:`` attributes by local name; ``None`` removes one."""
     for name, value in values.items():
-        key = qn(f"w:{name}")
+        key = _tag(name)
         if value is None:
             element.attrib.pop(key, None)
         else:

@@ -27,6 +27,16 @@ from reportgen.oxml.elements import (
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+def append_run(paragraph: Any, rpr: _Element, text: str) -> _Element:
+    """A new run at the end of ``paragraph`` with a copy of ``rpr`` and ``text`` (which holds
+    no tab or line break): its ``w:r``. What python-docx's ``add_run`` appends, without the
+    ``Run`` object nobody reads (every run of a document goes through here)."""
+    r = new("r")
+    fill_run(r, rpr, text)
+    element_of(paragraph).append(r)
+    return r
+
+
 def fill_run(run: Any, rpr: _Element, text: str) -> None:
     """Give an empty run a copy of ``rpr`` and ``text`` (which holds no tab or line break): what
     python-docx's ``add_run(text)`` and setting each property writes, without its

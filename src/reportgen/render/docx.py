@@ -21,17 +21,16 @@ import math
 import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
 from reportgen.compose.document import Block, Composed, MetricRow, Span
+from reportgen.compose.records import Record, set_field
 from reportgen.settings.layout import PT_PER_MM, Heading, Layout
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
 TWIPS_PER_PT = 20
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -212,18 +211,17 @@ class DocxWriter:
         *,
         bold: bool = False,
         latin: str | None = None,
-    ) -> Run:
+    ) -> Any:
         """Add ``text`` to ``paragraph`` as a run in the Chinese ``font`` (and ``latin``, by
-        default the layout's, for figures and Latin letters); the run."""
+        default the layout's, for figures and Latin letters); the run's element, which the
+        :mod:`reportgen.oxml` functions take as they take a python-docx run."""
         key = (latin or self.layout.latin_font, font, bold)
         rpr = self.run_properties.get(key)
         if rpr is None:  # made once per font and weight, copied into each run
             rpr = self.run_properties[key] = oxml.run_properties(latin=key[0], east_asia=font)
             if bold:
                 oxml.set_bold(rpr, True)
-        run = paragraph.add_run()
-        oxml.fill_run(run, rpr, self.clean(text))
-        return run
+        return oxml.append_run(paragraph, rpr, self.clean(text))
 
     # Document ──────────────────────────────────────────────────────────────
 
@@ -694,8 +692,7 @@ def item_grid(rows: Sequence[Sequence[str]]) -> Grid:
     return cells[0], cells[1:], [1 / width] * width, aligns
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Record):
     """A table of text for :meth:`DocxWriter.render_tables`: its caption, header and rows,
     each column's share of the text width and its alignment (left, center, right)."""
 
@@ -704,6 +701,21 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     shares: tuple[float, ...]
     align: tuple[str, ...]
+    _fields = ("caption", "header", "rows", "shares", "align")
+
+    def __init__(
+        self,
+        caption: str,
+        header: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        shares: tuple[float, ...],
+        align: tuple[str, ...],
+    ):
+        set_field(self, "caption", caption)
+        set_field(self, "header", header)
+        set_field(self, "rows", rows)
+        set_field(self, "shares", shares)
+        set_field(self, "align", align)
 
 
 def render_tables(
