@@ -81,7 +81,13 @@ from reportgen.oxml.revisions import (
     revisions,
     table_texts,
 )
-from reportgen.oxml.run import append_run, fill_run, set_bold, set_character_spacing, set_size
+from reportgen.oxml.run import (
+    append_run,
+    run_template,
+    set_bold,
+    set_character_spacing,
+    set_size,
+)
 from reportgen.oxml.schema import (
     PPR_ORDER,
     RPR_ORDER,
@@ -170,7 +176,6 @@ __all__ = [
     "drop_relationships",
     "element_of",
     "field_instructions",
-    "fill_run",
     "font_table",
     "forbidden_characters",
     "get_or_add",
@@ -198,6 +203,7 @@ __all__ = [
     "reproducible_zip",
     "revisions",
     "run_properties",
+    "run_template",
     "save_package",
     "set_attributes",
     "set_bold",

@@ -38,7 +38,7 @@ from typing import Any
 
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
-from lxml.etree import _Element
+from lxml.etree import SubElement, _Element
 
 from reportgen.oxml.schema import ORDERS
 
@@ -121,13 +121,23 @@ def new(tag: str, /, **attributes: str | int | None) -> _Element:
     return set_attributes(oxml_parser.makeelement(clark, nsmap=declared), **attributes)
 
 
+def new_child(parent: Any, tag: str, /, **attributes: str | int | None) -> _Element:
+    """A new ``w:tag`` element with these ``w:`` attributes, the last child of ``parent``.
+
+    Made inside ``parent``'s document, which :func:`new` followed by an append is not: that
+    makes a document for each element (~7 µs), then moves the element out of it. The
+    namespace is declared on it only where ``parent`` does not declare it, as after a move."""
+    clark, declared = _declared(tag)
+    return set_attributes(SubElement(element_of(parent), clark, nsmap=declared), **attributes)
+
+
 def get_or_add(parent: Any, name: str) -> _Element:
     """The ``w:name`` child of ``parent``, created in its schema place when missing."""
     parent = element_of(parent)
     found = parent.find(_tag(name))
     if found is not None:
         return found
-    return insert_in_order(parent, new(name))
+    return insert_in_order(parent, new_child(parent, name))
 
 
 def remove_children(parent: Any, *names: str) -> None:

@@ -24,7 +24,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
-from reportgen.oxml.elements import element_of, get_or_add, get_or_add_rpr, new, set_attributes
+from reportgen.oxml.elements import (
+    element_of,
+    get_or_add,
+    get_or_add_rpr,
+    new,
+    new_child,
+    set_attributes,
+)
 
 _THEME_ATTRIBUTES = tuple(
     qn(f"w:{name}") for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
@@ -78,11 +85,10 @@ def font_table(fonts: Iterable[tuple[str, str | None, bool]]) -> bytes:
     """
     root = new("fonts")
     for name, alternate, chinese in fonts:
-        font = new("font", name=name)
+        font = new_child(root, "font", name=name)
         if alternate:
             set_attributes(get_or_add(font, "altName"), val=alternate)
         set_attributes(get_or_add(font, "charset"), val="86" if chinese else "00")
         set_attributes(get_or_add(font, "family"), val="auto")
         set_attributes(get_or_add(font, "pitch"), val="variable")
-        root.append(font)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

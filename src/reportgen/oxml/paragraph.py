@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.oxml.elements import get_or_add, get_or_add_ppr, remove_children, set_attributes
+from reportgen.oxml.elements import (
+    get_or_add,
+    get_or_add_ppr,
+    new_child,
+    remove_children,
+    set_attributes,
+)
 
 
 def append_paragraph(document: Any) -> Any:
@@ -21,20 +27,17 @@ def append_paragraph(document: Any) -> Any:
     before the body's closing w:sectPr, in constant time: python-docx's ``add_paragraph``
     searches the body's children for the w:sectPr on every call, which made a
     10,000-paragraph document (diff -f docx of two large years) quadratic."""
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
     body = document.element.body
-    paragraph = OxmlElement("w:p")
     try:
         last = body[-1]
     except IndexError:
         last = None
+    paragraph = new_child(body, "p")
     if last is not None and last.tag == qn("w:sectPr"):
         last.addprevious(paragraph)
-    else:
-        body.append(paragraph)
     return Paragraph(paragraph, document._body)
 
 

@@ -183,7 +183,7 @@ class DocxWriter:
         self.style_ids: dict[str, str | None] = {}
         self.dropped: list[str] = []
         self.signature_paragraph: Paragraph | None = None
-        self.run_properties: dict[tuple[str, str, bool], Any] = {}
+        self.run_templates: dict[tuple[str, str, bool], Any] = {}
         self.pitch = twips(layout.grid.line_spacing_pt)
 
     def set_style(self, paragraph: Paragraph, name: str) -> None:
@@ -216,12 +216,13 @@ class DocxWriter:
         default the layout's, for figures and Latin letters); the run's element, which the
         :mod:`reportgen.oxml` functions take as they take a python-docx run."""
         key = (latin or self.layout.latin_font, font, bold)
-        rpr = self.run_properties.get(key)
-        if rpr is None:  # made once per font and weight, copied into each run
-            rpr = self.run_properties[key] = oxml.run_properties(latin=key[0], east_asia=font)
+        template = self.run_templates.get(key)
+        if template is None:  # made once per font and weight, copied into each run
+            rpr = oxml.run_properties(latin=key[0], east_asia=font)
             if bold:
                 oxml.set_bold(rpr, True)
-        return oxml.append_run(paragraph, rpr, self.clean(text))
+            template = self.run_templates[key] = oxml.run_template(rpr)
+        return oxml.append_run(paragraph, template, self.clean(text))
 
     # Document ──────────────────────────────────────────────────────────────
 
