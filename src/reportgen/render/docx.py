@@ -181,6 +181,7 @@ class DocxWriter:
         template = reference or oxml.reference_package(layout.language)
         self.doc: Document = new_document(io.BytesIO(template))
         self.style_ids: dict[str, str | None] = {}
+        self.styles: dict[str, Any] = {}  # what style() found or added, by name
         self.dropped: list[str] = []
         self.signature_paragraph: Paragraph | None = None
         self.run_templates: dict[tuple[str, str, bool], Any] = {}
@@ -193,7 +194,7 @@ class DocxWriter:
         from docx.enum.style import WD_STYLE_TYPE
 
         if name not in self.style_ids:
-            style = self.doc.styles[name]
+            style = self.styles[name] if name in self.styles else self.doc.styles[name]
             self.style_ids[name] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         oxml.set_paragraph_style(paragraph, self.style_ids[name])
 
@@ -393,11 +394,15 @@ class DocxWriter:
         reference.docx saved by Word holds only the styles it uses."""
         from docx.enum.style import WD_STYLE_TYPE
 
-        styles = self.doc.styles
-        try:
-            return styles[name]
-        except KeyError:
-            return styles.add_style(name, kind or WD_STYLE_TYPE.PARAGRAPH)
+        found = self.styles.get(name)
+        if found is None:  # python-docx finds a style by name with an XPath query, each time
+            styles = self.doc.styles
+            try:
+                found = styles[name]
+            except KeyError:
+                found = styles.add_style(name, kind or WD_STYLE_TYPE.PARAGRAPH)
+            self.styles[name] = found
+        return found
 
     def paragraph_style(
         self, style: Any, font: str, size_pt: float, *, char_spacing: float, bold: bool = False
@@ -641,7 +646,7 @@ class DocxWriter:
         layout, table_layout = self.layout, self.layout.table
         align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.doc.styles[TABLE_STYLE]
+        table.style = self.style(TABLE_STYLE)  # set up by setup_styles
         width = twips(layout.page.text_width_pt)
         widths = column_twips(width, shares)
         oxml.set_table_width(table, width)
