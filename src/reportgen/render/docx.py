@@ -201,8 +201,11 @@ class DocxWriter:
     # Text ──────────────────────────────────────────────────────────────────
 
     def clean(self, text: str) -> str:
-        self.dropped += oxml.forbidden_characters(text)
-        return oxml.xml_text(text).replace("\n", "").replace("\t", "")
+        dropped = oxml.forbidden_characters(text)
+        if dropped:  # text is cleaned only when it needs it: nearly never
+            self.dropped += dropped
+            text = oxml.xml_text(text)
+        return text.replace("\n", "").replace("\t", "")
 
     def run(
         self,
