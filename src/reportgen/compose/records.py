@@ -12,7 +12,9 @@ class equal to the dataclass it stands for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import FrozenInstanceError
+from operator import attrgetter
 from typing import Any, ClassVar
 
 # An __init__ sets each field through object's own __setattr__, as a frozen dataclass does.
@@ -28,22 +30,24 @@ class Record:
     _fields: ClassVar[tuple[str, ...]] = ()
     _compared: ClassVar[tuple[str, ...]] = ()
 
+    # The compared fields' values as a tuple, in C (diff hashes every item it aligns).
+    _key: ClassVar[Callable[[Any], tuple[Any, ...]]]
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.__match_args__ = cls._fields
         if not cls.__dict__.get("_compared"):
             cls._compared = cls._fields
-
-    def _key(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, name) for name in self._compared])
+        assert len(cls._compared) > 1, "attrgetter of one name gives the value, not a tuple"
+        cls._key = attrgetter(*cls._compared)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined, no-any-return]
+            return self._key(self) == self._key(other)  # type: ignore[no-any-return]
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash(self._key(self))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
