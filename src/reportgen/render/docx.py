@@ -320,7 +320,6 @@ class DocxWriter:
 
     def setup_styles(self) -> None:
         from docx.enum.style import WD_STYLE_TYPE
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         layout, styles = self.layout, self.doc.styles
         oxml.remove_theme_fonts(styles)
@@ -339,10 +338,10 @@ class DocxWriter:
             layout.body.size_pt,
             char_spacing=layout.grid.char_spacing_pt,
         )
-        fmt = normal.paragraph_format
-        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        fmt.first_line_indent = self.chars(layout.body.first_line_indent_chars)
-        fmt.widow_control = False  # or lines jump to the next page and full pages hold 21
+        oxml.set_alignment(normal, "both")
+        oxml.set_first_line_indent(normal, self.chars_twips(layout.body.first_line_indent_chars))
+        # Or lines jump to the next page and full pages hold 21.
+        oxml.set_widow_control(normal, False)
         # Word's own default, written out for LibreOffice: its .docx import reads this flag
         # inverted, and 7.4 with hanging punctuation on drops the 。 that ends a justified line.
         oxml.set_overflow_punctuation(normal, True)
@@ -350,10 +349,10 @@ class DocxWriter:
         title = self.style("Title")
         oxml.clear_formatting(title)
         self.paragraph_style(title, layout.title.font, layout.title.size_pt, char_spacing=0)
-        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        title.paragraph_format.first_line_indent = 0
-        title.paragraph_format.space_after = self.lines(layout.title.blank_lines_after)
-        title.paragraph_format.keep_with_next = True
+        oxml.set_alignment(title, "center")
+        oxml.set_first_line_indent(title, 0)
+        oxml.set_space_after(title, self.pitch * layout.title.blank_lines_after)
+        oxml.set_keep_with_next(title, True)
 
         for level in (1, 2):
             style = self.style(f"Heading {level}")
@@ -366,7 +365,7 @@ class DocxWriter:
                 char_spacing=layout.grid.char_spacing_pt,
                 bold=heading.bold,
             )
-            style.paragraph_format.keep_with_next = heading.keep_with_next
+            oxml.set_keep_with_next(style, heading.keep_with_next)
             oxml.set_outline_level(style, level - 1)
 
         footer = self.style("Footer")
@@ -376,7 +375,7 @@ class DocxWriter:
         oxml.set_size(footer, round(number.size_pt * 2))
         oxml.set_character_spacing(footer, 0)
         oxml.set_line_spacing(footer, twips(number.size_pt))
-        footer.paragraph_format.first_line_indent = 0
+        oxml.set_first_line_indent(footer, 0)
 
         table_text = self.style(TABLE_TEXT_STYLE)
         table_text.base_style = normal
@@ -384,8 +383,8 @@ class DocxWriter:
         # Its own line spacing: a cell in the body's exact 28.95 pt lines grows tall rows.
         self.paragraph_style(table_text, table.font, table.size_pt, char_spacing=0)
         oxml.set_line_spacing(table_text, 240, rule="auto")
-        table_text.paragraph_format.first_line_indent = 0
-        table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        oxml.set_first_line_indent(table_text, 0)
+        oxml.set_alignment(table_text, "center")
 
         table_style = self.style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         oxml.set_table_borders(oxml.table_properties(table_style))
@@ -422,7 +421,11 @@ class DocxWriter:
         """A length of ``count`` body characters, as the grid lays them."""
         from docx.shared import Twips
 
-        return Twips(twips(self.layout.chars_pt(count)))
+        return Twips(self.chars_twips(count))
+
+    def chars_twips(self, count: float) -> int:
+        """:meth:`chars` in twips."""
+        return twips(self.layout.chars_pt(count))
 
     def lines(self, count: int) -> Any:
         from docx.shared import Twips
