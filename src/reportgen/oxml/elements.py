@@ -2,8 +2,10 @@
 
 Every other module of :mod:`reportgen.oxml` creates children through :func:`get_or_add` or
 :func:`insert_in_order`, which place a child before the first sibling the schema puts after it
-(the sequences are in :mod:`reportgen.oxml.schema`). An element may be given as a python-docx
-object (paragraph, run, style …) wherever an element is expected: :func:`element_of` unwraps it.
+(the sequences are in :mod:`reportgen.oxml.schema`); a child that goes last (content, a
+paragraph's runs) is made there by :func:`new_child`, inside its parent's document. An element
+may be given as a python-docx object (paragraph, run, style …) wherever an element is
+expected: :func:`element_of` unwraps it.
 
 Schema order (ISO/IEC 29500 transitional, wml.xsd) of the elements this module inserts into:
 
