@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from lxml import etree
 
 from reportgen.oxml import elements
 
@@ -71,6 +72,18 @@ def test_remove_children_and_set_attributes() -> None:
 
 def test_new_element_with_attributes() -> None:
     assert shown(elements.new("gridCol", w=6000)) == '<w:gridCol w:w="6000"/>'
+
+
+@pytest.mark.parametrize("tag", ["r", "w:r", "p", "rPr", "t", "w14:docId", "m:mathPr"])
+def test_a_new_element_is_python_docx_s_own(tag: str) -> None:
+    """The same class (CT_R for w:r …) and the same one namespace declaration as
+    OxmlElement gives, so a document serialises to the same bytes."""
+    from docx.oxml import OxmlElement
+
+    made, theirs = elements.new(tag), OxmlElement(tag if ":" in tag else f"w:{tag}")
+    assert type(made) is type(theirs)
+    assert (made.tag, made.nsmap) == (theirs.tag, theirs.nsmap)
+    assert etree.tostring(made) == etree.tostring(theirs)
 
 
 def test_python_docx_objects_are_unwrapped() -> None:

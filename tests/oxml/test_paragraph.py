@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reportgen.oxml import paragraph
+import pytest
+
+from reportgen.oxml import elements, paragraph
 
 from .snippets import shown, xml
 
@@ -48,3 +50,52 @@ def test_outline_level_of_a_style_goes_before_its_run_properties() -> None:
     assert shown(style) == (
         '<w:style><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr/></w:style>'
     )
+
+
+def test_paragraph_format_of_a_style_in_schema_order() -> None:
+    ppr = xml(
+        "<w:pPr><w:spacing w:line='579' w:lineRule='exact'/><w:outlineLvl w:val='0'/></w:pPr>"
+    )
+    paragraph.set_widow_control(ppr, False)
+    paragraph.set_keep_with_next(ppr, True)
+    paragraph.set_alignment(ppr, "both")
+    paragraph.set_first_line_indent(ppr, 640)
+    paragraph.set_space_after(ppr, 579)
+    assert shown(ppr) == (
+        '<w:pPr><w:keepNext/><w:widowControl w:val="0"/>'
+        '<w:spacing w:line="579" w:lineRule="exact" w:after="579"/><w:ind w:firstLine="640"/>'
+        '<w:jc w:val="both"/><w:outlineLvl w:val="0"/></w:pPr>'
+    )
+    paragraph.set_keep_with_next(ppr, False)
+    paragraph.set_widow_control(ppr, True)
+    paragraph.set_first_line_indent(ppr, -320)
+    assert shown(ppr) == (
+        '<w:pPr><w:keepNext w:val="0"/><w:widowControl/>'
+        '<w:spacing w:line="579" w:lineRule="exact" w:after="579"/><w:ind w:hanging="320"/>'
+        '<w:jc w:val="both"/><w:outlineLvl w:val="0"/></w:pPr>'
+    )
+
+
+@pytest.mark.parametrize("indent", [0, 640, -320])
+def test_paragraph_format_is_what_python_docx_writes(indent: int) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Twips
+
+    styles = docx.Document().styles
+    theirs = styles.add_style("Theirs", WD_STYLE_TYPE.PARAGRAPH)
+    mine = styles.add_style("Mine", WD_STYLE_TYPE.PARAGRAPH)
+    fmt = theirs.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt.first_line_indent = Twips(indent)
+    fmt.space_after = Twips(579)
+    fmt.keep_with_next = True
+    fmt.widow_control = False
+    paragraph.set_alignment(mine, "center")
+    paragraph.set_first_line_indent(mine, indent)
+    paragraph.set_space_after(mine, 579)
+    paragraph.set_keep_with_next(mine, True)
+    paragraph.set_widow_control(mine, False)
+    ppr = [shown(elements.get_or_add_ppr(style)) for style in (theirs, mine)]
+    assert ppr[0] == ppr[1]

@@ -503,14 +503,11 @@ def built_docx(document: Composed) -> tuple[list[str], list[list[list[str]]]]:
 @pytest.fixture(scope="module")
 def with_table() -> tuple[Composed, Composed, bytes]:
     """The two-year pair, 2023's 固定资产投资 dropped and a 新增指标 added in its place."""
-    from dataclasses import replace
-
     a = compose_alone(load_document(TWO_YEARS / "2022.yaml"), SECTIONS)
     b = compose_alone(load_document(TWO_YEARS / "2023.yaml"), SECTIONS)
     assert b.metrics[1].label == "固定资产投资"
-    b.metrics[1] = replace(
-        b.metrics[1], id="new_firms", label="新增市场主体", value="312", unit="户", change=""
-    )
+    period = b.metrics[1].period
+    b.metrics[1] = MetricRow("新增市场主体", period, "312", "户", "", id="new_firms")
     return a, b, render_docx_diff(a, b, WITH_TABLE, date=WHEN)
 
 

@@ -11,9 +11,9 @@ here, in one place, so the outputs cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Literal
 
+from reportgen.compose.records import Record, set_field
 from reportgen.model.report import Item, Metric, Part, Plan, Point, Report, Review, sections_of
 from reportgen.text.numbering import number_marker
 from reportgen.text.pipeline import read
@@ -27,15 +27,20 @@ PathKey = tuple[str | int, ...]
 ADDED = -1  # an origin offset for a character compose added (a heading's 。, a lead's ，)
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(Record):
     """Where a span's text came from: the document (review or plan), the YAML path of the
     string, and for each character of the span its offset in the model's (cleaned) string, or
     :data:`ADDED`. :func:`reportgen.model.sourcemap.locate` turns one into file:line:col."""
 
     document: DocumentKind
     path: PathKey
-    offsets: tuple[int, ...] = ()
+    offsets: tuple[int, ...]
+    _fields = ("document", "path", "offsets")
+
+    def __init__(self, document: DocumentKind, path: PathKey, offsets: tuple[int, ...] = ()):
+        set_field(self, "document", document)
+        set_field(self, "path", path)
+        set_field(self, "offsets", offsets)
 
     def offset(self, i: int) -> int:
         """The model-string offset of the span's ``i``-th character (an added one: the nearest
@@ -49,15 +54,22 @@ class Origin:
         return next((o for o in self.offsets if o != ADDED), 0)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
+    """A run of a block's text in one role; its origin takes no part in ``==`` or the repr."""
+
     text: str
-    role: SpanRole = "text"
-    origin: Origin | None = field(default=None, compare=False, repr=False)
+    role: SpanRole
+    origin: Origin | None
+    _fields = ("text", "role", "origin")
+    _compared = ("text", "role")
+
+    def __init__(self, text: str, role: SpanRole = "text", origin: Origin | None = None):
+        set_field(self, "text", text)
+        set_field(self, "role", role)
+        set_field(self, "origin", origin)
 
 
-@dataclass(frozen=True)
-class ItemRef:
+class ItemRef(Record):
     """The numbered item （一）… a block belongs to, as the document shows it."""
 
     document: DocumentKind
@@ -67,10 +79,40 @@ class ItemRef:
     id: str | None
     heading: str  # the run-in heading as shown, without its closing 。
     points: tuple[str, ...]  # each point as shown (lead，text)
-    layout: str = "run-in"
-    references: tuple[str, ...] = ()  # reports_on (highlights) or answers (priorities)
-    items_path: PathKey = ()  # the YAML path of its list when not the section's (a part's items)
-    tables: tuple[str, ...] = ()  # each table of figures as shown: rows a line, cells joined by ｜
+    layout: str
+    references: tuple[str, ...]  # reports_on (highlights) or answers (priorities)
+    items_path: PathKey  # the YAML path of its list when not the section's (a part's items)
+    tables: tuple[str, ...]  # each table of figures as shown: rows a line, cells joined by ｜
+    _fields = (
+        "document", "section", "section_title", "index", "id", "heading", "points", "layout",
+        "references", "items_path", "tables",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        document: DocumentKind,
+        section: str,
+        section_title: str,
+        index: int,
+        id: str | None,
+        heading: str,
+        points: tuple[str, ...],
+        layout: str = "run-in",
+        references: tuple[str, ...] = (),
+        items_path: PathKey = (),
+        tables: tuple[str, ...] = (),
+    ):
+        set_field(self, "document", document)
+        set_field(self, "section", section)
+        set_field(self, "section_title", section_title)
+        set_field(self, "index", index)
+        set_field(self, "id", id)
+        set_field(self, "heading", heading)
+        set_field(self, "points", points)
+        set_field(self, "layout", layout)
+        set_field(self, "references", references)
+        set_field(self, "items_path", items_path)
+        set_field(self, "tables", tables)
 
     @property
     def path(self) -> PathKey:
@@ -82,17 +124,33 @@ class ItemRef:
         return "".join(self.points) + "".join(f"\n{table}" for table in self.tables)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Record):
     """One paragraph of the output: what it is, its numbering level, and its runs of text;
     the section it sits in and the item it belongs to (None outside items)."""
 
     kind: BlockKind
     spans: tuple[Span, ...]
-    level: int = 0  # 1: 一、 2: （一） 3: 1. 4: （1）; 0 for body text
-    section: str | None = None  # the section kind, or parts/<id or title> inside a part
-    item: ItemRef | None = None
-    rows: tuple[tuple[str, ...], ...] = ()  # a table block's cells, the header row first
+    level: int  # 1: 一、 2: （一） 3: 1. 4: （1）; 0 for body text
+    section: str | None  # the section kind, or parts/<id or title> inside a part
+    item: ItemRef | None
+    rows: tuple[tuple[str, ...], ...]  # a table block's cells, the header row first
+    _fields = ("kind", "spans", "level", "section", "item", "rows")
+
+    def __init__(
+        self,
+        kind: BlockKind,
+        spans: tuple[Span, ...],
+        level: int = 0,
+        section: str | None = None,
+        item: ItemRef | None = None,
+        rows: tuple[tuple[str, ...], ...] = (),
+    ):
+        set_field(self, "kind", kind)
+        set_field(self, "spans", spans)
+        set_field(self, "level", level)
+        set_field(self, "section", section)
+        set_field(self, "item", item)
+        set_field(self, "rows", rows)
 
     @property
     def text(self) -> str:
@@ -120,23 +178,61 @@ class Block:
         return n
 
 
-@dataclass(frozen=True)
-class MetricRow:
+class MetricRow(Record):
+    """A key figure as 附表 shows it."""
+
     label: str
     period: str
     value: str
     unit: str
     change: str
-    id: str = ""  # the metric's id: what pairs its row with last year's
+    id: str  # the metric's id: what pairs its row with last year's
+    _fields = ("label", "period", "value", "unit", "change", "id")
+
+    def __init__(
+        self,
+        label: str,
+        period: str,
+        value: str,
+        unit: str,
+        change: str,
+        id: str = "",
+    ):
+        set_field(self, "label", label)
+        set_field(self, "period", period)
+        set_field(self, "value", value)
+        set_field(self, "unit", unit)
+        set_field(self, "change", change)
+        set_field(self, "id", id)
 
 
-@dataclass
 class Composed:
-    """The document as renderers see it."""
+    """The document as renderers see it: its title, blocks and key figures (a mutable value:
+    ``==`` compares the three, as the dataclass it was did)."""
 
-    title: str
-    blocks: list[Block] = field(default_factory=list)
-    metrics: list[MetricRow] = field(default_factory=list)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        title: str,
+        blocks: list[Block] | None = None,
+        metrics: list[MetricRow] | None = None,
+    ):
+        self.title = title
+        self.blocks: list[Block] = [] if blocks is None else blocks
+        self.metrics: list[MetricRow] = [] if metrics is None else metrics
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.title, self.blocks, self.metrics) == (
+                other.title,  # type: ignore[attr-defined]
+                other.blocks,  # type: ignore[attr-defined]
+                other.metrics,  # type: ignore[attr-defined]
+            )
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Composed(title={self.title!r}, blocks={self.blocks!r}, metrics={self.metrics!r})"
 
     @property
     def body(self) -> list[Block]:
@@ -419,4 +515,8 @@ def compose(report: Report, sections: Mapping[str, str]) -> Composed:
 def compose_documents(
     review: Review | None, plan: Plan | None, sections: Mapping[str, str]
 ) -> Composed:
-    return compose(Report(review=review, plan=plan), sections)
+    if review is None and plan is None:
+        Report(review=review, plan=plan)  # refused, in the model's own words
+    # Both are validated documents already: validating the pair again would first build
+    # Report's deferred core schema (~0.35 ms, once per process) to check nothing new.
+    return compose(Report.model_construct(review=review, plan=plan), sections)

@@ -30,6 +30,9 @@ Each module states at its top the schema order of every element it inserts child
 This package may import python-docx and lxml, and nothing else of reportgen.
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from reportgen.oxml.core import remove_core_dates
 from reportgen.oxml.elements import (
     child,
@@ -51,12 +54,6 @@ from reportgen.oxml.fonts import (
     set_language,
 )
 from reportgen.oxml.grid import set_doc_grid
-from reportgen.oxml.numbering import (
-    ListLevel,
-    document_lists,
-    list_levels,
-    numbering_reference,
-)
 from reportgen.oxml.package import (
     clear_body,
     drop_relationships,
@@ -66,23 +63,16 @@ from reportgen.oxml.package import (
 )
 from reportgen.oxml.paragraph import (
     append_paragraph,
+    set_alignment,
+    set_first_line_indent,
+    set_keep_with_next,
     set_line_spacing,
     set_outline_level,
     set_overflow_punctuation,
     set_paragraph_style,
     set_snap_to_grid,
-)
-from reportgen.oxml.reading import (
-    MAX_LEVEL,
-    MAX_LIST_START,
-    alignment,
-    count_paragraphs,
-    number,
-    outline_level,
-    style_id,
-    table_rows,
-    text_box_count,
-    visible_text,
+    set_space_after,
+    set_widow_control,
 )
 from reportgen.oxml.reference import reference_package
 from reportgen.oxml.revisions import (
@@ -96,7 +86,13 @@ from reportgen.oxml.revisions import (
     revisions,
     table_texts,
 )
-from reportgen.oxml.run import fill_run, set_bold, set_character_spacing, set_size
+from reportgen.oxml.run import (
+    append_run,
+    run_template,
+    set_bold,
+    set_character_spacing,
+    set_size,
+)
 from reportgen.oxml.schema import (
     PPR_ORDER,
     RPR_ORDER,
@@ -120,6 +116,47 @@ from reportgen.oxml.tables import (
 )
 from reportgen.oxml.text import forbidden_characters, xml_text
 
+if TYPE_CHECKING:
+    from reportgen.oxml.numbering import (
+        ListLevel,
+        document_lists,
+        list_levels,
+        numbering_reference,
+    )
+    from reportgen.oxml.reading import (
+        MAX_LEVEL,
+        MAX_LIST_START,
+        alignment,
+        count_paragraphs,
+        number,
+        outline_level,
+        style_id,
+        table_rows,
+        text_box_count,
+        visible_text,
+    )
+
+# What only ``reportgen import`` reads (lists, visible text, levels) is imported on first use:
+# a build never reads a document, and the two modules cost it ~0.5 ms (ListLevel is a
+# dataclass). Each name is bound here once its module is loaded.
+_LAZY = {
+    "numbering": ("ListLevel", "document_lists", "list_levels", "numbering_reference"),
+    "reading": (
+        "MAX_LEVEL", "MAX_LIST_START", "alignment", "count_paragraphs", "number",
+        "outline_level", "style_id", "table_rows", "text_box_count", "visible_text",
+    ),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> object:
+    for module, names in _LAZY.items():
+        if name in names:
+            loaded = importlib.import_module(f"{__name__}.{module}")
+            globals().update({n: getattr(loaded, n) for n in names})
+            return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "MAX_LEVEL",
     "MAX_LIST_START",
@@ -134,6 +171,7 @@ __all__ = [
     "alignment",
     "append_field",
     "append_paragraph",
+    "append_run",
     "child",
     "clear_body",
     "clear_formatting",
@@ -143,7 +181,6 @@ __all__ = [
     "drop_relationships",
     "element_of",
     "field_instructions",
-    "fill_run",
     "font_table",
     "forbidden_characters",
     "get_or_add",
@@ -171,13 +208,17 @@ __all__ = [
     "reproducible_zip",
     "revisions",
     "run_properties",
+    "run_template",
     "save_package",
+    "set_alignment",
     "set_attributes",
     "set_bold",
     "set_character_spacing",
     "set_doc_grid",
+    "set_first_line_indent",
     "set_fonts",
     "set_grid_widths",
+    "set_keep_with_next",
     "set_language",
     "set_line_spacing",
     "set_outline_level",
@@ -186,12 +227,14 @@ __all__ = [
     "set_repeat_header",
     "set_size",
     "set_snap_to_grid",
+    "set_space_after",
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_style",
     "set_table_width",
     "set_theme_font_lang",
     "set_three_line_borders",
+    "set_widow_control",
     "style_id",
     "table_properties",
     "table_rows",

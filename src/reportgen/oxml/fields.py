@@ -16,11 +16,11 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from reportgen.oxml.elements import XML_SPACE, element_of, get_or_add, new, set_attributes
+from reportgen.oxml.elements import XML_SPACE, element_of, get_or_add, new_child, set_attributes
 
 
-def _field_run(rpr: _Element | None) -> _Element:
-    run = new("r")
+def _field_run(paragraph: _Element, rpr: _Element | None) -> _Element:
+    run = new_child(paragraph, "r")
     if rpr is not None:
         run.append(deepcopy(rpr))
     return run
@@ -31,24 +31,19 @@ def append_field(paragraph: Any, instruction: str, shown: str, rpr: _Element | N
 
     ``shown`` is the result displayed until the field is updated; ``rpr`` formats every run.
     """
-    begin = _field_run(rpr)
+    target = element_of(paragraph)
+    begin = _field_run(target, rpr)
     set_attributes(get_or_add(begin, "fldChar"), fldCharType="begin")
-    code = _field_run(rpr)
-    text = new("instrText")
+    code = _field_run(target, rpr)
+    text = new_child(code, "instrText")
     text.set(XML_SPACE, "preserve")
     text.text = f" {instruction} "
-    code.append(text)
-    separate = _field_run(rpr)
+    separate = _field_run(target, rpr)
     set_attributes(get_or_add(separate, "fldChar"), fldCharType="separate")
-    result = _field_run(rpr)
-    shown_text = new("t")
-    shown_text.text = shown
-    result.append(shown_text)
-    end = _field_run(rpr)
+    result = _field_run(target, rpr)
+    new_child(result, "t").text = shown
+    end = _field_run(target, rpr)
     set_attributes(get_or_add(end, "fldChar"), fldCharType="end")
-    target = element_of(paragraph)
-    for run in (begin, code, separate, result, end):
-        target.append(run)
 
 
 def field_instructions(root: Any) -> list[str]:

@@ -24,9 +24,18 @@ from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
-from reportgen.oxml.elements import element_of, get_or_add, get_or_add_rpr, new, set_attributes
+from reportgen.oxml.elements import (
+    element_of,
+    get_or_add,
+    get_or_add_rpr,
+    new,
+    new_child,
+    set_attributes,
+)
 
-_THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_THEME_ATTRIBUTES = tuple(
+    qn(f"w:{name}") for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+)
 
 
 def set_fonts(parent: Any, *, latin: str, east_asia: str, hint_east_asia: bool = True) -> _Element:
@@ -34,7 +43,7 @@ def set_fonts(parent: Any, *, latin: str, east_asia: str, hint_east_asia: bool =
     for Chinese. The East Asian hint makes curly quotes, dashes and …… take the Chinese font."""
     fonts = get_or_add(get_or_add_rpr(parent), "rFonts")
     for name in _THEME_ATTRIBUTES:
-        fonts.attrib.pop(qn(f"w:{name}"), None)
+        fonts.attrib.pop(name, None)
     set_attributes(
         fonts,
         ascii=latin,
@@ -58,7 +67,7 @@ def remove_theme_fonts(root: Any) -> int:
     removed = 0
     for fonts in element_of(root).iter(qn("w:rFonts")):
         for name in _THEME_ATTRIBUTES:
-            if fonts.attrib.pop(qn(f"w:{name}"), None) is not None:
+            if fonts.attrib.pop(name, None) is not None:
                 removed += 1
     return removed
 
@@ -76,11 +85,10 @@ def font_table(fonts: Iterable[tuple[str, str | None, bool]]) -> bytes:
     """
     root = new("fonts")
     for name, alternate, chinese in fonts:
-        font = new("font", name=name)
+        font = new_child(root, "font", name=name)
         if alternate:
             set_attributes(get_or_add(font, "altName"), val=alternate)
         set_attributes(get_or_add(font, "charset"), val="86" if chinese else "00")
         set_attributes(get_or_add(font, "family"), val="auto")
         set_attributes(get_or_add(font, "pitch"), val="variable")
-        root.append(font)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

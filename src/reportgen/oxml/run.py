@@ -27,18 +27,31 @@ from reportgen.oxml.elements import (
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def fill_run(run: Any, rpr: _Element, text: str) -> None:
-    """Give an empty run a copy of ``rpr`` and ``text`` (which holds no tab or line break): what
-    python-docx's ``add_run(text)`` and setting each property writes, without its
-    character-by-character scan and one lookup per property."""
-    r = element_of(run)
-    r.insert(0, copy.deepcopy(rpr))
+def run_template(rpr: _Element) -> _Element:
+    """A ``w:r`` holding a copy of ``rpr`` and an empty ``w:t``: what :func:`append_run`
+    copies, made once per font and weight."""
+    r = new("r")
+    r.append(copy.deepcopy(rpr))
+    r.append(new("t"))
+    return r
+
+
+def append_run(paragraph: Any, template: _Element, text: str) -> _Element:
+    """A copy of ``template`` (:func:`run_template`) with ``text`` (which holds no tab or line
+    break) at the end of ``paragraph``: its ``w:r``. What python-docx's ``add_run(text)`` and
+    setting each property write, in one copy: no ``Run`` object, no character-by-character
+    scan, no lookup per property, no new element per run and property (each ~7 µs, every
+    run of a document goes through here)."""
+    r = copy.copy(template)  # lxml copies an element with everything in it
+    t = r[-1]
     if text:
-        t = new("t")
         t.text = text
         if text != text.strip():
             t.set(_XML_SPACE, "preserve")
-        r.append(t)
+    else:
+        r.remove(t)
+    element_of(paragraph).append(r)
+    return r
 
 
 def set_character_spacing(parent: Any, twips: int) -> None:

@@ -38,7 +38,7 @@ from reportgen.oxml.elements import (
     element_of,
     get_or_add,
     insert_in_order,
-    new,
+    new_child,
     remove_children,
     set_attributes,
 )
@@ -62,7 +62,7 @@ def set_grid_widths(table: Any, widths: Iterable[int]) -> None:
     grid = get_or_add(tbl, "tblGrid")
     remove_children(grid, "gridCol")
     for width in widths:
-        grid.append(new("gridCol", w=width))
+        new_child(grid, "gridCol", w=width)
     for row in tbl.iterfind(qn("w:tr")):
         for cell, width in zip(row.iterfind(qn("w:tc")), widths, strict=False):
             set_attributes(get_or_add(get_or_add(cell, "tcPr"), "tcW"), w=width, type="dxa")
@@ -73,7 +73,8 @@ def set_table_borders(tbl_pr: Any, *, size_eighths: int = GRID_EIGHTHS) -> None:
     borders = get_or_add(tbl_pr, "tblBorders")
     remove_children(borders, *_BORDERS)
     for side in _BORDERS:
-        insert_in_order(borders, new(side, val="single", sz=size_eighths, space=0, color="000000"))
+        border = new_child(borders, side, val="single", sz=size_eighths, space=0, color="000000")
+        insert_in_order(borders, border)
 
 
 def set_three_line_borders(
@@ -90,14 +91,18 @@ def set_three_line_borders(
     remove_children(borders, *_BORDERS)
     for side in _BORDERS:
         if side in ("top", "bottom"):
-            border = new(side, val="single", sz=outer_eighths, space=0, color="000000")
+            border = new_child(
+                borders, side, val="single", sz=outer_eighths, space=0, color="000000"
+            )
         else:
-            border = new(side, val="nil")
+            border = new_child(borders, side, val="nil")
         insert_in_order(borders, border)
     for cell in header_cells:
         cell_borders = get_or_add(get_or_add(cell, "tcPr"), "tcBorders")
         remove_children(cell_borders, "bottom")
-        bottom = new("bottom", val="single", sz=rule_eighths, space=0, color="000000")
+        bottom = new_child(
+            cell_borders, "bottom", val="single", sz=rule_eighths, space=0, color="000000"
+        )
         insert_in_order(cell_borders, bottom)
 
 

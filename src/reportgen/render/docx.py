@@ -21,17 +21,16 @@ import math
 import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
 from reportgen.compose.document import Block, Composed, MetricRow, Span
+from reportgen.compose.records import Record, set_field
 from reportgen.settings.layout import PT_PER_MM, Heading, Layout
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
 TWIPS_PER_PT = 20
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -182,9 +181,10 @@ class DocxWriter:
         template = reference or oxml.reference_package(layout.language)
         self.doc: Document = new_document(io.BytesIO(template))
         self.style_ids: dict[str, str | None] = {}
+        self.styles: dict[str, Any] = {}  # what style() found or added, by name
         self.dropped: list[str] = []
         self.signature_paragraph: Paragraph | None = None
-        self.run_properties: dict[tuple[str, str, bool], Any] = {}
+        self.run_templates: dict[tuple[str, str, bool], Any] = {}
         self.pitch = twips(layout.grid.line_spacing_pt)
 
     def set_style(self, paragraph: Paragraph, name: str) -> None:
@@ -194,15 +194,18 @@ class DocxWriter:
         from docx.enum.style import WD_STYLE_TYPE
 
         if name not in self.style_ids:
-            style = self.doc.styles[name]
+            style = self.styles[name] if name in self.styles else self.doc.styles[name]
             self.style_ids[name] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         oxml.set_paragraph_style(paragraph, self.style_ids[name])
 
     # Text ──────────────────────────────────────────────────────────────────
 
     def clean(self, text: str) -> str:
-        self.dropped += oxml.forbidden_characters(text)
-        return oxml.xml_text(text).replace("\n", "").replace("\t", "")
+        dropped = oxml.forbidden_characters(text)
+        if dropped:  # text is cleaned only when it needs it: nearly never
+            self.dropped += dropped
+            text = oxml.xml_text(text)
+        return text.replace("\n", "").replace("\t", "")
 
     def run(
         self,
@@ -212,18 +215,18 @@ class DocxWriter:
         *,
         bold: bool = False,
         latin: str | None = None,
-    ) -> Run:
+    ) -> Any:
         """Add ``text`` to ``paragraph`` as a run in the Chinese ``font`` (and ``latin``, by
-        default the layout's, for figures and Latin letters); the run."""
+        default the layout's, for figures and Latin letters); the run's element, which the
+        :mod:`reportgen.oxml` functions take as they take a python-docx run."""
         key = (latin or self.layout.latin_font, font, bold)
-        rpr = self.run_properties.get(key)
-        if rpr is None:  # made once per font and weight, copied into each run
-            rpr = self.run_properties[key] = oxml.run_properties(latin=key[0], east_asia=font)
+        template = self.run_templates.get(key)
+        if template is None:  # made once per font and weight, copied into each run
+            rpr = oxml.run_properties(latin=key[0], east_asia=font)
             if bold:
                 oxml.set_bold(rpr, True)
-        run = paragraph.add_run()
-        oxml.fill_run(run, rpr, self.clean(text))
-        return run
+            template = self.run_templates[key] = oxml.run_template(rpr)
+        return oxml.append_run(paragraph, template, self.clean(text))
 
     # Document ──────────────────────────────────────────────────────────────
 
@@ -317,7 +320,6 @@ class DocxWriter:
 
     def setup_styles(self) -> None:
         from docx.enum.style import WD_STYLE_TYPE
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         layout, styles = self.layout, self.doc.styles
         oxml.remove_theme_fonts(styles)
@@ -336,10 +338,10 @@ class DocxWriter:
             layout.body.size_pt,
             char_spacing=layout.grid.char_spacing_pt,
         )
-        fmt = normal.paragraph_format
-        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        fmt.first_line_indent = self.chars(layout.body.first_line_indent_chars)
-        fmt.widow_control = False  # or lines jump to the next page and full pages hold 21
+        oxml.set_alignment(normal, "both")
+        oxml.set_first_line_indent(normal, self.chars_twips(layout.body.first_line_indent_chars))
+        # Or lines jump to the next page and full pages hold 21.
+        oxml.set_widow_control(normal, False)
         # Word's own default, written out for LibreOffice: its .docx import reads this flag
         # inverted, and 7.4 with hanging punctuation on drops the 。 that ends a justified line.
         oxml.set_overflow_punctuation(normal, True)
@@ -347,10 +349,10 @@ class DocxWriter:
         title = self.style("Title")
         oxml.clear_formatting(title)
         self.paragraph_style(title, layout.title.font, layout.title.size_pt, char_spacing=0)
-        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        title.paragraph_format.first_line_indent = 0
-        title.paragraph_format.space_after = self.lines(layout.title.blank_lines_after)
-        title.paragraph_format.keep_with_next = True
+        oxml.set_alignment(title, "center")
+        oxml.set_first_line_indent(title, 0)
+        oxml.set_space_after(title, self.pitch * layout.title.blank_lines_after)
+        oxml.set_keep_with_next(title, True)
 
         for level in (1, 2):
             style = self.style(f"Heading {level}")
@@ -363,7 +365,7 @@ class DocxWriter:
                 char_spacing=layout.grid.char_spacing_pt,
                 bold=heading.bold,
             )
-            style.paragraph_format.keep_with_next = heading.keep_with_next
+            oxml.set_keep_with_next(style, heading.keep_with_next)
             oxml.set_outline_level(style, level - 1)
 
         footer = self.style("Footer")
@@ -373,7 +375,7 @@ class DocxWriter:
         oxml.set_size(footer, round(number.size_pt * 2))
         oxml.set_character_spacing(footer, 0)
         oxml.set_line_spacing(footer, twips(number.size_pt))
-        footer.paragraph_format.first_line_indent = 0
+        oxml.set_first_line_indent(footer, 0)
 
         table_text = self.style(TABLE_TEXT_STYLE)
         table_text.base_style = normal
@@ -381,8 +383,8 @@ class DocxWriter:
         # Its own line spacing: a cell in the body's exact 28.95 pt lines grows tall rows.
         self.paragraph_style(table_text, table.font, table.size_pt, char_spacing=0)
         oxml.set_line_spacing(table_text, 240, rule="auto")
-        table_text.paragraph_format.first_line_indent = 0
-        table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        oxml.set_first_line_indent(table_text, 0)
+        oxml.set_alignment(table_text, "center")
 
         table_style = self.style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         oxml.set_table_borders(oxml.table_properties(table_style))
@@ -394,11 +396,15 @@ class DocxWriter:
         reference.docx saved by Word holds only the styles it uses."""
         from docx.enum.style import WD_STYLE_TYPE
 
-        styles = self.doc.styles
-        try:
-            return styles[name]
-        except KeyError:
-            return styles.add_style(name, kind or WD_STYLE_TYPE.PARAGRAPH)
+        found = self.styles.get(name)
+        if found is None:  # python-docx finds a style by name with an XPath query, each time
+            styles = self.doc.styles
+            try:
+                found = styles[name]
+            except KeyError:
+                found = styles.add_style(name, kind or WD_STYLE_TYPE.PARAGRAPH)
+            self.styles[name] = found
+        return found
 
     def paragraph_style(
         self, style: Any, font: str, size_pt: float, *, char_spacing: float, bold: bool = False
@@ -415,7 +421,11 @@ class DocxWriter:
         """A length of ``count`` body characters, as the grid lays them."""
         from docx.shared import Twips
 
-        return Twips(twips(self.layout.chars_pt(count)))
+        return Twips(self.chars_twips(count))
+
+    def chars_twips(self, count: float) -> int:
+        """:meth:`chars` in twips."""
+        return twips(self.layout.chars_pt(count))
 
     def lines(self, count: int) -> Any:
         from docx.shared import Twips
@@ -642,7 +652,7 @@ class DocxWriter:
         layout, table_layout = self.layout, self.layout.table
         align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.doc.styles[TABLE_STYLE]
+        table.style = self.style(TABLE_STYLE)  # set up by setup_styles
         width = twips(layout.page.text_width_pt)
         widths = column_twips(width, shares)
         oxml.set_table_width(table, width)
@@ -694,8 +704,7 @@ def item_grid(rows: Sequence[Sequence[str]]) -> Grid:
     return cells[0], cells[1:], [1 / width] * width, aligns
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Record):
     """A table of text for :meth:`DocxWriter.render_tables`: its caption, header and rows,
     each column's share of the text width and its alignment (left, center, right)."""
 
@@ -704,6 +713,21 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     shares: tuple[float, ...]
     align: tuple[str, ...]
+    _fields = ("caption", "header", "rows", "shares", "align")
+
+    def __init__(
+        self,
+        caption: str,
+        header: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        shares: tuple[float, ...],
+        align: tuple[str, ...],
+    ):
+        set_field(self, "caption", caption)
+        set_field(self, "header", header)
+        set_field(self, "rows", rows)
+        set_field(self, "shares", shares)
+        set_field(self, "align", align)
 
 
 def render_tables(

@@ -33,7 +33,6 @@ __all__ = ["Piece", "PlannedBlock", "pieces", "plan", "render_docx_diff"]
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
 
 class _DiffWriter(DocxWriter):
@@ -130,8 +129,9 @@ class _DiffWriter(DocxWriter):
             font, bold = self.span_font(Span(piece.text, piece.role), level)  # type: ignore[arg-type]
             self.track(self.run(paragraph, piece.text, font, bold=bold), piece.kind)
 
-    def track(self, run: Run, kind: PieceKind) -> None:
-        """Record ``run`` as inserted or deleted (or moved) where it stands; a kept run stays."""
+    def track(self, run: Any, kind: PieceKind) -> None:
+        """Record ``run`` (as :meth:`run` gives it) as inserted or deleted (or moved) where it
+        stands; a kept run stays."""
         move = self.current.move if self.current is not None else None
         if move is not None and kind != "equal":
             oxml.make_move(run, "from" if kind == "delete" else "to", **self.revision())
