@@ -4,81 +4,46 @@ anything else escaping the library is a bug and shows a traceback only under ``-
 from __future__ import annotations
 
 import os
-from dataclasses import FrozenInstanceError, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from reportgen.records import Record, set_field
 
 
-class _Frozen:
-    """The methods ``@dataclass(frozen=True)`` would give a class (``==``, ``hash``, ``repr``, no
-    assignment), written once for the two below.
-
-    A dataclass compiles each of its methods from generated source when its module is imported:
-    ``Location`` and ``Problem`` cost 9.4 M instructions that way (~1 ms, 1 % of a cold
-    ``reportgen check``'s floor; every command imports them), these 0.3 M. They are still
-    dataclasses, declared without the generated methods, so ``dataclasses.replace``,
-    ``fields`` and ``asdict`` work on them; ``tests/test_errors.py`` holds them to what the
-    decorator would have generated.
-    """
-
-    __slots__ = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        # The fields, in order: __init__ sets each once, nothing else can add one.
-        return tuple(self.__dict__.values())
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined,no-any-return]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
-        return f"{self.__class__.__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-# Only the fields are the decorator's: the methods are _Frozen's and each class's own.
+# Records (reportgen.records) without generated source: every command imports these two, and
+# as frozen dataclasses they cost 9.4 M instructions (~1 ms) to make. Declared dataclasses
+# with no generated method, so that dataclasses.replace, fields and asdict work on them.
 @dataclass(init=False, repr=False, eq=False)
-class Location(_Frozen):
+class Location(Record):
     """A place in a user's file: 1-based line and column, as editors count them."""
 
     file: str
     line: int | None = None
     column: int | None = None
+    _fields = ("file", "line", "column")
 
     def __init__(self, file: str, line: int | None = None, column: int | None = None) -> None:
-        self.__dict__.update(file=file, line=line, column=column)
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
 
     # Ordered as ``@dataclass(order=True)`` orders: field by field, within the class only.
     def __lt__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() < other._values()  # type: ignore[attr-defined,no-any-return]
-        return NotImplemented
+        keys = self._ordered(other)
+        return NotImplemented if keys is None else keys[0] < keys[1]
 
     def __le__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() <= other._values()  # type: ignore[attr-defined,no-any-return]
-        return NotImplemented
+        keys = self._ordered(other)
+        return NotImplemented if keys is None else keys[0] <= keys[1]
 
     def __gt__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() > other._values()  # type: ignore[attr-defined,no-any-return]
-        return NotImplemented
+        keys = self._ordered(other)
+        return NotImplemented if keys is None else keys[0] > keys[1]
 
     def __ge__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() >= other._values()  # type: ignore[attr-defined,no-any-return]
-        return NotImplemented
+        keys = self._ordered(other)
+        return NotImplemented if keys is None else keys[0] >= keys[1]
 
     def __str__(self) -> str:
         if self.line is None:
@@ -89,7 +54,7 @@ class Location(_Frozen):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Problem(_Frozen):
+class Problem(Record):
     """One finding: a schema error, a lint finding or a load failure."""
 
     location: Location
@@ -99,6 +64,7 @@ class Problem(_Frozen):
     severity: str = "error"  # "error" or "warning"
     hint: str = ""
     fix: str | None = None  # suggested replacement text, where a rule can offer one
+    _fields = ("location", "message", "path", "rule", "severity", "hint", "fix")
 
     def __init__(
         self,
@@ -110,15 +76,13 @@ class Problem(_Frozen):
         hint: str = "",
         fix: str | None = None,
     ) -> None:
-        self.__dict__.update(
-            location=location,
-            message=message,
-            path=path,
-            rule=rule,
-            severity=severity,
-            hint=hint,
-            fix=fix,
-        )
+        set_field(self, "location", location)
+        set_field(self, "message", message)
+        set_field(self, "path", path)
+        set_field(self, "rule", rule)
+        set_field(self, "severity", severity)
+        set_field(self, "hint", hint)
+        set_field(self, "fix", fix)
 
     def format(self) -> str:
         where = f"{self.location}  "

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reportgen.model.loader import load_yaml_text
 from reportgen.model import sourcemap
+from reportgen.model.loader import load_yaml_text
 from reportgen.model.sourcemap import ScalarSpan, SourceMap, _line_starts
 
 DOC = """\

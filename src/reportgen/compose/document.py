@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
-from reportgen.compose.records import Record, set_field
 from reportgen.model.report import Item, Metric, Part, Plan, Point, Report, Review, sections_of
+from reportgen.records import Record, set_field
 from reportgen.text.numbering import number_marker
 from reportgen.text.pipeline import read
 from reportgen.text.punctuation import as_heading_sentence

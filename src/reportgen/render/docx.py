@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import oxml
 from reportgen.compose.document import Block, Composed, MetricRow, Span
-from reportgen.compose.records import Record, set_field
+from reportgen.records import Record, set_field
 from reportgen.settings.layout import PT_PER_MM, Heading, Layout
 
 if TYPE_CHECKING:

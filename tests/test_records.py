@@ -1,4 +1,4 @@
-"""reportgen.compose.records: each hand-written value class behaves as the frozen dataclass it
+"""reportgen.records: each hand-written value class behaves as the frozen dataclass it
 stands for (the one its fields describe, made here by dataclasses itself)."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from reportgen.compose.document import Block, Composed, ItemRef, MetricRow, Origin, Span
-from reportgen.compose.records import Record
+from reportgen.errors import Location, Problem
+from reportgen.records import Record
 from reportgen.render.docx import Table
 
 NO = dataclasses.MISSING
@@ -86,6 +87,26 @@ SPECS: list[tuple[type[Record], list[tuple[str, Any, bool]], tuple[Any, ...], tu
         ],
         ("表", ("a", "b"), (("1", "2"),), (0.5, 0.5), ("left", "center")),
         ("", ("c",), (), (1.0,), ("right",)),
+    ),
+    (
+        Location,
+        [("file", NO, True), ("line", None, True), ("column", None, True)],
+        ("data/2022.yaml", 3, 7),
+        ("data/2023_plan.yaml", 4, 1),
+    ),
+    (
+        Problem,
+        [
+            ("location", NO, True),
+            ("message", NO, True),
+            ("path", "", True),
+            ("rule", "schema", True),
+            ("severity", "error", True),
+            ("hint", "", True),
+            ("fix", None, True),
+        ],
+        (Location("a.yaml", 1, 2), "缺少标题", "highlights[0]", "schema", "error", "补上", "甲"),
+        (Location("b.yaml"), "多余的键", "", "punct-doubled", "warning", "", None),
     ),
 ]
 
