@@ -318,3 +318,12 @@ def test_only_a_double_quoted_escape_puts_an_invisible_character_in_a_value() ->
         "g": None,
     }
     assert loaded.positions[("c",)] == (3, 4) and loaded.key_positions[("g",)] == (8, 1)
+
+
+def test_the_lines_that_continue_a_text() -> None:
+    from reportgen.model import loader
+
+    text = 'a: 甲\nb: |\n  乙\n  丙\nc: "丁\n  戊"\nd: &x [1,\n  2]\ne: *x\n'
+    # b's block runs from line 2 into 3 and 4 (and its end mark on line 5); c's quotes 6
+    assert loader._text_lines(loader.compose(text)) == {3, 4, 5, 6}
+    assert loader._text_lines(None) == set()
