@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.errors import InvalidInput, Location, UserError
 from reportgen.model.loader import format_path, load_yaml, load_yaml_text
@@ -157,6 +158,61 @@ def test_libyaml_and_pure_python_give_the_same_nodes_and_places() -> None:
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\nc: &y [1, {k: v}]\nd: *y\n",  # an alias is the anchored node itself
+        "a: !!str 1\nb: ! 2\nc: !!int '3'\nd: !!map {k: v}\ne: !!seq [1]\n",  # tags as written
+        "- [a, [b, {c: d}]]\n- {}\n- []\n- ~\n- \n- ''\n- 'x'\n- \"y\"\n",  # flow, empty, null
+        "a: |\n  甲\nb: >-\n  乙\n  丙\nc: |+\n  丁\n\n",  # block styles
+        "? [k]\n: v\n",  # a sequence as a key
+        "1\n",  # a document that is a scalar
+    ],
+)
+def test_the_fast_composer_builds_the_pure_composers_nodes(text: str) -> None:
+    from reportgen.model import loader
+
+    if loader._FastLoader is None:
+        pytest.skip("this PyYAML is built without libyaml")
+
+    def walk(node: yaml.Node, seen: dict[int, int]) -> list[object]:
+        if id(node) in seen:  # an alias: the same node again, at its first place
+            return ["alias", seen[id(node)]]
+        seen[id(node)] = len(seen)
+        start, end = node.start_mark, node.end_mark
+        here: list[object] = [type(node).__name__, node.tag, start.index, end.index]
+        here += [start.line, start.column, end.line, end.column]
+        here += [getattr(node, "style", None), getattr(node, "flow_style", None)]
+        if isinstance(node.value, list):
+            for child in node.value:
+                for part in child if isinstance(child, tuple) else (child,):
+                    here.append(walk(part, seen))
+        else:
+            here.append(node.value)
+        return here
+
+    fast = loader._FastLoader(text).get_single_node()
+    pure = loader._Loader(text).get_single_node()
+    assert fast is not None and pure is not None
+    assert walk(fast, {}) == walk(pure, {})
+
+
+def test_the_fast_composer_refuses_what_the_pure_one_refuses() -> None:
+    from reportgen.model import loader
+
+    if loader._FastLoader is None:
+        pytest.skip("this PyYAML is built without libyaml")
+    assert not loader._FastLoader.yaml_path_resolvers  # its composer leaves their steps out
+    for text in ("a: *nowhere\n", "a: &x 1\nb: &x 2\n"):
+        with pytest.raises(yaml.composer.ComposerError):
+            loader._FastLoader(text).get_single_node()
+        with pytest.raises(yaml.composer.ComposerError):
+            loader._Loader(text).get_single_node()
+    deep = "a:\n" + "".join(" " * n + "b:\n" for n in range(1, 60)) + " " * 60 + "c: 1\n"
+    with pytest.raises(loader._TooDeep):
+        loader._FastLoader(deep).get_single_node()
+
+
 # ── the loader's messages in the user's language (messages.yaml) ─────────────────────────
 WORDED = [
     # (YAML text, Chinese words, English words): message and hint together
@@ -262,3 +318,12 @@ def test_only_a_double_quoted_escape_puts_an_invisible_character_in_a_value() ->
         "g": None,
     }
     assert loaded.positions[("c",)] == (3, 4) and loaded.key_positions[("g",)] == (8, 1)
+
+
+def test_the_lines_that_continue_a_text() -> None:
+    from reportgen.model import loader
+
+    text = 'a: 甲\nb: |\n  乙\n  丙\nc: "丁\n  戊"\nd: &x [1,\n  2]\ne: *x\n'
+    # b's block runs from line 2 into 3 and 4 (and its end mark on line 5); c's quotes 6
+    assert loader._text_lines(loader.compose(text)) == {3, 4, 5, 6}
+    assert loader._text_lines(None) == set()

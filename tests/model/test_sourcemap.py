@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reportgen.model import sourcemap
 from reportgen.model.loader import load_yaml_text
-from reportgen.model.sourcemap import ScalarSpan, SourceMap, _line_starts
+from reportgen.model.sourcemap import ScalarSpan, SourceMap, _line_break, _line_starts
 
 DOC = """\
 plain: 改革 创新
@@ -87,10 +87,21 @@ def test_every_written_character_maps_to_itself(lines: list[str], style: str) ->
         ("甲\x85乙\u2028丙\u2029丁", [0, 2, 4, 6]),  # NEL, LS and PS as PyYAML counts them
         ("\n\n", [0, 1, 2]),
         ("a\u2027b\x84c", [0]),  # their neighbours are no breaks
+        ("", [0]),
+        ("甲\n乙", [0, 2]),  # only \n: split at it, not scanned
+        ("a\nb\x85c\n", [0, 2, 4, 6]),  # \n with a rare break: scanned
+        ("\u2028\n\r", [0, 1, 2, 3]),
     ],
 )
 def test_line_starts(text: str, starts: list[int]) -> None:
     assert _line_starts(text) == starts
+
+
+@pytest.mark.parametrize("alphabet", ["a甲 \n", "a甲 \n\r\x85\u2028\u2029\u2027\x84"])
+@given(data=st.data())
+def test_line_starts_split_or_scanned_alike(alphabet: str, data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet=alphabet, max_size=20))
+    assert _line_starts(text) == [0, *(match.end() for match in _line_break().finditer(text))]
 
 
 def test_the_map_reads_the_loaders_own_node_tree(monkeypatch: pytest.MonkeyPatch) -> None:

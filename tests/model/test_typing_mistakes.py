@@ -4,8 +4,11 @@ is a key the file could hold; ``- GDP：全年增长5.2%。`` is a point's text.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportgen.errors import InvalidInput
+from reportgen.model import typing_mistakes
 from reportgen.model.keys import field_names
 from reportgen.model.loader import LoadError, load_yaml_text
 
@@ -104,3 +107,40 @@ def test_yaml_errors_a_typing_mistake_explains_are_placed_at_it(
         load_yaml_text(text, "data/2022.yaml")
     location = raised.value.location
     assert location is not None and (location.line, location.column) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("", set()),
+        ("a: 1\nb: 2\n", set()),
+        ("a：1\nb: 2\n", {1}),
+        ("a: 1\n\u3000b\n－c\n", {2, 3}),
+        ("—\n\n–：\n", {1, 3}),  # two in one line: the line once
+        ("\n\n\n：", {4}),  # the last line, without a break after it
+        ("a\r\n：\r\n", {2}),  # lines split at \n as the check splits them
+    ],
+)
+def test_the_lines_holding_a_full_width_colon_space_or_dash(text: str, numbers: set[int]) -> None:
+    assert typing_mistakes._lines_holding(text, typing_mistakes._TYPED) == numbers
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a: 1", "heading：甲", "  - text：乙", "　b: 2", "－ c", "— d", "– e", "x", "", "c：—"]
+        ),
+        max_size=8,
+    ),
+    st.sets(st.integers(1, 8)),
+)
+def test_only_the_lines_holding_one_are_looked_at_and_nothing_is_missed(
+    lines: list[str], text_lines: set[int]
+) -> None:
+    text = "\n".join(lines)
+    keys = field_names
+    found = typing_mistakes.typing_mistakes(text, "f.yaml", text_lines, keys=keys)
+    every = set(range(1, len(text.split("\n")) + 1))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typing_mistakes, "_lines_holding", lambda text, chars: every)
+        assert typing_mistakes.typing_mistakes(text, "f.yaml", text_lines, keys=keys) == found

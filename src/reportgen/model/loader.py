@@ -13,7 +13,6 @@ refusal (tags, aliases, duplicate keys, encodings, size and depth caps) must be 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -181,7 +180,7 @@ def load_yaml_text(text: str, shown: str) -> Loaded:
         ) from None
     # A mistake YAML accepted (``heading：…`` read as a text) is still one; lines inside a
     # quoted or block text spanning several lines are the author's text, not YAML.
-    mistakes = typing_mistakes(text, shown, set(_text_lines(node)), keys=schema_keys)
+    mistakes = typing_mistakes(text, shown, _text_lines(node), keys=schema_keys)
     if mistakes:
         raise InvalidInput(mistakes)
     loaded = Loaded(shown, None, text=text)
@@ -214,10 +213,13 @@ def schema_keys() -> frozenset[str]:
     return field_names()
 
 
-def _text_lines(node: yaml.Node | None) -> Iterator[int]:
+def _text_lines(node: yaml.Node | None) -> set[int]:
     """The 1-based lines that continue a text begun on an earlier line. Each node is visited
     once: an alias is the same node again, and a billion-laughs document must not make this
-    walk the expansion its aliases stand for (it is refused just after, by construction)."""
+    walk the expansion its aliases stand for (it is refused just after, by construction).
+    Gathered into a set as found (a generator's step per line, and most scalars hold one
+    line: an empty range, were ~40 % of the walk)."""
+    lines: set[int] = set()
     seen: set[int] = set()
     stack = [node] if node is not None else []
     while stack:
@@ -226,12 +228,15 @@ def _text_lines(node: yaml.Node | None) -> Iterator[int]:
             continue
         seen.add(id(current))
         if isinstance(current, yaml.ScalarNode):
-            yield from range(current.start_mark.line + 2, current.end_mark.line + 2)
+            first, end = current.start_mark.line + 2, current.end_mark.line + 2
+            if end > first:
+                lines.update(range(first, end))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(reversed(current.value))
+            stack.extend(current.value)
         elif isinstance(current, yaml.MappingNode):
-            for key, value in reversed(current.value):
+            for key, value in current.value:
                 stack.extend((value, key))
+    return lines
 
 
 def _invisible_problems(text: str, shown: str, limit: int = 20) -> list[Problem]:
@@ -314,10 +319,78 @@ else:
 
         get_single_node = yaml.composer.Composer.get_single_node
 
-        def compose_scalar_node(self, anchor: str | None) -> yaml.ScalarNode:
-            node = yaml.composer.Composer.compose_scalar_node(self, anchor)
-            node.style = node.style or None  # libyaml calls a plain scalar's style '', PyYAML None
-            return node
+        def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+            """PyYAML's ``Composer.compose_node`` and its three ``compose_*_node`` in one
+            method, under the same depth limit: one Python call a node instead of five (the
+            composer was a sixth of a warm check). The same nodes, tags, marks and styles;
+            the resolver's descend/ascend steps are left out, as they do nothing without path
+            resolvers (reportgen adds none). An error here sends the text to :class:`_Loader`,
+            which words it."""
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH + 1:
+                    raise _TooDeep(self.peek_event().start_mark)
+                event = self.get_event()
+                anchor = event.anchor
+                anchors = self.anchors
+                if isinstance(event, yaml.AliasEvent):
+                    if anchor not in anchors:
+                        raise yaml.composer.ComposerError(
+                            None, None, f"found undefined alias {anchor!r}", event.start_mark
+                        )
+                    return anchors[anchor]  # type: ignore[no-any-return]
+                if anchor is not None and anchor in anchors:
+                    raise yaml.composer.ComposerError(
+                        f"found duplicate anchor {anchor!r}; first occurrence",
+                        anchors[anchor].start_mark,
+                        "second occurrence",
+                        event.start_mark,
+                    )
+                tag = event.tag
+                node: yaml.Node
+                if isinstance(event, yaml.ScalarEvent):
+                    if tag is None or tag == "!":
+                        tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    # libyaml calls a plain scalar's style '', PyYAML None
+                    node = yaml.ScalarNode(
+                        tag,
+                        event.value,
+                        event.start_mark,
+                        event.end_mark,
+                        style=event.style or None,
+                    )
+                    if anchor is not None:
+                        anchors[anchor] = node
+                    return node
+                if isinstance(event, yaml.SequenceStartEvent):
+                    if tag is None or tag == "!":
+                        tag = self.DEFAULT_SEQUENCE_TAG  # what resolve gives a collection
+                    node = yaml.SequenceNode(
+                        tag, [], event.start_mark, None, flow_style=event.flow_style
+                    )
+                    if anchor is not None:
+                        anchors[anchor] = node
+                    items = node.value
+                    i = 0
+                    while not self.check_event(yaml.SequenceEndEvent):
+                        items.append(self.compose_node(node, i))
+                        i += 1
+                else:
+                    if tag is None or tag == "!":
+                        tag = self.DEFAULT_MAPPING_TAG
+                    node = yaml.MappingNode(
+                        tag, [], event.start_mark, None, flow_style=event.flow_style
+                    )
+                    if anchor is not None:
+                        anchors[anchor] = node
+                    pairs = node.value
+                    while not self.check_event(yaml.MappingEndEvent):
+                        key = self.compose_node(node, None)
+                        pairs.append((key, self.compose_node(node, key)))
+                node.end_mark = self.get_event().end_mark
+                return node
+            finally:
+                self._depth -= 1
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -104,11 +104,35 @@ def _outside_text(text: str, text_lines: set[int] | None) -> Iterator[tuple[int,
     Only the second needs :func:`_lines`' walk (~0.3 ms a file)."""
     if text_lines is None:
         return ((line.number, line.text) for line in _lines(text) if not line.in_block)
+    lines = text.split("\n")
     return (
-        (number, line)
-        for number, line in enumerate(text.split("\n"), start=1)
+        (number, lines[number - 1])
+        for number in sorted(_lines_holding(text, _TYPED))
         if number not in text_lines
     )
+
+
+# Each mistake holds one of these: the full-width colon, space, or a dash. A file YAML read
+# has a few lines with one (13 of 2022.yaml's 283): found with str.find, only those lines are
+# matched against the three patterns (a check's files: 0.16 ms -> 0.03).
+_TYPED = ("：", "\u3000", "－", "—", "–")
+
+
+def _lines_holding(text: str, chars: Collection[str]) -> set[int]:
+    """The 1-based numbers of the lines (split at \\n) of ``text`` holding one of ``chars``."""
+    places: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            places.append(at)
+            at = text.find(char, at + 1)
+    numbers: set[int] = set()
+    line, counted = 1, 0
+    for at in sorted(places):
+        line += text.count("\n", counted, at)
+        counted = at
+        numbers.add(line)
+    return numbers
 
 
 def quoting_mistake(text: str, shown: str, error_line: int) -> Problem | None:

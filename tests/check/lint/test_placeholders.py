@@ -158,3 +158,82 @@ def test_runs_before_an_ideograph_as_the_pattern_finds_them(text: str) -> None:
     runs = placeholders._RunsBeforeIdeograph("*＊")
     pattern = re.compile(next(iter(placeholders.RUNS_BEFORE_IDEOGRAPH)))
     assert [m.span() for m in runs.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+# ── the shipped patterns as they are scanned (placeholders.SCANNED) ─────────────────────────
+
+
+def test_each_scanned_pattern_is_a_shipped_one() -> None:
+    assert set(placeholders.SCANNED) <= set(SHIPPED.rules["placeholder"]["patterns"])
+
+
+def test_a_case_blind_x_is_the_four_x() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall("(?i:[xｘ])", every) == ["X", "x", "Ｘ", "ｘ"]
+
+
+def _scanned_and_written(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    patterns = tuple(SHIPPED.rules["placeholder"]["patterns"])
+    scanned = [m.span() for m in placeholders._shipped(patterns).finditer(text)]
+    written = [m.span() for m in re.finditer(placeholders._joined(patterns), text)]
+    return scanned, written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("X个月", [(0, 1)]),
+        ("XXX项", [(0, 3)]),
+        ("XXXX项", []),  # four is a word, not a placeholder
+        ("ＸＸＸＸ项", [(0, 3), (3, 4)]),  # full-width: not a letter to [A-Za-z0-9]
+        ("aX", []),
+        ("3X", []),
+        ("Xa", []),
+        ("X3", []),
+        ("中x中", [(1, 2)]),
+        ("ｘＸx", [(0, 3)]),
+        ("\nX", [(1, 2)]),
+        ("X\n", [(0, 1)]),
+        ("○", [(0, 1)]),
+        ("◯○◯", [(0, 3)]),
+        ("□□", [(0, 2)]),
+        ("_", []),
+        ("__", [(0, 2)]),
+        ("_＿", []),
+        ("＿＿＿", [(0, 3)]),
+        ("TODO", [(0, 4)]),
+        (" TBD.", [(1, 4)]),
+        ("FIXME", [(0, 5)]),
+        ("xTODO", []),  # a letter follows the x, and one comes before TODO
+        ("TODOs", []),
+        ("中TODO", []),  # an ideograph is a word character: no boundary
+        ("FODO", []),
+        ("TIXME", []),
+        ("待填写", [(0, 3)]),
+        ("待填", [(0, 2)]),
+        ("待", []),
+        ("?", []),
+        ("?？?", [(0, 3)]),
+        ("【 】", [(0, 3)]),
+        ("( )[]（）", [(0, 3), (3, 5), (5, 7)]),
+        ("“\n”", [(0, 3)]),
+    ],
+)
+def test_scanned_patterns_find_what_the_written_ones_find(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    scanned, written = _scanned_and_written(text)
+    assert written == expected
+    assert scanned == expected
+
+
+_SCANNED_ALPHABET = (
+    "XxＸｘaZ09○◯〇一年□_＿?？【】[]（）()〔〕［］“” \nTODOBFIXME待补充填写完善更新中×✕"
+)
+
+
+@given(st.text(alphabet=_SCANNED_ALPHABET, max_size=30))
+def test_scanned_patterns_as_the_written_ones_find_them(text: str) -> None:
+    scanned, written = _scanned_and_written(text)
+    assert scanned == written

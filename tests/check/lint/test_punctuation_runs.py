@@ -150,3 +150,19 @@ def test_unpaired_in_order(text: str, expected: list[tuple[int, str, str]]) -> N
 @given(st.text(alphabet="“”‘’（）()《》【】〔〕「」『』甲 ", max_size=30))
 def test_unpaired_finds_what_a_walk_over_each_character_found(text: str) -> None:
     assert list(punctuation._unpaired(text)) == _unpaired_by_each_character(text)
+
+
+@given(st.text(alphabet="“”‘’（）()《》【】〔〕「」『』甲 \n", max_size=30))
+def test_unpaired_with_the_marks_a_file_holds_finds_the_same(text: str) -> None:
+    # The rule searches each paragraph for the marks its whole file holds, a superset of
+    # the paragraph's own.
+    present = punctuation._marks_in(text + "“”")
+    for paragraph in text.split("\n"):
+        assert list(punctuation._unpaired(paragraph, present)) == list(
+            punctuation._unpaired(paragraph)
+        )
+
+
+def test_the_marks_a_text_holds() -> None:
+    assert punctuation._marks_in("甲（乙）“丙") == ("“", "（", "）")
+    assert punctuation._marks_in("") == ()

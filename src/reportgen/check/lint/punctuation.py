@@ -60,9 +60,12 @@ def half_width(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
 @rule("punct-unbalanced")
 def unbalanced(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
     for view in views:
+        # The marks of a pair this file holds at all (a handful of the 18): each paragraph is
+        # searched for those alone, a third of the str.find calls (~0.1 ms of a check).
+        present = _marks_in("\n".join(p.text for p in view.passages))
         for passage in view.passages:
             for start, paragraph in passage.paragraphs():
-                for offset, mark, other in _unpaired(paragraph):
+                for offset, mark, other in _unpaired(paragraph, present):
                     yield settings.problem(
                         view.locate(passage, start + offset),
                         passage.where,
@@ -75,11 +78,16 @@ def unbalanced(views: Sequence[View], settings: Rule) -> Iterator[Problem]:
 _PAIR_MARKS = (*PAIRS, *_CLOSERS)
 
 
-def _pair_marks(text: str) -> list[tuple[int, str]]:
-    """(offset, mark) of each mark of a pair in ``text``, in order: found by str.find, where
-    looking at every character in Python cost ~0.3 ms of a check."""
+def _marks_in(text: str) -> tuple[str, ...]:
+    return tuple(mark for mark in _PAIR_MARKS if mark in text)
+
+
+def _pair_marks(text: str, marks: Sequence[str] = _PAIR_MARKS) -> list[tuple[int, str]]:
+    """(offset, mark) of each mark of a pair in ``text`` (of ``marks``: all unless the caller
+    knows some are absent), in order: found by str.find, where looking at every character in
+    Python cost ~0.3 ms of a check."""
     found = []
-    for mark in _PAIR_MARKS:
+    for mark in marks:
         at = text.find(mark)
         while at >= 0:
             found.append((at, mark))
@@ -88,10 +96,11 @@ def _pair_marks(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, mark, the mark it lacks) for each opening or closing mark without its partner."""
+def _unpaired(text: str, marks: Sequence[str] = _PAIR_MARKS) -> Iterator[tuple[int, str, str]]:
+    """(offset, mark, the mark it lacks) for each opening or closing mark without its partner
+    (``marks``: the marks of a pair that ``text`` may hold, every one unless known)."""
     stack: list[tuple[int, str]] = []
-    for i, char in _pair_marks(text):
+    for i, char in _pair_marks(text, marks):
         if char in PAIRS:
             stack.append((i, char))
         elif char in _CLOSERS:
