@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import copy
+import warnings
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator, validator
 
 from reportgen.settings.layout import LAYOUT_FILE, Layout, PageNumber, load_layout
 from reportgen.settings.plain import construct
@@ -219,3 +220,65 @@ def changed_in(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[
     if isinstance(target, dict):
         target[path[-1]] = value
     return data
+
+
+# Small models of the kinds the layout does not have, for what ``construct`` leaves to pydantic.
+class Below(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    size: float = Field(lt=10)
+
+
+def test_a_value_under_an_exclusive_bound_is_built_and_the_bound_itself_is_not() -> None:
+    built = construct(Below, {"size": 5})
+    assert built is not None and built.size == 5.0 and type(built.size) is float
+    assert construct(Below, {"size": 10}) is None
+    assert construct(Below, {"size": 10.5}) is None
+
+
+class Pattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(pattern=r"^\d+$")
+
+
+class Coerced(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(coerce_numbers_to_str=True)
+
+
+def test_a_pattern_with_an_escape_and_an_unknown_setting_are_left_to_pydantic() -> None:
+    # \d is not the same class in Rust's regex (Unicode digits) as in Python's: doubt.
+    assert construct(Pattern, {"code": "12"}) is None
+    # pydantic's general metadata holding anything but a pattern: doubt.
+    assert construct(Coerced, {"code": "12"}) is None
+
+
+class Aliased(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    size: float = Field(validation_alias="width")
+
+
+class OldValidator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    size: float
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # pydantic 1's @validator
+
+        @validator("size")
+        @classmethod
+        def doubled(cls, value: float) -> float:
+            return value * 2
+
+
+class WholeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    size: float
+
+    @model_validator(mode="after")
+    def checked(self) -> WholeModel:
+        return self
+
+
+@pytest.mark.parametrize("cls", [Aliased, OldValidator, WholeModel])
+def test_an_alias_or_a_validator_it_does_not_run_is_left_to_pydantic(cls: type[BaseModel]) -> None:
+    assert construct(cls, {"size": 1.0}) is None

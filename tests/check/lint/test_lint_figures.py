@@ -242,6 +242,23 @@ def test_typed_figures_that_agree_or_point_nowhere(sentence: str) -> None:
     assert found(doc(sentence, FUNDS), "figures-typed") == []
 
 
+def test_a_typed_figure_is_held_to_the_surest_metric_in_a_unit_it_converts_to() -> None:
+    # 安置累计发放资金 (7 character pairs, 5 in the clause) is surer than 拆征安置累计发放资金
+    # (5 of 9), but counts 户: the figure in 亿元 is held to the metric in 亿元.
+    households = "  - {id: homes, label: 安置累计发放资金, value: 300, unit: 户}\n"
+    assert found(
+        doc("累计发放资金27.5亿元。{{funds}}{{homes}}", FUNDS + households), "figures-typed"
+    ) == [
+        (
+            "figures-typed",
+            "3:16",
+            "the text says 27.5亿元, but '拆征安置累计发放资金' is 26.76亿元 "
+            "(data/2022.yaml:5:43), that is 26.76亿元",
+            "26.76亿元",
+        )
+    ]
+
+
 def test_points_to() -> None:
     from reportgen.model.report import Metric
 

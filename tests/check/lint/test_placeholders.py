@@ -4,14 +4,17 @@ the findings are the same either way, written out here by hand for the edges."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen.check.lint import build_view, placeholders
+from reportgen.errors import UserError
 from reportgen.model.loader import load_yaml_text
 from reportgen.settings import load_settings
+from reportgen.settings.rules import Rule
 
 SHIPPED = load_settings(None)
 
@@ -237,3 +240,122 @@ _SCANNED_ALPHABET = (
 def test_scanned_patterns_as_the_written_ones_find_them(text: str) -> None:
     scanned, written = _scanned_and_written(text)
     assert scanned == written
+
+
+# ── which engine, which patterns compiled, and a project's own patterns' time budget ──────
+
+
+def test_the_joined_alternation_keeps_each_pattern_whole() -> None:
+    assert placeholders._joined(["a|b", "c"]) == "(?:a|b)|(?:c)"
+    assert placeholders._joined(["x"]) == "(?:x)"
+
+
+def test_a_costly_pattern_could_match_only_a_text_holding_what_it_needs() -> None:
+    times = r"(?<![0-9])[×✕](?=[\u4e00-\u9fff])|[×✕]{2,}"
+    blanks = "□+"  # needs nothing: always kept
+    assert placeholders._could_match(times, [_view("完成X项。")]) is False
+    assert placeholders._could_match(times, [_view("完成X项。"), _view("会同✕街道。")]) is True
+    assert placeholders._could_match(blanks, [_view("完成任务。")]) is True
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The pattern tuples the shipped path compiles (the cache is bypassed: it spans tests)."""
+    seen: list[tuple[str, ...]] = []
+
+    def shipped(patterns: tuple[str, ...]) -> re.Pattern[str]:
+        seen.append(patterns)
+        return re.compile(placeholders._joined(patterns))
+
+    monkeypatch.setattr(placeholders, "_shipped", shipped)
+    return seen
+
+
+def test_only_the_patterns_that_could_match_are_compiled(compiled: list[tuple[str, ...]]) -> None:
+    assert _found("placeholder", "完成X项。") == [("data/2020.yaml", 12, "placeholder 'X'")]
+    patterns = SHIPPED.rules["placeholder"]["patterns"]
+    # All but the second (×) and the fourth (〇〇): no text checked holds × or 〇〇.
+    assert compiled == [tuple(patterns[i] for i in (0, 2, 4, 5, 6, 7, 8, 9))]
+    assert len(patterns) == 10
+
+
+def test_a_lone_star_pattern_is_found_as_runs_without_compiling(
+    compiled: list[tuple[str, ...]],
+) -> None:
+    assert _found("placeholder-name", "会同*街道开展检查。") == [("data/2020.yaml", 12, "'*'")]
+    assert compiled == []
+
+
+def _own(*patterns: str) -> Rule:
+    """The placeholder rule with a project's own patterns (not the shipped ones)."""
+    shipped = SHIPPED.rules["placeholder"]
+    return shipped._replace(options={**shipped.options, "patterns": list(patterns)})
+
+
+@pytest.fixture
+def searches(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The timeout given to each search of a project's own patterns, under a clock that reads
+    100 s at the start, then 100.5, 101, 103 and 104 s at the four passages searched."""
+    import regex
+
+    given_timeouts: list[object] = []
+    real = regex.compile
+
+    class Timed:
+        def __init__(self, pattern: str) -> None:
+            self.pattern = real(pattern)
+
+        def finditer(self, text: str, **options: object) -> object:
+            given_timeouts.append(options.get("timeout", "none"))
+            return self.pattern.finditer(text)
+
+    monkeypatch.setattr(regex, "compile", Timed)
+    clock = iter([100.0, 100.5, 101.0, 103.0, 104.0])
+    monkeypatch.setattr(placeholders, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    return given_timeouts
+
+
+def test_a_projects_own_patterns_share_two_seconds_per_check(searches: list[object]) -> None:
+    views = [_view("完成XX项。", "data/2021.yaml"), _view("待补充。", "data/2022.yaml")]
+    found = list(placeholders.placeholders(views, _own("待补充", "XX")))
+    assert [(p.location.file, p.location.column) for p in found] == [
+        ("data/2021.yaml", 12),
+        ("data/2022.yaml", 10),
+    ]
+    # Each view's organisation, then its opening. 2 s from 100: 1.5 s left at the first
+    # passage, 1 s at the second, then none (the floor: 0.01 s).
+    assert searches == [1.5, 1.0, 0.01, 0.01]
+
+
+def test_the_shipped_patterns_need_no_time_limit(
+    searches: list[object], compiled: list[tuple[str, ...]]
+) -> None:
+    views = [_view("完成X项。")]
+    assert len(list(placeholders.placeholders(views, SHIPPED.rules["placeholder"]))) == 1
+    assert searches == [] and len(compiled) == 1  # the standard library's engine
+
+
+def test_a_pattern_out_of_time_is_stopped_where_it_ran(monkeypatch: pytest.MonkeyPatch) -> None:
+    import regex
+
+    class Slow:
+        def __init__(self, pattern: str) -> None:
+            pass
+
+        def finditer(self, text: str, **options: object) -> object:
+            if text.startswith("待"):
+                raise TimeoutError
+            return iter(())
+
+    monkeypatch.setattr(regex, "compile", Slow)
+    views = [_view("完成任务。", "data/2021.yaml"), _view("待补充。", "data/2022.yaml")]
+    with pytest.raises(UserError) as caught:
+        list(placeholders.placeholders(views, _own("(x|xx)+y")))
+    assert caught.value.message == (
+        "the patterns of rule 'placeholder' ran for more than 2.0 s at data/2022.yaml:3:10"
+        " and were stopped"
+    )
+    assert caught.value.hint == (
+        "simplify the pattern in templates/rules.yaml: no nested repetition such as (x|xx)+y"
+        " or (x+x+)+y"
+    )
