@@ -188,7 +188,9 @@ def like(value: Any) -> st.SearchStrategy[Any]:
     elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
         kind = st.dictionaries(st.text(max_size=33), st.text(max_size=33), max_size=3)
     else:
-        kind = st.just(value)
+        # A copy: the example may change inside it, and SHIPPED (which the strategies are
+        # drawn from) must stay as shipped, or hypothesis replays a different test.
+        kind = st.just(value).map(copy.deepcopy)
     other = st.one_of(st.none(), st.text(max_size=3), st.integers(), st.lists(st.none()))
     return st.one_of(kind, kind, kind, other)
 
