@@ -70,8 +70,10 @@ from reportgen.oxml.paragraph import (
     set_outline_level,
     set_overflow_punctuation,
     set_paragraph_style,
+    set_side_indents,
     set_snap_to_grid,
     set_space_after,
+    set_space_before,
     set_widow_control,
 )
 from reportgen.oxml.reference import reference_package
@@ -225,9 +227,11 @@ __all__ = [
     "set_overflow_punctuation",
     "set_paragraph_style",
     "set_repeat_header",
+    "set_side_indents",
     "set_size",
     "set_snap_to_grid",
     "set_space_after",
+    "set_space_before",
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_style",
