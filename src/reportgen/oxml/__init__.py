@@ -55,6 +55,7 @@ from reportgen.oxml.fonts import (
 )
 from reportgen.oxml.grid import set_doc_grid
 from reportgen.oxml.package import (
+    add_footer,
     clear_body,
     drop_relationships,
     replace_part,
@@ -170,6 +171,7 @@ __all__ = [
     "TCPR_ORDER",
     "TRPR_ORDER",
     "ListLevel",
+    "add_footer",
     "alignment",
     "append_field",
     "append_paragraph",

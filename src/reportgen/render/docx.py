@@ -430,9 +430,12 @@ class DocxWriter:
         section = self.doc.sections[0]
         number = self.layout.page_number
         indent = Pt(number.size_pt * number.indent_chars).twips  # as python-docx rounds it
-        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
-            footer.is_linked_to_previous = False
-            paragraph = footer.paragraphs[0]
+        for odd in (True, False):
+            paragraph = oxml.add_footer(self.doc, section, even=not odd)
+            if paragraph is None:  # the reference .docx has its own: python-docx's, written in
+                footer = section.footer if odd else section.even_page_footer
+                footer.is_linked_to_previous = False
+                paragraph = footer.paragraphs[0]
             self.set_style(paragraph, "Footer")
             # Through oxml, not python-docx's paragraph_format (~40 µs a property: it probes
             # for every possible successor of a new child), as every paragraph below.
