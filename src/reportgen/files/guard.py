@@ -72,6 +72,8 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
     by_folder: dict[Path, dict[Path, bytes]] = {}
     for path, data in files.items():
         by_folder.setdefault(path.parent, {})[path] = data
+    # Each output's hash once (it was taken three times: ~80 µs for each 40 kB .docx).
+    digests = {path: sha256(data) for path, data in files.items()}
     with contextlib.ExitStack() as stack:
         for folder in sorted(by_folder):
             with contextlib.suppress(OSError):
@@ -79,7 +81,7 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
             stack.enter_context(folder_lock(folder))
         for path, data in files.items():
             check_target(path)  # before the manifest names it: a FIFO there is never replaced
-            check_replaceable(path, data, force=force)
+            check_replaceable(path, data, force=force, digest=digests[path])
         manifests = {}
         previous: dict[Path, dict[str, list[str]]] = {}
         written: dict[Path, bytes | None] = {}  # each manifest's bytes on disk now
@@ -88,8 +90,8 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
             written[folder] = _manifest_bytes(folder)
             manifest = _parse_manifest(written[folder])
             previous[folder] = {name: list(hashes) for name, hashes in manifest.items()}
-            for path, data in group.items():
-                _remember(manifest, path.name, sha256(data))
+            for path in group:
+                _remember(manifest, path.name, digests[path])
             try:
                 written[folder] = _rewrite_manifest(folder, manifest, names, written[folder])
             except UserError as exc:
@@ -108,8 +110,8 @@ def write_outputs(files: dict[Path, bytes], *, force: bool = False) -> None:
                         _write_manifest(folder, previous[folder], names)
             raise
         for folder, (manifest, names) in manifests.items():
-            for path, data in by_folder[folder].items():
-                manifest[path.name] = [sha256(data)]
+            for path in by_folder[folder]:
+                manifest[path.name] = [digests[path]]
             # The outputs are complete; the manifest already accepts them (old and new
             # hashes), so failing to tidy it up now loses nothing. For the same reason its
             # rename need not reach the disk before the command ends: a crash that loses it
@@ -141,9 +143,12 @@ def _rewrite_manifest(
     return data
 
 
-def check_replaceable(path: Path, data: bytes | None = None, *, force: bool = False) -> None:
+def check_replaceable(
+    path: Path, data: bytes | None = None, *, force: bool = False, digest: str | None = None
+) -> None:
     """Raise :class:`ChangedByHand` if writing ``path`` could lose someone's work. A FIFO or a
-    device at ``path`` is refused by the writer, with or without ``force``."""
+    device at ``path`` is refused by the writer, with or without ``force``. ``digest``: the
+    caller's :func:`sha256` of ``data``, when it has it."""
     if force or not path.is_file():
         return  # a folder in the way is refused by write_atomic, with its own message
     shown = display_path(path)
@@ -152,7 +157,7 @@ def check_replaceable(path: Path, data: bytes | None = None, *, force: bool = Fa
             message("guard_read_only", file=shown), hint=message("guard_read_only_hint")
         )
     current = _hash_file(path)
-    if data is not None and current == sha256(data):
+    if data is not None and current == (digest or sha256(data)):
         return
     recorded = _read_manifest(path.parent).get(path.name)
     if recorded and current in recorded:
