@@ -137,7 +137,9 @@ def test_the_detector_catches_a_write_of_the_target_in_place(
     monkeypatch.setenv("REPORTGEN_TEST_IN_PLACE", "1")
     broken = 0
     for delay in (0.0, 0.005, 0.01):
-        _kill_mid_write(project, 2, delay)  # the 2nd write is the .docx itself
+        # The project is unchanged: the manifest already records the .docx and is not
+        # written again, so the 1st write is the .docx itself.
+        _kill_mid_write(project, 1, delay)
         broken += not _complete(target)
     assert broken == 3, f"only {broken} of 3 in-place writes were caught mid-write"
 

@@ -142,24 +142,52 @@ def test_a_crash_after_the_replace_leaves_the_new_file_accepted(
     check_replaceable(target, b"newer")  # the new content was recorded before the replace
 
 
-def test_a_new_file_killed_after_the_replace_is_accepted(
+def test_a_new_file_is_recorded_once_before_the_replace(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A new file's manifest, written before the replace, is already the final one: nothing is
+    written after the replace, so no crash there can leave the file unrecorded."""
     target = tmp_path / "2022.md"
     real = guard.write_atomic
     calls: list[Path] = []
 
-    def killed_after_target(path: Path, data: bytes, **options: bool) -> None:
+    def recorded(path: Path, data: bytes, **options: bool) -> None:
         calls.append(path)
-        if path.name == MANIFEST and target in calls:
-            raise KeyboardInterrupt
         real(path, data)
 
-    _every_write_through(monkeypatch, killed_after_target)
-    with pytest.raises(KeyboardInterrupt):
-        write_output(target, b"first build")
+    _every_write_through(monkeypatch, recorded)
+    write_output(target, b"first build")
     monkeypatch.undo()
+    assert calls == [tmp_path / MANIFEST, target]
     check_replaceable(target, b"second build")
+
+
+def test_an_unchanged_output_leaves_the_manifest_unwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest already records the bytes being written again: it is not rewritten (two
+    fsyncs before the replace and one after, each ms on a busy disk), and a killed build's
+    temporary of it is still removed."""
+    target = tmp_path / "2022.docx"
+    write_output(target, b"same")
+    manifest = (tmp_path / MANIFEST).read_bytes()
+    leftover = tmp_path / f".{MANIFEST}.killed.tmp"
+    leftover.write_bytes(b"{")
+    real = guard.write_atomic
+    calls: list[Path] = []
+
+    def recorded(path: Path, data: bytes, **options: bool) -> None:
+        calls.append(path)
+        real(path, data)
+
+    _every_write_through(monkeypatch, recorded)
+    write_output(target, b"same")
+    monkeypatch.undo()
+    assert calls == [target]
+    assert (tmp_path / MANIFEST).read_bytes() == manifest
+    assert not leftover.exists()
+    write_output(target, b"changed")  # a change is recorded, before the replace and after
+    assert _manifest(tmp_path) == {"2022.docx": [guard.sha256(b"changed")]}
 
 
 def test_a_damaged_manifest_only_makes_reportgen_more_careful(tmp_path: Path) -> None:
@@ -695,11 +723,11 @@ def test_a_manifest_that_cannot_be_put_back_does_not_hide_the_failure(
     real = guard._write_manifest
     calls = []
 
-    def fails_after_the_first(*args: object) -> None:
+    def fails_after_the_first(*args: object, **options: bool) -> None:
         calls.append(args)
         if len(calls) > 1:
             raise UserError("the folder went read-only")
-        real(*args)  # type: ignore[arg-type]
+        real(*args, **options)  # type: ignore[arg-type]
 
     def full(files: object) -> None:
         raise UserError("disk full")

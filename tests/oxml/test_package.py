@@ -48,3 +48,28 @@ def test_a_part_is_replaced_and_relationships_dropped() -> None:
     kinds = {rel.reltype for rel in document.part.rels.values()}
     assert RT.FONT_TABLE not in kinds and RT.STYLES in kinds
     assert RT.THUMBNAIL not in {rel.reltype for rel in document.part.package.rels.values()}
+
+
+def test_a_new_footer_is_the_one_python_docx_adds() -> None:
+    add_footer, save_package = package.add_footer, package.save_package
+    theirs, mine = docx.Document(), docx.Document()
+    for document in (theirs, mine):
+        document.settings.odd_and_even_pages_header_footer = True
+    section = theirs.sections[0]
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+    paragraphs = [add_footer(mine, mine.sections[0], even=even) for even in (False, True)]
+    assert all(p is not None and p.tag.endswith("}p") for p in paragraphs)
+    assert paragraphs[0] is not paragraphs[1]  # each footer its own copy
+    assert save_package(theirs) == save_package(mine)
+
+
+def test_a_section_with_its_own_footer_gets_none_added() -> None:
+    add_footer = package.add_footer
+    document = docx.Document()
+    document.sections[0].footer.is_linked_to_previous = False
+    parts = len(list(document.part.package.iter_parts()))
+    assert add_footer(document, document.sections[0], even=False) is None
+    assert len(list(document.part.package.iter_parts())) == parts
+    assert add_footer(document, document.sections[0], even=True) is not None
+    assert len(list(document.part.package.iter_parts())) == parts + 1

@@ -99,3 +99,40 @@ def test_paragraph_format_is_what_python_docx_writes(indent: int) -> None:
     paragraph.set_widow_control(mine, False)
     ppr = [shown(elements.get_or_add_ppr(style)) for style in (theirs, mine)]
     assert ppr[0] == ppr[1]
+
+
+def test_side_indents_and_space_before_in_place() -> None:
+    ppr = xml("<w:pPr><w:ind w:firstLine='0'/><w:jc w:val='right'/></w:pPr>")
+    paragraph.set_side_indents(ppr, right=630)
+    paragraph.set_space_before(ppr, 1158)
+    paragraph.set_side_indents(ppr, right=0)
+    paragraph.set_side_indents(ppr, left=5224)
+    paragraph.set_side_indents(ppr)  # nothing given: nothing changes
+    assert shown(ppr) == (
+        '<w:pPr><w:spacing w:before="1158"/>'
+        '<w:ind w:firstLine="0" w:right="0" w:left="5224"/><w:jc w:val="right"/></w:pPr>'
+    )
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_paragraphs_format_is_what_python_docx_writes(side: str) -> None:
+    """As the writer formats a signature, a date and an attachment line in the body."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Twips
+
+    document = docx.Document()
+    theirs, mine = document.add_paragraph("x"), document.add_paragraph("x")
+    fmt = theirs.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fmt.first_line_indent = Twips(-315)
+    setattr(fmt, f"{side}_indent", Twips(1890))
+    fmt.space_before = Twips(1158)
+    fmt.keep_with_next = True
+    paragraph.set_alignment(mine, "right")
+    paragraph.set_first_line_indent(mine, -315)
+    paragraph.set_side_indents(mine, **{side: 1890})
+    paragraph.set_space_before(mine, 1158)
+    paragraph.set_keep_with_next(mine, True)
+    ppr = [shown(elements.get_or_add_ppr(p)) for p in (theirs, mine)]
+    assert ppr[0] == ppr[1]

@@ -142,3 +142,26 @@ def test_the_build_uses_the_projects_layout(tmp_path: Path, project: Path) -> No
     build(Project(project), "2022", ["md"])
     text = (project / "build" / "2022.md").read_text(encoding="utf-8")
     assert "附表" in text  # show_metrics follows the layout's metrics_table
+
+
+def test_every_layout_model_is_strict_and_frozen() -> None:
+    """The models share one config rather than a base class: each must name it."""
+    from pydantic import BaseModel
+
+    from reportgen.settings import layout
+
+    models = [
+        value
+        for value in vars(layout).values()
+        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel
+    ]
+    assert len(models) == 11
+    for model in models:
+        assert model.__bases__ == (BaseModel,), model
+        assert model.model_config == {"extra": "forbid", "frozen": True, "defer_build": True}
+    # The font base's field, first in each of the models that had it, with its validator.
+    fonts = [m for m in models if list(m.model_fields)[:1] == ["font"]]
+    assert [m.__name__ for m in fonts] == ["Title", "Body", "Heading", "PageNumber"]
+    for model in fonts:
+        (check,) = model.model_fields["font"].metadata
+        assert check.func is layout._font_name

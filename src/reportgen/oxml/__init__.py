@@ -55,6 +55,7 @@ from reportgen.oxml.fonts import (
 )
 from reportgen.oxml.grid import set_doc_grid
 from reportgen.oxml.package import (
+    add_footer,
     clear_body,
     drop_relationships,
     replace_part,
@@ -70,8 +71,10 @@ from reportgen.oxml.paragraph import (
     set_outline_level,
     set_overflow_punctuation,
     set_paragraph_style,
+    set_side_indents,
     set_snap_to_grid,
     set_space_after,
+    set_space_before,
     set_widow_control,
 )
 from reportgen.oxml.reference import reference_package
@@ -168,6 +171,7 @@ __all__ = [
     "TCPR_ORDER",
     "TRPR_ORDER",
     "ListLevel",
+    "add_footer",
     "alignment",
     "append_field",
     "append_paragraph",
@@ -225,9 +229,11 @@ __all__ = [
     "set_overflow_punctuation",
     "set_paragraph_style",
     "set_repeat_header",
+    "set_side_indents",
     "set_size",
     "set_snap_to_grid",
     "set_space_after",
+    "set_space_before",
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_style",

@@ -89,6 +89,17 @@ def set_first_line_indent(parent: Any, twips: int) -> None:
         set_attributes(ind, firstLine=twips)
 
 
+def set_side_indents(parent: Any, *, left: int | None = None, right: int | None = None) -> None:
+    """``w:ind``'s left and right indents in twips, each only when given (python-docx's
+    ``left_indent`` and ``right_indent``; the two set in the order given)."""
+    given = {k: v for k, v in (("left", left), ("right", right)) if v is not None}
+    set_attributes(get_or_add(get_or_add_ppr(parent), "ind"), **given)
+
+
+def set_space_before(parent: Any, twips: int) -> None:
+    set_attributes(get_or_add(get_or_add_ppr(parent), "spacing"), before=twips)
+
+
 def set_space_after(parent: Any, twips: int) -> None:
     set_attributes(get_or_add(get_or_add_ppr(parent), "spacing"), after=twips)
 

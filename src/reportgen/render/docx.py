@@ -417,41 +417,33 @@ class DocxWriter:
         oxml.set_language(style, east_asia=layout.language)
         oxml.set_line_spacing(style, self.pitch)
 
-    def chars(self, count: float) -> Any:
-        """A length of ``count`` body characters, as the grid lays them."""
-        from docx.shared import Twips
-
-        return Twips(self.chars_twips(count))
-
     def chars_twips(self, count: float) -> int:
-        """:meth:`chars` in twips."""
+        """A length of ``count`` body characters, as the grid lays them, in twips."""
         return twips(self.layout.chars_pt(count))
-
-    def lines(self, count: int) -> Any:
-        from docx.shared import Twips
-
-        return Twips(self.pitch * count)
 
     # Footers ───────────────────────────────────────────────────────────────
 
     def setup_footers(self) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         self.doc.settings.odd_and_even_pages_header_footer = True
         section = self.doc.sections[0]
         number = self.layout.page_number
-        indent = Pt(number.size_pt * number.indent_chars)
-        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
-            footer.is_linked_to_previous = False
-            paragraph = footer.paragraphs[0]
+        indent = Pt(number.size_pt * number.indent_chars).twips  # as python-docx rounds it
+        for odd in (True, False):
+            paragraph = oxml.add_footer(self.doc, section, even=not odd)
+            if paragraph is None:  # the reference .docx has its own: python-docx's, written in
+                footer = section.footer if odd else section.even_page_footer
+                footer.is_linked_to_previous = False
+                paragraph = footer.paragraphs[0]
             self.set_style(paragraph, "Footer")
-            fmt = paragraph.paragraph_format
-            fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+            # Through oxml, not python-docx's paragraph_format (~40 µs a property: it probes
+            # for every possible successor of a new child), as every paragraph below.
+            oxml.set_alignment(paragraph, "right" if odd else "left")
             if odd:
-                fmt.right_indent = indent
+                oxml.set_side_indents(paragraph, right=indent)
             else:
-                fmt.left_indent = indent
+                oxml.set_side_indents(paragraph, left=indent)
             before, after = number.format.split("{page}")
             # Half-width digits in 宋体 too, as §7.5 asks: the number's font is its Latin font.
             if before:
@@ -532,13 +524,15 @@ class DocxWriter:
         prefix = spans[0].text if len(spans) > 1 else ""
         first = prefix.startswith("附件")
         paragraph = oxml.append_paragraph(self.doc)
-        fmt = paragraph.paragraph_format
         label = text_width("附件：")
         number = text_width(prefix) - (label if first else 0)
-        fmt.left_indent = self.chars(layout.attachment.indent_chars + label + number)
-        fmt.first_line_indent = -self.chars(label + number if first else number)
+        left = self.chars_twips(layout.attachment.indent_chars + label + number)
+        oxml.set_side_indents(paragraph, left=left)
+        oxml.set_first_line_indent(
+            paragraph, -self.chars_twips(label + number if first else number)
+        )
         if first:
-            fmt.space_before = self.lines(layout.attachment.blank_lines_before)
+            oxml.set_space_before(paragraph, self.pitch * layout.attachment.blank_lines_before)
         self.spans(paragraph, spans, 0)
         return paragraph
 
@@ -551,20 +545,16 @@ class DocxWriter:
         character, figures and ``*`` half, and the space set where Chinese meets figures or
         Latin letters; "2022年12月20日" has five such joins and sets a character wider than its
         characters alone."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Twips
-
         layout = self.layout.signature
         paragraph = oxml.append_paragraph(self.doc)
-        fmt = paragraph.paragraph_format
-        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        fmt.first_line_indent = 0
-        fmt.right_indent = self.chars(layout.right_indent_chars)
+        oxml.set_alignment(paragraph, "right")
+        oxml.set_first_line_indent(paragraph, 0)
+        oxml.set_side_indents(paragraph, right=self.chars_twips(layout.right_indent_chars))
         self.spans(paragraph, block.spans, 0)
         if block.kind == "signature":
             self.signature_paragraph = paragraph
-            fmt.space_before = self.lines(layout.blank_lines_before)
-            fmt.keep_with_next = True
+            oxml.set_space_before(paragraph, self.pitch * layout.blank_lines_before)
+            oxml.set_keep_with_next(paragraph, True)
             return paragraph
         signature = self.signature_paragraph
         if signature is None:  # a date alone stays where the standard puts a date
@@ -574,15 +564,12 @@ class DocxWriter:
         sig_width, date_width = self.width_pt(signature.text), self.width_pt(paragraph.text)
         if shift + date_width <= sig_width:
             # Placed from the signature's first character, which needs only its CJK width.
-            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            fmt.right_indent = 0
-            fmt.left_indent = Twips(
-                twips(self.layout.page.text_width_pt - right - sig_width + shift)
-            )
+            oxml.set_alignment(paragraph, "left")
+            oxml.set_side_indents(paragraph, right=0)
+            left = twips(self.layout.page.text_width_pt - right - sig_width + shift)
+            oxml.set_side_indents(paragraph, left=left)
         else:
-            signature.paragraph_format.right_indent = Twips(
-                twips(right + shift + date_width - sig_width)
-            )
+            oxml.set_side_indents(signature, right=twips(right + shift + date_width - sig_width))
         return paragraph
 
     def width_pt(self, text: str) -> float:
@@ -612,7 +599,7 @@ class DocxWriter:
         layout, table_layout = self.layout, self.layout.table
         label = oxml.append_paragraph(self.doc)
         label.add_run().add_break(WD_BREAK.PAGE)
-        label.paragraph_format.first_line_indent = 0
+        oxml.set_first_line_indent(label, 0)
         self.run(label, table_layout.label, layout.headings.level1.font)
         return label, self.title(table_layout.title)
 
@@ -627,12 +614,10 @@ class DocxWriter:
 
     def title_line(self, text: str) -> Paragraph:
         """A table's caption: one line in the table's header font, centred."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         paragraph = oxml.append_paragraph(self.doc)
         self.set_style(paragraph, TABLE_TEXT_STYLE)
-        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_before = self.lines(1)
+        oxml.set_alignment(paragraph, "center")
+        oxml.set_space_before(paragraph, self.pitch)
         self.run(paragraph, text, self.layout.table.header_font)
         return paragraph
 
@@ -647,10 +632,7 @@ class DocxWriter:
         the header font, repeated on every page) over ``rows``; column ``c`` takes
         ``shares[c]`` of the width and its body cells are aligned ``aligns[c]`` (left, center,
         right). The python-docx table."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         layout, table_layout = self.layout, self.layout.table
-        align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.style(TABLE_STYLE)  # set up by setup_styles
         width = twips(layout.page.text_width_pt)
@@ -664,8 +646,8 @@ class DocxWriter:
             for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
                 self.set_style(paragraph, TABLE_TEXT_STYLE)
-                if r and aligns[c] in align:
-                    paragraph.paragraph_format.alignment = align[aligns[c]]
+                if r and aligns[c] in ("left", "right"):  # centred by the style
+                    oxml.set_alignment(paragraph, aligns[c])
                 font = table_layout.header_font if r == 0 else table_layout.font
                 self.run(paragraph, value, font)
         return table

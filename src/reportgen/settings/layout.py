@@ -49,11 +49,16 @@ def _font_name(value: str) -> str:
 FontName = Annotated[str, AfterValidator(_font_name)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# Every model is a direct BaseModel subclass with this config, not a subclass of a shared
+# strict base (nor a font base): pydantic walks each class's bases for fields, validators and
+# config when it makes the class, and the two bases were two classes more to make, ~0.3 ms of
+# every run's import (the 11 models: 2.0 ms; 13: 2.3).
+_STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Page(_Strict):
+class Page(BaseModel):
+    model_config = _STRICT
+
     width_mm: Annotated[float, Field(gt=0, le=1000)]
     height_mm: Annotated[float, Field(gt=0, le=1000)]
     margin_top_mm: Mm
@@ -70,33 +75,42 @@ class Page(_Strict):
         return (self.height_mm - self.margin_top_mm - self.margin_bottom_mm) * PT_PER_MM
 
 
-class Grid(_Strict):
+class Grid(BaseModel):
+    model_config = _STRICT
+
     lines_per_page: Annotated[int, Field(ge=1, le=100)]
     chars_per_line: Annotated[int, Field(ge=1, le=100)]
     line_spacing_pt: Pt
     char_spacing_pt: Annotated[float, Field(ge=-10, le=10)]
 
 
-class _Font(_Strict):
+class Title(BaseModel):
+    model_config = _STRICT
+
     font: FontName
-
-
-class Title(_Font):
     size_pt: Pt
     blank_lines_after: Lines
 
 
-class Body(_Font):
+class Body(BaseModel):
+    model_config = _STRICT
+
+    font: FontName
     size_pt: Pt
     first_line_indent_chars: Chars
 
 
-class Heading(_Font):
+class Heading(BaseModel):
+    model_config = _STRICT
+
+    font: FontName
     bold: bool
     keep_with_next: bool
 
 
-class Headings(_Strict):
+class Headings(BaseModel):
+    model_config = _STRICT
+
     level1: Heading
     level2: Heading
     level3: Heading
@@ -106,18 +120,25 @@ class Headings(_Strict):
         return getattr(self, f"level{level}")
 
 
-class Attachment(_Strict):
+class Attachment(BaseModel):
+    model_config = _STRICT
+
     blank_lines_before: Lines
     indent_chars: Chars
 
 
-class SignatureLayout(_Strict):
+class SignatureLayout(BaseModel):
+    model_config = _STRICT
+
     blank_lines_before: Lines
     right_indent_chars: Chars
     date_shift_chars: Chars
 
 
-class PageNumber(_Font):
+class PageNumber(BaseModel):
+    model_config = _STRICT
+
+    font: FontName
     size_pt: Pt
     format: str
     indent_chars: Chars
@@ -133,7 +154,9 @@ class PageNumber(_Font):
         return value
 
 
-class TableLayout(_Strict):
+class TableLayout(BaseModel):
+    model_config = _STRICT
+
     label: str
     title: str
     font: FontName
@@ -142,8 +165,10 @@ class TableLayout(_Strict):
     columns: Annotated[list[str], Field(min_length=5, max_length=5)]
 
 
-class Layout(_Strict):
+class Layout(BaseModel):
     """Every number and font of the Word output; see ``templates/layout.yaml``."""
+
+    model_config = _STRICT
 
     page: Page
     grid: Grid
