@@ -38,6 +38,19 @@ def _every_write_through(
     )
 
 
+def _recording_writes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every path guard writes from now on, in order (the writes themselves still happen)."""
+    real = guard.write_atomic
+    calls: list[Path] = []
+
+    def recorded(path: Path, data: bytes, **options: bool) -> None:
+        calls.append(path)
+        real(path, data)
+
+    _every_write_through(monkeypatch, recorded)
+    return calls
+
+
 def test_a_file_reportgen_wrote_is_replaced_and_recorded(tmp_path: Path) -> None:
     target = tmp_path / "build" / "2022.docx"
     write_output(target, b"version 1")
@@ -148,14 +161,7 @@ def test_a_new_file_is_recorded_once_before_the_replace(
     """A new file's manifest, written before the replace, is already the final one: nothing is
     written after the replace, so no crash there can leave the file unrecorded."""
     target = tmp_path / "2022.md"
-    real = guard.write_atomic
-    calls: list[Path] = []
-
-    def recorded(path: Path, data: bytes, **options: bool) -> None:
-        calls.append(path)
-        real(path, data)
-
-    _every_write_through(monkeypatch, recorded)
+    calls = _recording_writes(monkeypatch)
     write_output(target, b"first build")
     monkeypatch.undo()
     assert calls == [tmp_path / MANIFEST, target]
@@ -173,14 +179,7 @@ def test_an_unchanged_output_leaves_the_manifest_unwritten(
     manifest = (tmp_path / MANIFEST).read_bytes()
     leftover = tmp_path / f".{MANIFEST}.killed.tmp"
     leftover.write_bytes(b"{")
-    real = guard.write_atomic
-    calls: list[Path] = []
-
-    def recorded(path: Path, data: bytes, **options: bool) -> None:
-        calls.append(path)
-        real(path, data)
-
-    _every_write_through(monkeypatch, recorded)
+    calls = _recording_writes(monkeypatch)
     write_output(target, b"same")
     monkeypatch.undo()
     assert calls == [target]
