@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from reportgen.errors import Location, Problem
 from reportgen.settings.messages import message
+from reportgen.text.search import occurrences
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 _FULL_COLON = re.compile(rf"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>{_KEY})[ ]*(?P<colon>：)")
@@ -120,15 +121,9 @@ _TYPED = ("：", "\u3000", "－", "—", "–")
 
 def _lines_holding(text: str, chars: Collection[str]) -> set[int]:
     """The 1-based numbers of the lines (split at \\n) of ``text`` holding one of ``chars``."""
-    places: list[int] = []
-    for char in chars:
-        at = text.find(char)
-        while at >= 0:
-            places.append(at)
-            at = text.find(char, at + 1)
     numbers: set[int] = set()
     line, counted = 1, 0
-    for at in sorted(places):
+    for at, _ in occurrences(text, chars):
         line += text.count("\n", counted, at)
         counted = at
         numbers.add(line)

@@ -38,13 +38,10 @@ class UnitTable(NamedTuple):
         return found[0] if found else None
 
     def convertible(self, from_unit: str, to_unit: str) -> bool:
-        # Asked for every typed figure against every metric (760 times in check 2022): each
-        # name stripped and looked up once.
-        old, new = from_unit.strip(), to_unit.strip()
-        if old == new:
+        if from_unit.strip() == to_unit.strip():
             return True
-        found, other = self.units.get(old), self.units.get(new)
-        return found is not None and other is not None and found[0] == other[0]
+        group = self.group(from_unit)
+        return group is not None and group == self.group(to_unit)
 
     def convert(self, value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
         """``value`` in ``from_unit`` expressed in ``to_unit``; None when they do not convert."""

@@ -14,6 +14,7 @@ from reportgen.model.loader import format_path
 from reportgen.model.report import Metric
 from reportgen.settings.rules import Rule
 from reportgen.text.references import format_number, stated_or_computed_change
+from reportgen.text.search import occurrences
 
 _UP = ("增长", "增加", "提高", "上升", "增幅", "提升", "上涨")
 _DOWN = ("下降", "减少", "降低", "下滑", "降幅", "回落")
@@ -50,13 +51,7 @@ def _two_years_pattern() -> re.Pattern[str]:
 
 def _from_a_figure(text: str) -> bool:
     """Whether 由 or 从 stands right before a digit (as ``\\d`` reads one) in ``text``."""
-    for word in _FROM:
-        at = text.find(word)
-        while at >= 0:
-            if text[at + 1 : at + 2].isdecimal():
-                return True
-            at = text.find(word, at + 1)
-    return False
+    return any(text[at + 1 : at + 2].isdecimal() for at, _ in occurrences(text, _FROM))
 
 
 _PERCENT = re.compile(rf"(?P<n>{_NUMBER})[%％]")
